@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { roleSchema } from "./common";
+
+export const loginBody = z.strictObject({
+  username: z.string().trim().min(1).max(100),
+  password: z.string().min(1).max(200),
+});
+
+export const assignment = z.object({
+  role: roleSchema,
+  unitId: z.uuid(),
+  unitName: z.string(),
+  districtId: z.uuid(),
+  districtName: z.string(),
+});
+
+export const meResponse = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(roleSchema),
+  assignments: z.array(assignment),
+  permissions: z.array(z.string()),
+  protectedIdentityAccess: z.boolean(),
+  syntheticData: z.boolean(),
+});
+export type Me = z.infer<typeof meResponse>;
+
+export const changePasswordBody = z.strictObject({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: z.string().min(1).max(200),
+});

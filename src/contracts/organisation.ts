@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { roleSchema } from "./common";
+
+export const UNIT_KINDS = [
+  "mottagning",
+  "utredning",
+  "oppenvard",
+  "forebyggande",
+  "familjehem",
+  "ledning",
+  "kvalitet",
+  "annan",
+] as const;
+
+export const district = z.object({ id: z.uuid(), code: z.string(), name: z.string() });
+export const unit = z.object({ id: z.uuid(), districtId: z.uuid(), name: z.string(), kind: z.enum(UNIT_KINDS) });
+export const organisationResponse = z.object({ districts: z.array(district), units: z.array(unit) });
+
+export const createDistrictBody = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9-]{2,30}$/, "Små bokstäver, siffror och bindestreck / lower-case letters, digits, hyphens"),
+  name: z.string().trim().min(2).max(100),
+});
+export const updateDistrictBody = z.strictObject({ name: z.string().trim().min(2).max(100) });
+export const createUnitBody = z.strictObject({
+  districtId: z.uuid(),
+  name: z.string().trim().min(2).max(100),
+  kind: z.enum(UNIT_KINDS),
+});
+export const updateUnitBody = z.strictObject({
+  name: z.string().trim().min(2).max(100).optional(),
+  kind: z.enum(UNIT_KINDS).optional(),
+});
+
+export const roleAssignmentInput = z.strictObject({ unitId: z.uuid(), role: roleSchema });
+export const adminUser = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  active: z.boolean(),
+  protectedIdentityAccess: z.boolean(),
+  assignments: z.array(z.object({ unitId: z.uuid(), role: roleSchema })),
+  createdAt: z.string(),
+  deactivatedAt: z.string().nullable(),
+});
+export const adminUserList = z.object({ items: z.array(adminUser) });
+export const createUserBody = z.strictObject({
+  username: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9._-]{3,40}$/, "3–40 tecken: a–z, 0–9, . _ - / 3–40 characters: a–z, 0–9, . _ -"),
+  displayName: z.string().trim().min(2).max(100),
+  password: z.string().min(1).max(200),
+  protectedIdentityAccess: z.boolean().default(false),
+  assignments: z.array(roleAssignmentInput).max(50).default([]),
+});
+export const updateUserBody = z.strictObject({
+  displayName: z.string().trim().min(2).max(100).optional(),
+  active: z.boolean().optional(),
+  protectedIdentityAccess: z.boolean().optional(),
+});
+export const setRolesBody = z.strictObject({ assignments: z.array(roleAssignmentInput).max(50) });
+export const resetPasswordBody = z.strictObject({ password: z.string().min(1).max(200) });

@@ -1,0 +1,52 @@
+/** The roles of DOMAIN.md. A user holds roles per unit. */
+export const ROLES = [
+  "handlaggare",
+  "samordnare",
+  "insatsutforare",
+  "enhetschef",
+  "kvalitet",
+  "analytiker",
+  "systemadministrator",
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, { sv: string; en: string }> = {
+  handlaggare: { sv: "Handläggare", en: "Case worker" },
+  samordnare: { sv: "Samordnare", en: "Coordinator" },
+  insatsutforare: { sv: "Insatsutförare", en: "Intervention provider" },
+  enhetschef: { sv: "Enhetschef", en: "Unit manager" },
+  kvalitet: { sv: "Kvalitet / internkontroll", en: "Quality / internal control" },
+  analytiker: { sv: "Analytiker", en: "Analyst" },
+  systemadministrator: { sv: "Systemadministratör", en: "System administrator" },
+};
+
+/**
+ * Every endpoint declares one permission; this table says which roles hold it. It is the single
+ * place that decides who may do what (the access scope then decides on which records).
+ */
+export const PERMISSIONS = {
+  /** Signed-in user's own account: me, logout, change password. */
+  self: ROLES,
+  /** Read and search persons (personal data) within the scope. */
+  "person:read": ["handlaggare", "samordnare", "insatsutforare", "enhetschef", "kvalitet"],
+  /** Register and update persons. */
+  "person:write": ["handlaggare", "samordnare", "enhetschef"],
+  /** Share a person's data with a user or unit outside the owning district. */
+  "person:share": ["enhetschef"],
+  /** Read the audit log of persons in scope. */
+  "audit:read": ["enhetschef", "kvalitet", "systemadministrator"],
+  /** Verify the audit chain. */
+  "audit:verify": ["kvalitet", "systemadministrator"],
+  /** Read the organisation (districts, units) for pickers. */
+  "organisation:read": ROLES,
+  /** Manage districts, units, users and role assignments. */
+  admin: ["systemadministrator"],
+} as const satisfies Record<string, readonly Role[]>;
+export type Permission = keyof typeof PERMISSIONS;
+
+export function roleHasPermission(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+/** Roles whose holders see personal data of their own districts. Analytiker only sees aggregates. */
+export const PERSONAL_DATA_ROLES: readonly Role[] = PERMISSIONS["person:read"];

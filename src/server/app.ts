@@ -1,0 +1,91 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import type { Database } from "./db/connection";
+import { auditRoutes } from "./modules/audit/routes";
+import { authRoutes } from "./modules/auth/routes";
+import { healthRoutes } from "./modules/health/routes";
+import { organisationRoutes } from "./modules/organisation/routes";
+import { personRoutes } from "./modules/persons/routes";
+import type { Config } from "./platform/config";
+import { errorBody, registerHttpPlatform } from "./platform/http";
+
+export interface AppContext {
+  config: Config;
+  database: Database;
+}
+
+const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
+
+/** Log lines carry method, path and status; never query strings or bodies, which may hold personal data. */
+const serializers = {
+  req: (req: { method: string; url: string; id: string }) => ({ method: req.method, path: req.url.split("?")[0], id: req.id }),
+};
+
+export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: ctx.config.logLevel === "silent" ? false : { level: ctx.config.logLevel, serializers },
+    bodyLimit: 256 * 1024,
+    trustProxy: ctx.config.trustProxy,
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+      },
+    },
+    frameguard: { action: "deny" },
+  });
+  app.addHook("onRoute", (route) => {
+    // Static files (the web app, the API docs UI) hold no data and need no session.
+    if (!route.url.startsWith("/api/") || route.url.startsWith("/api/docs")) {
+      route.config = { ...(route.config ?? {}), permission: "public" };
+    }
+  });
+  await app.register(cookie);
+  registerHttpPlatform(app, ctx.config, ctx.database);
+
+  await app.register(swagger, {
+    openapi: { info: { title: "Vägval API", version: "0.1.0" }, components: {} },
+    transform: jsonSchemaTransform,
+  });
+  app.get("/api/openapi.json", { config: { permission: "public" }, schema: { hide: true } }, async () => app.swagger());
+  await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true, uiConfig: { url: "/api/openapi.json" } });
+
+  await app.register(healthRoutes(ctx));
+  await app.register(authRoutes(ctx));
+  await app.register(organisationRoutes(ctx));
+  await app.register(personRoutes(ctx));
+  await app.register(auditRoutes(ctx));
+
+  const hasWeb = existsSync(path.join(webRoot, "index.html"));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith("/api/") || !hasWeb || request.method !== "GET") {
+      return reply.code(404).send(errorBody("not_found", "Hittades inte / Not found"));
+    }
+    // Client-side routes of the SPA all answer with its one page.
+    return reply.type("text/html").sendFile("index.html");
+  });
+  return app;
+}

@@ -1,0 +1,62 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { changePasswordBody, loginBody, meResponse } from "../../../contracts/auth";
+import { errorResponse, okResponse } from "../../../contracts/common";
+import type { AppContext } from "../../app";
+import { actorOf } from "../../platform/http";
+import { actorForSession, destroySession, SESSION_COOKIE } from "../../platform/sessions";
+import { changePassword, login, me } from "./service";
+
+export const authRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    const cookieOptions = (secure: boolean) => ({
+      path: "/",
+      httpOnly: true,
+      sameSite: "strict" as const,
+      secure,
+    });
+
+    app.post(
+      "/api/auth/login",
+      {
+        config: { permission: "public" },
+        schema: { tags: ["auth"], body: loginBody, response: { 200: meResponse, 401: errorResponse, 429: errorResponse } },
+      },
+      async (request, reply) => {
+        const token = await login(ctx.database, ctx.config, request.body, { ip: request.ip, requestId: request.id });
+        reply.setCookie(SESSION_COOKIE, token, cookieOptions(request.protocol === "https"));
+        const actor = await actorForSession(ctx.database.db, ctx.config, token, request);
+        if (!actor) throw new Error("session vanished right after sign-in");
+        return me(ctx.database, actor);
+      },
+    );
+
+    app.post(
+      "/api/auth/logout",
+      { config: { permission: "public" }, schema: { tags: ["auth"], response: { 200: okResponse } } },
+      async (request, reply) => {
+        const token = request.cookies[SESSION_COOKIE];
+        if (token) await destroySession(ctx.database.db, token);
+        reply.clearCookie(SESSION_COOKIE, cookieOptions(request.protocol === "https"));
+        return { ok: true as const };
+      },
+    );
+
+    app.get(
+      "/api/auth/me",
+      { config: { permission: "self" }, schema: { tags: ["auth"], response: { 200: meResponse } } },
+      async (request) => me(ctx.database, actorOf(request)),
+    );
+
+    app.post(
+      "/api/auth/password",
+      {
+        config: { permission: "self" },
+        schema: { tags: ["auth"], body: changePasswordBody, response: { 200: okResponse, 400: errorResponse } },
+      },
+      async (request) => {
+        await changePassword(ctx.database, actorOf(request), request.body, request.cookies[SESSION_COOKIE] ?? "");
+        return { ok: true as const };
+      },
+    );
+  };

@@ -1,0 +1,45 @@
+import type { Permission } from "../../domain/roles";
+import type { Db, Tx } from "../db/connection";
+import { auditLog } from "../db/schema/index";
+import { type Actor, actingAs } from "./actor";
+
+export interface AuditEntry {
+  /** Verb and object, e.g. "person.read", "person.search", "user.create". */
+  action: string;
+  /** The permission the action was taken under: picks the role and unit the row names. */
+  permission: Permission;
+  personId?: string | null;
+  recordType?: string;
+  recordId?: string;
+  purpose?: string | null;
+  /** Never personal data itself: ids, counts, field names. */
+  details?: Record<string, unknown>;
+}
+
+/**
+ * Writes audit rows in the caller's transaction, so the row exists exactly when the read or write
+ * it records happened. Many rows (one per person in a search result) go in one statement.
+ */
+export async function audit(tx: Db | Tx, actor: Actor | null, entries: AuditEntry | AuditEntry[]): Promise<void> {
+  const list = Array.isArray(entries) ? entries : [entries];
+  if (list.length === 0) return;
+  await tx.insert(auditLog).values(
+    list.map((e) => {
+      const as = actor ? actingAs(actor, e.permission) : undefined;
+      return {
+        userId: actor?.userId ?? null,
+        username: actor?.username ?? null,
+        role: as?.role ?? null,
+        unitId: as?.unitId ?? null,
+        action: e.action,
+        personId: e.personId ?? null,
+        recordType: e.recordType ?? null,
+        recordId: e.recordId ?? null,
+        purpose: e.purpose ?? null,
+        requestId: actor?.requestId ?? null,
+        clientIp: actor?.clientIp ?? null,
+        details: e.details ?? null,
+      };
+    }),
+  );
+}

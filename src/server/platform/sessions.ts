@@ -1,0 +1,101 @@
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, lt, or, sql } from "drizzle-orm";
+import type { Role } from "../../domain/roles";
+import type { Db } from "../db/connection";
+import { districts, sessions, units, userRoles, users } from "../db/schema/index";
+import type { Actor } from "./actor";
+import type { Config } from "./config";
+
+export const SESSION_COOKIE = "vagval_session";
+
+const tokenHash = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export async function createSession(db: Db, userId: string, clientIp: string): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  await db.insert(sessions).values({ tokenHash: tokenHash(token), userId, clientIp });
+  return token;
+}
+
+export async function destroySession(db: Db, token: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.tokenHash, token ? tokenHash(token) : ""));
+}
+
+export async function destroyUserSessions(db: Db, userId: string, exceptToken?: string): Promise<void> {
+  await db
+    .delete(sessions)
+    .where(
+      exceptToken
+        ? and(eq(sessions.userId, userId), sql`${sessions.tokenHash} <> ${tokenHash(exceptToken)}`)
+        : eq(sessions.userId, userId),
+    );
+}
+
+/** Loads the actor for a session token in one round trip, or null when the session is gone or expired. */
+export async function actorForSession(
+  db: Db,
+  config: Config,
+  token: string,
+  request: { id: string; ip: string },
+): Promise<Actor | null> {
+  const hash = tokenHash(token);
+  const rows = await db
+    .select({
+      userId: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      active: users.active,
+      protectedIdentityAccess: users.protectedIdentityAccess,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      role: userRoles.role,
+      unitId: units.id,
+      unitName: units.name,
+      districtId: districts.id,
+      districtName: districts.name,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(userRoles, eq(userRoles.userId, users.id))
+    .leftJoin(units, eq(units.id, userRoles.unitId))
+    .leftJoin(districts, eq(districts.id, units.districtId))
+    .where(eq(sessions.tokenHash, hash));
+  const first = rows[0];
+  if (!first) return null;
+  const now = Date.now();
+  const expired =
+    !first.active ||
+    now - first.lastSeenAt.getTime() > config.sessionIdleMs ||
+    now - first.createdAt.getTime() > config.sessionAbsoluteMs;
+  if (expired) {
+    await db.delete(sessions).where(eq(sessions.tokenHash, hash));
+    return null;
+  }
+  // Touch at most once a minute: the idle clock needs no finer grain, and reads stay cheap.
+  if (now - first.lastSeenAt.getTime() > 60_000) {
+    await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.tokenHash, hash));
+  }
+  return {
+    userId: first.userId,
+    username: first.username,
+    displayName: first.displayName,
+    protectedIdentityAccess: first.protectedIdentityAccess,
+    assignments: rows
+      .filter((r) => r.role && r.unitId && r.districtId)
+      .map((r) => ({
+        role: r.role as Role,
+        unitId: r.unitId as string,
+        unitName: r.unitName as string,
+        districtId: r.districtId as string,
+        districtName: r.districtName as string,
+      })),
+    requestId: request.id,
+    clientIp: request.ip,
+  };
+}
+
+/** Removes sessions past either limit; run at start and now and then. */
+export async function pruneSessions(db: Db, config: Config): Promise<void> {
+  const idle = new Date(Date.now() - config.sessionIdleMs);
+  const absolute = new Date(Date.now() - config.sessionAbsoluteMs);
+  await db.delete(sessions).where(or(lt(sessions.lastSeenAt, idle), lt(sessions.createdAt, absolute)));
+}
