@@ -45,3 +45,25 @@ export function ageOn(birthDate: string, onDate: string): number {
   const [y, m, d] = onDate.split("-").map(Number) as [number, number, number];
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
+
+/** Luhn check digit over the 9 digits YYMMDDNNN. */
+export function luhnCheckDigit(nineDigits: string): number {
+  let sum = 0;
+  for (let i = 0; i < 9; i++) {
+    let d = Number(nineDigits[i]) * (i % 2 === 0 ? 2 : 1);
+    if (d > 9) d -= 9;
+    sum += d;
+  }
+  return (10 - (sum % 10)) % 10;
+}
+
+/**
+ * Builds a valid 12-digit number from a birth date and a three-digit birth number. Synthetic data
+ * and tests use birth numbers 980–999 only: Skatteverket's test series, never given to real people.
+ */
+export function buildPersonnummer(birthDate: string, birthNumber: number, samordningsnummer = false): string {
+  const [y, m, d] = birthDate.split("-") as [string, string, string];
+  const day = String(Number(d) + (samordningsnummer ? 60 : 0)).padStart(2, "0");
+  const nnn = String(birthNumber).padStart(3, "0");
+  return `${y}${m}${day}${nnn}${luhnCheckDigit(`${y.slice(2)}${m}${day}${nnn}`)}`;
+}

@@ -54,12 +54,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     },
     frameguard: { action: "deny" },
   });
-  app.addHook("onRoute", (route) => {
-    // Static files (the web app, the API docs UI) hold no data and need no session.
-    if (!route.url.startsWith("/api/") || route.url.startsWith("/api/docs")) {
-      route.config = { ...(route.config ?? {}), permission: "public" };
-    }
-  });
+  // Cookies are parsed before the platform's session hook reads them.
   await app.register(cookie);
   registerHttpPlatform(app, ctx.config, ctx.database);
 

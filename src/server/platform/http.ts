@@ -15,6 +15,10 @@ declare module "fastify" {
   interface FastifyRequest {
     actor: Actor | null;
   }
+  interface FastifyInstance {
+    /** Every route with the permission it declared: the authorization matrix test reads this. */
+    declaredRoutes: DeclaredRoute[];
+  }
 }
 
 export function errorBody(code: string, message: string, fields: { path: string; message: string }[] = []) {
@@ -49,8 +53,25 @@ function isCrossSite(request: FastifyRequest): boolean {
   return false;
 }
 
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  permission: Permission | "public" | undefined;
+}
+
 export function registerHttpPlatform(app: FastifyInstance, config: Config, database: Database): void {
   app.decorateRequest("actor", null);
+  const declared: DeclaredRoute[] = [];
+  app.decorate("declaredRoutes", declared);
+  app.addHook("onRoute", (route) => {
+    // Static files (the web app, the API docs UI) hold no data and need no session.
+    if (!route.url.startsWith("/api/") || route.url.startsWith("/api/docs")) {
+      route.config = { ...(route.config ?? {}), permission: "public" };
+    }
+    for (const method of [route.method].flat()) {
+      if (method !== "HEAD") declared.push({ method, url: route.url, permission: route.config?.permission });
+    }
+  });
 
   app.addHook("onRequest", async (request, reply) => {
     if (isCrossSite(request)) {

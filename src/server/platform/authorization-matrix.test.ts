@@ -1,0 +1,275 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROLES, type Role } from "../../domain/roles";
+import { createWorld, nextPersonnummer, type World } from "../testing/world";
+
+type Target = "own" | "other";
+interface Call {
+  url: string;
+  payload?: unknown;
+}
+interface Entry {
+  method: string;
+  /** The route pattern as registered. */
+  route: string;
+  /** Status a permitted caller gets for each target district. */
+  expect: (role: Role, target: Target) => number;
+  call: (w: World, target: Target) => Promise<Call> | Call;
+}
+
+const fixture = (w: World, t: Target) => (t === "own" ? w.own : w.other);
+const suffix = (t: Target) => (t === "own" ? "" : ".b");
+let counter = 0;
+const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
+
+/** Role sets, spelled out so a change to PERMISSIONS must be matched here on purpose. */
+const ALL: readonly Role[] = ROLES;
+const CASE_READERS: readonly Role[] = ["handlaggare", "samordnare", "enhetschef", "kvalitet"];
+const PERSON_WRITERS: readonly Role[] = ["handlaggare", "samordnare", "enhetschef"];
+
+const anywhere = (roles: readonly Role[], ok: number) => (role: Role) => (roles.includes(role) ? ok : 404);
+const ownDistrict = (roles: readonly Role[], ok: number) => (role: Role, t: Target) =>
+  roles.includes(role) && t === "own" ? ok : 404;
+
+const MATRIX: Entry[] = [
+  { method: "GET", route: "/api/auth/me", expect: anywhere(ALL, 200), call: () => ({ url: "/api/auth/me" }) },
+  {
+    method: "POST",
+    route: "/api/auth/password",
+    // Permitted callers get past the gate and meet the wrong-password check.
+    expect: anywhere(ALL, 400),
+    call: () => ({
+      url: "/api/auth/password",
+      payload: { currentPassword: "fel-lösenord", newPassword: "ett-nytt-långt-lösen" },
+    }),
+  },
+  { method: "GET", route: "/api/organisation", expect: anywhere(ALL, 200), call: () => ({ url: "/api/organisation" }) },
+  {
+    method: "POST",
+    route: "/api/admin/districts",
+    expect: anywhere(["systemadministrator"], 201),
+    call: () => ({ url: "/api/admin/districts", payload: { code: `d-${unique()}`, name: "Nytt distrikt" } }),
+  },
+  {
+    method: "PATCH",
+    route: "/api/admin/districts/:id",
+    expect: anywhere(["systemadministrator"], 200),
+    call: (w, t) => ({ url: `/api/admin/districts/${fixture(w, t).id}`, payload: { name: `Distrikt ${t}` } }),
+  },
+  {
+    method: "POST",
+    route: "/api/admin/units",
+    expect: anywhere(["systemadministrator"], 201),
+    call: (w, t) => ({
+      url: "/api/admin/units",
+      payload: { districtId: fixture(w, t).id, name: "Ny enhet", kind: "mottagning" },
+    }),
+  },
+  {
+    method: "PATCH",
+    route: "/api/admin/units/:id",
+    expect: anywhere(["systemadministrator"], 200),
+    call: (w, t) => ({ url: `/api/admin/units/${fixture(w, t).unitId}`, payload: { name: `Utredning ${t}` } }),
+  },
+  {
+    method: "GET",
+    route: "/api/admin/users",
+    expect: anywhere(["systemadministrator"], 200),
+    call: () => ({ url: "/api/admin/users" }),
+  },
+  {
+    method: "POST",
+    route: "/api/admin/users",
+    expect: anywhere(["systemadministrator"], 201),
+    call: (w, t) => ({
+      url: "/api/admin/users",
+      payload: {
+        username: `ny.${unique()}`,
+        displayName: "Ny Användare",
+        password: "ett-långt-lösenord-2026",
+        assignments: [{ unitId: fixture(w, t).unitId, role: "handlaggare" }],
+      },
+    }),
+  },
+  {
+    method: "PATCH",
+    route: "/api/admin/users/:id",
+    expect: anywhere(["systemadministrator"], 200),
+    call: (w, t) => ({ url: `/api/admin/users/${w.userIds[`kollega${suffix(t)}`]}`, payload: { displayName: "Kollega K" } }),
+  },
+  {
+    method: "PUT",
+    route: "/api/admin/users/:id/roles",
+    expect: anywhere(["systemadministrator"], 200),
+    call: (w, t) => ({
+      url: `/api/admin/users/${w.userIds[`kollega${suffix(t)}`]}/roles`,
+      payload: { assignments: [{ unitId: fixture(w, t).unitId, role: "handlaggare" }] },
+    }),
+  },
+  {
+    method: "POST",
+    route: "/api/admin/users/:id/password",
+    expect: anywhere(["systemadministrator"], 200),
+    call: (w, t) => ({
+      url: `/api/admin/users/${w.userIds[`kollega${suffix(t)}`]}/password`,
+      payload: { password: "återställt-lösen-2026" },
+    }),
+  },
+  {
+    method: "GET",
+    route: "/api/persons",
+    // Search answers 200 to every reader; what it finds is scoped (checked in persons tests).
+    expect: anywhere([...CASE_READERS, "insatsutforare"], 200),
+    call: (_w, t) => ({ url: `/api/persons?q=${t === "own" ? "AnderssonA" : "AnderssonB"}` }),
+  },
+  {
+    method: "POST",
+    route: "/api/persons/search",
+    expect: anywhere([...CASE_READERS, "insatsutforare"], 200),
+    call: (_w, t) => ({ url: "/api/persons/search", payload: { q: t === "own" ? "AnderssonA" : "AnderssonB" } }),
+  },
+  {
+    method: "GET",
+    route: "/api/persons/:id",
+    expect: ownDistrict(CASE_READERS, 200),
+    call: (w, t) => ({ url: `/api/persons/${fixture(w, t).personId}` }),
+  },
+  {
+    method: "POST",
+    route: "/api/persons",
+    // A district outside the caller's scope is a field error on districtId.
+    expect: (role, t) => (PERSON_WRITERS.includes(role) ? (t === "own" ? 201 : 400) : 404),
+    call: (w, t) => ({
+      url: "/api/persons",
+      payload: {
+        personnummer: nextPersonnummer(),
+        firstName: "Ny",
+        lastName: "Person",
+        gender: "okant",
+        districtId: fixture(w, t).id,
+      },
+    }),
+  },
+  {
+    method: "PATCH",
+    route: "/api/persons/:id",
+    expect: ownDistrict(PERSON_WRITERS, 200),
+    call: (w, t) => ({ url: `/api/persons/${fixture(w, t).personId}`, payload: { firstName: "Alva" } }),
+  },
+  {
+    method: "GET",
+    route: "/api/persons/:id/shares",
+    expect: ownDistrict(CASE_READERS, 200),
+    call: (w, t) => ({ url: `/api/persons/${fixture(w, t).personId}/shares` }),
+  },
+  {
+    method: "POST",
+    route: "/api/persons/:id/shares",
+    expect: ownDistrict(["enhetschef"], 201),
+    call: (w, t) => ({
+      url: `/api/persons/${fixture(w, t).personId}/shares`,
+      payload: { userId: w.userIds["insatsutforare.b"], reason: "Uppdrag i annat distrikt" },
+    }),
+  },
+  {
+    method: "DELETE",
+    route: "/api/persons/:id/shares/:shareId",
+    expect: ownDistrict(["enhetschef"], 200),
+    call: async (w, t) => {
+      // A live share to revoke, made by the owning district's enhetschef.
+      const chef = await w.login(t === "own" ? "enhetschef" : "enhetschef.b");
+      const res = await w.app.inject({
+        method: "POST",
+        url: `/api/persons/${fixture(w, t).personId}/shares`,
+        headers: { cookie: chef },
+        payload: { unitId: w.other.unitId, reason: "Tillfälligt samarbete" },
+      });
+      return { url: `/api/persons/${fixture(w, t).personId}/shares/${res.json().id}` };
+    },
+  },
+  {
+    method: "GET",
+    route: "/api/audit",
+    expect: (role, t) =>
+      role === "systemadministrator" ? 200 : ["enhetschef", "kvalitet"].includes(role) && t === "own" ? 200 : 404,
+    call: (w, t) => ({ url: `/api/audit?personId=${fixture(w, t).personId}` }),
+  },
+  {
+    method: "GET",
+    route: "/api/audit/verify",
+    expect: anywhere(["kvalitet", "systemadministrator"], 200),
+    call: () => ({ url: "/api/audit/verify" }),
+  },
+];
+
+/** Routes anyone may call without a session. */
+const PUBLIC = ["POST /api/auth/login", "POST /api/auth/logout", "GET /api/health", "GET /api/openapi.json"];
+
+let w: World;
+beforeAll(async () => {
+  w = await createWorld();
+});
+afterAll(async () => w?.close());
+
+/** A digest of everything a denied call could have changed (the audit log aside). */
+async function snapshot(): Promise<string> {
+  const tables = ["persons", "person_shares", "users", "user_roles", "districts", "units"];
+  const parts = await Promise.all(
+    tables.map(async (t) => {
+      const r = await w.database.db.execute(
+        sql.raw(`select md5(coalesce(string_agg(x::text, ',' order by x::text), '')) as h from ${t} x`),
+      );
+      return String((r.rows[0] as { h: string }).h);
+    }),
+  );
+  return parts.join(":");
+}
+
+describe("authorization matrix", () => {
+  it("has an entry for every API route, and every route declares a permission", () => {
+    const declared = w.app.declaredRoutes.filter((r) => r.url.startsWith("/api/") && !r.url.startsWith("/api/docs"));
+    for (const r of declared) expect(r.permission, `${r.method} ${r.url} declares no permission`).toBeDefined();
+    const covered = new Set([...MATRIX.map((e) => `${e.method} ${e.route}`), ...PUBLIC]);
+    const missing = declared.map((r) => `${r.method} ${r.url}`).filter((k) => !covered.has(k));
+    expect(missing, "routes missing from the authorization matrix").toEqual([]);
+    const publicDeclared = declared.filter((r) => r.permission === "public").map((r) => `${r.method} ${r.url}`);
+    expect(publicDeclared.sort()).toEqual([...PUBLIC].sort());
+  });
+
+  for (const entry of MATRIX) {
+    describe(`${entry.method} ${entry.route}`, () => {
+      it("answers 401 without a session and changes nothing", async () => {
+        const call = await entry.call(w, "own");
+        const before = await snapshot();
+        const res = await w.app.inject({ method: entry.method as "GET", url: call.url, payload: call.payload as object });
+        expect(res.statusCode).toBe(401);
+        expect(await snapshot()).toBe(before);
+      });
+      for (const role of ROLES) {
+        for (const target of ["own", "other"] as const) {
+          const expected = entry.expect(role, target);
+          it(`${role} on ${target} district → ${expected}`, async () => {
+            const username = role;
+            const cookie = await w.login(username);
+            const call = await entry.call(w, target);
+            const before = expected >= 400 ? await snapshot() : "";
+            const res = await w.app.inject({
+              method: entry.method as "GET",
+              url: call.url,
+              headers: { cookie },
+              payload: call.payload as object,
+            });
+            expect(res.statusCode, res.body).toBe(expected);
+            if (expected >= 400) expect(await snapshot(), "a refused call changed data").toBe(before);
+          });
+        }
+      }
+    });
+  }
+
+  it("public routes answer without a session", async () => {
+    expect((await w.app.inject({ method: "GET", url: "/api/health" })).statusCode).toBe(200);
+    expect((await w.app.inject({ method: "GET", url: "/api/openapi.json" })).statusCode).toBe(200);
+    expect((await w.app.inject({ method: "POST", url: "/api/auth/logout" })).statusCode).toBe(200);
+  });
+});
