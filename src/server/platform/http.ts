@@ -99,12 +99,13 @@ export function registerHttpPlatform(app: FastifyInstance, config: Config, datab
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = error.validationContext ?? "body";
-      const fields = error.validation.map((v) => {
-        const params = v.params as { issue?: { path?: unknown[]; code?: string; keys?: string[] } } | undefined;
-        const base = (params?.issue?.path ?? []).map(String).join(".") || v.instancePath.replace(/^\//, "").replaceAll("/", ".");
-        const keys = params?.issue?.code === "unrecognized_keys" ? (params.issue.keys ?? []) : [];
-        const path = keys.length ? keys.map((k) => (base ? `${base}.${k}` : k)).join(",") : base;
-        return { path: path ? `${where}.${path}` : where, message: v.message ?? "Ogiltigt värde" };
+      const fields = error.validation.flatMap((v) => {
+        const base = v.instancePath.replace(/^\//, "").replaceAll("/", ".");
+        const at = (p: string) => [where, p].filter(Boolean).join(".");
+        // An unknown field is reported under its own name, one entry per field.
+        const keys = v.keyword === "unrecognized_keys" ? ((v.params as { keys?: string[] }).keys ?? []) : [];
+        if (keys.length) return keys.map((k) => ({ path: at(base ? `${base}.${k}` : k), message: "Okänt fält / Unknown field" }));
+        return [{ path: at(base), message: v.message ?? "Ogiltigt värde / Invalid value" }];
       });
       return reply.code(400).send(errorBody("invalid_input", "Ogiltig indata / Invalid input", fields));
     }
