@@ -20,6 +20,8 @@ import { errorBody, registerHttpPlatform } from "./platform/http";
 export interface AppContext {
   config: Config;
   database: Database;
+  /** Where log lines go (stdout when absent); tests read them to prove what is never logged. */
+  logStream?: NodeJS.WritableStream;
 }
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
@@ -31,7 +33,10 @@ const serializers = {
 
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: ctx.config.logLevel === "silent" ? false : { level: ctx.config.logLevel, serializers },
+    logger:
+      ctx.config.logLevel === "silent"
+        ? false
+        : { level: ctx.config.logLevel, serializers, ...(ctx.logStream ? { stream: ctx.logStream } : {}) },
     bodyLimit: 256 * 1024,
     trustProxy: ctx.config.trustProxy,
     genReqId: () => crypto.randomUUID(),
