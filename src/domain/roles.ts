@@ -33,6 +33,14 @@ export const PERMISSIONS = {
   "person:write": ["handlaggare", "samordnare", "enhetschef"],
   /** Share a person's data with a user or unit outside the owning district. */
   "person:share": ["enhetschef"],
+  /** Read cases (reports, assessments, investigations, decisions, journal) in scope. */
+  "case:read": ["handlaggare", "samordnare", "enhetschef", "kvalitet"],
+  /** Register reports, record assessments, run investigations, write the journal, take decisions (as delegated). */
+  "case:write": ["handlaggare", "enhetschef"],
+  /** Assign cases to handläggare and see caseloads. */
+  "case:assign": ["enhetschef"],
+  /** Aggregated figures without personal data: handling times and other reports. */
+  "stats:read": ["enhetschef", "kvalitet", "analytiker"],
   /** Read the audit log of persons in scope. */
   "audit:read": ["enhetschef", "kvalitet", "systemadministrator"],
   /** Verify the audit chain. */

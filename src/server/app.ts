@@ -11,6 +11,9 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { Database } from "./db/connection";
 import { auditRoutes } from "./modules/audit/routes";
 import { authRoutes } from "./modules/auth/routes";
+import { caseRoutes } from "./modules/cases/routes";
+import { deadlineRoutes } from "./modules/deadlines/routes";
+import { handlingTimeRoutes } from "./modules/handling-times/routes";
 import { healthRoutes } from "./modules/health/routes";
 import { organisationRoutes } from "./modules/organisation/routes";
 import { personRoutes } from "./modules/persons/routes";
@@ -22,6 +25,8 @@ export interface AppContext {
   database: Database;
   /** Where log lines go (stdout when absent); tests read them to prove what is never logged. */
   logStream?: NodeJS.WritableStream;
+  /** "Now" for the legal clocks; tests move it to see deadlines pass. */
+  clock?: () => Date;
 }
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
@@ -30,6 +35,9 @@ const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../.
 const serializers = {
   req: (req: { method: string; url: string; id: string }) => ({ method: req.method, path: req.url.split("?")[0], id: req.id }),
 };
+
+/** The clock every service reads "now" from. */
+export const now = (ctx: AppContext): Date => (ctx.clock ? ctx.clock() : new Date());
 
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const app = Fastify({
@@ -75,6 +83,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(organisationRoutes(ctx));
   await app.register(personRoutes(ctx));
   await app.register(auditRoutes(ctx));
+  await app.register(caseRoutes(ctx));
+  await app.register(deadlineRoutes(ctx));
+  await app.register(handlingTimeRoutes(ctx));
 
   const hasWeb = existsSync(path.join(webRoot, "index.html"));
   if (hasWeb) {

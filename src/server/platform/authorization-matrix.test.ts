@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROLES, type Role } from "../../domain/roles";
+import { seedCase, seedJournalEntry } from "../testing/case-fixtures";
 import { createWorld, nextPersonnummer, type World } from "../testing/world";
 
 type Target = "own" | "other";
@@ -14,7 +15,7 @@ interface Entry {
   route: string;
   /** Status a permitted caller gets for each target district. */
   expect: (role: Role, target: Target) => number;
-  call: (w: World, target: Target) => Promise<Call> | Call;
+  call: (w: World, target: Target, role: Role) => Promise<Call> | Call;
 }
 
 const fixture = (w: World, t: Target) => (t === "own" ? w.own : w.other);
@@ -26,6 +27,9 @@ const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
 const ALL: readonly Role[] = ROLES;
 const CASE_READERS: readonly Role[] = ["handlaggare", "samordnare", "enhetschef", "kvalitet"];
 const PERSON_WRITERS: readonly Role[] = ["handlaggare", "samordnare", "enhetschef"];
+const CASE_WRITERS: readonly Role[] = ["handlaggare", "enhetschef"];
+const STATS: readonly Role[] = ["enhetschef", "kvalitet", "analytiker"];
+const now = () => new Date(Date.now() - 60_000).toISOString();
 
 const anywhere = (roles: readonly Role[], ok: number) => (role: Role) => (roles.includes(role) ? ok : 404);
 const ownDistrict = (roles: readonly Role[], ok: number) => (role: Role, t: Target) =>
@@ -200,6 +204,147 @@ const MATRIX: Entry[] = [
     expect: anywhere(["kvalitet", "systemadministrator"], 200),
     call: () => ({ url: "/api/audit/verify" }),
   },
+  {
+    method: "POST",
+    route: "/api/reports",
+    expect: (role, t) => (CASE_WRITERS.includes(role) ? (t === "own" ? 201 : 400) : 404),
+    call: (w, t) => ({
+      url: "/api/reports",
+      payload: {
+        personId: fixture(w, t).personId,
+        districtId: fixture(w, t).id,
+        receivedAt: now(),
+        reporterCategory: "polis",
+        text: "Anmälan",
+      },
+    }),
+  },
+  {
+    method: "POST",
+    route: "/api/reports/:id/protection-assessment",
+    expect: ownDistrict(CASE_WRITERS, 201),
+    call: async (w, t) => ({
+      url: `/api/reports/${(await seedCase(w, t, "reported")).reportId}/protection-assessment`,
+      payload: { assessedAt: now(), immediateProtectionNeeded: false, notes: "Ingen akut fara" },
+    }),
+  },
+  {
+    method: "POST",
+    route: "/api/reports/:id/pre-assessment",
+    expect: ownDistrict(CASE_WRITERS, 201),
+    call: async (w, t) => ({
+      url: `/api/reports/${(await seedCase(w, t, "protected")).reportId}/pre-assessment`,
+      payload: { decidedAt: now(), outcome: "inleda", reason: "Behöver utredas" },
+    }),
+  },
+  {
+    method: "POST",
+    route: "/api/investigations/:id/extensions",
+    // Förlängning is delegated to the enhetschef: a handläggare passes the gate and meets the delegation rule.
+    expect: (role, t) => (t === "own" && role === "enhetschef" ? 201 : t === "own" && role === "handlaggare" ? 409 : 404),
+    call: async (w, t) => ({
+      url: `/api/investigations/${(await seedCase(w, t, "investigating")).investigationId}/extensions`,
+      payload: { decidedAt: now(), reason: "Inväntar utlåtande", newEndDate: "2099-01-01" },
+    }),
+  },
+  {
+    method: "PUT",
+    route: "/api/investigations/:id/methods",
+    expect: ownDistrict(CASE_WRITERS, 200),
+    call: async (w, t) => ({
+      url: `/api/investigations/${(await seedCase(w, t, "investigating")).investigationId}/methods`,
+      payload: { methods: ["Samtal", "BBIC-triangeln"] },
+    }),
+  },
+  {
+    method: "POST",
+    route: "/api/investigations/:id/complete",
+    expect: ownDistrict(CASE_WRITERS, 200),
+    call: async (w, t) => ({
+      url: `/api/investigations/${(await seedCase(w, t, "investigating")).investigationId}/complete`,
+      payload: { completedOn: now().slice(0, 10) },
+    }),
+  },
+  { method: "GET", route: "/api/cases", expect: anywhere(CASE_READERS, 200), call: () => ({ url: "/api/cases" }) },
+  {
+    method: "GET",
+    route: "/api/cases/:id",
+    expect: ownDistrict(CASE_READERS, 200),
+    call: async (w, t) => ({ url: `/api/cases/${(await seedCase(w, t, "reported")).caseId}` }),
+  },
+  {
+    method: "POST",
+    route: "/api/cases/:id/decisions",
+    expect: (role, t) => (t === "own" && role === "enhetschef" ? 201 : t === "own" && role === "handlaggare" ? 409 : 404),
+    call: async (w, t) => ({
+      url: `/api/cases/${(await seedCase(w, t, "investigated")).caseId}/decisions`,
+      payload: { type: "bistand", decidedAt: now(), reason: "Insats beviljas" },
+    }),
+  },
+  {
+    method: "POST",
+    route: "/api/cases/:id/journal",
+    expect: ownDistrict(CASE_WRITERS, 201),
+    call: async (w, t) => ({
+      url: `/api/cases/${(await seedCase(w, t, "reported")).caseId}/journal`,
+      payload: { step: "ovrigt", text: "Anteckning" },
+    }),
+  },
+  {
+    method: "PATCH",
+    route: "/api/journal/:id",
+    // Each caller edits a draft of their own.
+    expect: ownDistrict(CASE_WRITERS, 200),
+    call: async (w, t, role) => {
+      const c = await seedCase(w, t, "reported");
+      const author = w.userIds[`${role}${suffix(t)}`] as string;
+      return {
+        url: `/api/journal/${await seedJournalEntry(w, c.caseId, author)}`,
+        payload: { text: "Ändrat utkast", sign: true },
+      };
+    },
+  },
+  {
+    method: "POST",
+    route: "/api/cases/:id/close",
+    expect: ownDistrict(CASE_WRITERS, 200),
+    call: async (w, t) => ({
+      url: `/api/cases/${(await seedCase(w, t, "investigated")).caseId}/close`,
+      payload: { closedAt: now(), reason: "annat", outcome: "Avslutat" },
+    }),
+  },
+  {
+    method: "PUT",
+    route: "/api/cases/:id/assignment",
+    expect: ownDistrict(["enhetschef"], 200),
+    call: async (w, t) => ({
+      url: `/api/cases/${(await seedCase(w, t, "reported")).caseId}/assignment`,
+      payload: { userId: w.userIds[`handlaggare${suffix(t)}`] },
+    }),
+  },
+  { method: "GET", route: "/api/caseload", expect: anywhere(["enhetschef"], 200), call: () => ({ url: "/api/caseload" }) },
+  {
+    method: "GET",
+    route: "/api/close-reasons",
+    expect: anywhere(CASE_READERS, 200),
+    call: () => ({ url: "/api/close-reasons" }),
+  },
+  { method: "GET", route: "/api/deadlines", expect: anywhere(CASE_READERS, 200), call: () => ({ url: "/api/deadlines" }) },
+  {
+    method: "GET",
+    route: "/api/reports/handling-times",
+    // A district outside the caller's scope is a field error on districtId.
+    expect: (role, t) => (STATS.includes(role) ? (t === "own" ? 200 : 400) : 404),
+    call: (w, t) => ({ url: `/api/reports/handling-times?from=2026-01-01&to=2026-12-31&districtId=${fixture(w, t).id}` }),
+  },
+  {
+    method: "GET",
+    route: "/api/reports/handling-times/export",
+    expect: (role, t) => (STATS.includes(role) ? (t === "own" ? 200 : 400) : 404),
+    call: (w, t) => ({
+      url: `/api/reports/handling-times/export?from=2026-01-01&to=2026-12-31&format=csv&districtId=${fixture(w, t).id}`,
+    }),
+  },
 ];
 
 /** Routes anyone may call without a session. */
@@ -239,7 +384,7 @@ describe("authorization matrix", () => {
   for (const entry of MATRIX) {
     describe(`${entry.method} ${entry.route}`, () => {
       it("answers 401 without a session and changes nothing", async () => {
-        const call = await entry.call(w, "own");
+        const call = await entry.call(w, "own", "handlaggare");
         const before = await snapshot();
         const res = await w.app.inject({ method: entry.method as "GET", url: call.url, payload: call.payload as object });
         expect(res.statusCode).toBe(401);
@@ -251,7 +396,7 @@ describe("authorization matrix", () => {
           it(`${role} on ${target} district → ${expected}`, async () => {
             const username = role;
             const cookie = await w.login(username);
-            const call = await entry.call(w, target);
+            const call = await entry.call(w, target, role);
             const before = expected >= 400 ? await snapshot() : "";
             const res = await w.app.inject({
               method: entry.method as "GET",

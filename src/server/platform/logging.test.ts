@@ -22,12 +22,21 @@ describe("logs", () => {
     const app = await buildApp({ config: testConfig({ logLevel: "info" }), database: w.database, logStream: stream });
     const [p] = await w.database.db.select().from(persons).where(eq(persons.id, w.own.personId));
     const pnr = p?.personnummer ?? "missing";
-    const login = await app.inject({ method: "POST", url: "/api/auth/login", payload: { username: "handlaggare", password: "fel" } });
+    const login = await app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { username: "handlaggare", password: "fel" },
+    });
     expect(login.statusCode).toBe(401);
     const cookie = await w.login("handlaggare");
     await app.inject({ method: "GET", url: `/api/persons?q=${pnr}`, headers: { cookie } });
     await app.inject({ method: "POST", url: "/api/persons/search", headers: { cookie }, payload: { q: pnr } });
-    await app.inject({ method: "POST", url: "/api/persons", headers: { cookie }, payload: { personnummer: pnr.replace(/.$/, "0") } });
+    await app.inject({
+      method: "POST",
+      url: "/api/persons",
+      headers: { cookie },
+      payload: { personnummer: pnr.replace(/.$/, "0") },
+    });
     await app.close();
     expect(lines).toContain('"path":"/api/persons"');
     expect(lines).not.toContain(pnr);

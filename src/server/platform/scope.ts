@@ -1,6 +1,26 @@
 import { and, eq, exists, gt, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
-import { personShares, persons } from "../db/schema/index";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { cases, personShares, persons } from "../db/schema/index";
 import { type Actor, actorUnitIds, personalDataDistricts } from "./actor";
+
+/** True when the person in `personId` is shared with the actor or one of their units, validly. */
+function sharedWithActor(actor: Actor, personId: AnyPgColumn): SQL {
+  const units = actorUnitIds(actor);
+  return exists(
+    sql`(select 1 from ${personShares} where ${and(
+      eq(personShares.personId, personId),
+      isNull(personShares.revokedAt),
+      or(isNull(personShares.validUntil), gt(personShares.validUntil, sql`now()`)),
+      or(eq(personShares.userId, actor.userId), units.length ? inArray(personShares.unitId, units) : sql`false`),
+    )})`,
+  );
+}
+
+function districtOrShared(actor: Actor, districtId: AnyPgColumn, personId: AnyPgColumn): SQL {
+  const districts = personalDataDistricts(actor);
+  const shared = sharedWithActor(actor, personId);
+  return districts.length ? (or(inArray(districtId, districts), shared) as SQL) : shared;
+}
 
 /**
  * The one place that says which persons an actor may see: those of the districts where they
@@ -8,15 +28,10 @@ import { type Actor, actorUnitIds, personalDataDistricts } from "./actor";
  * Every query for personal data adds this condition; nothing filters by hand.
  */
 export function personScope(actor: Actor): SQL {
-  const districts = personalDataDistricts(actor);
-  const units = actorUnitIds(actor);
-  const shared = exists(
-    sql`(select 1 from ${personShares} where ${and(
-      eq(personShares.personId, persons.id),
-      isNull(personShares.revokedAt),
-      or(isNull(personShares.validUntil), gt(personShares.validUntil, sql`now()`)),
-      or(eq(personShares.userId, actor.userId), units.length ? inArray(personShares.unitId, units) : sql`false`),
-    )})`,
-  );
-  return districts.length ? (or(inArray(persons.districtId, districts), shared) as SQL) : shared;
+  return districtOrShared(actor, persons.districtId, persons.id);
+}
+
+/** Cases follow the same rule: their district is the actor's, or their person is shared. */
+export function caseScope(actor: Actor): SQL {
+  return districtOrShared(actor, cases.districtId, cases.personId);
 }

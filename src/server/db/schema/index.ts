@@ -1,3 +1,4 @@
 export * from "./audit";
+export * from "./cases";
 export * from "./organisation";
 export * from "./persons";

@@ -1,0 +1,257 @@
+import { z } from "zod";
+import { CONCERNS, DECISION_TYPES, PRE_ASSESSMENT_OUTCOMES, REPORT_KINDS, REPORTER_CATEGORIES } from "../domain/case-flow";
+import { pageQuery } from "./common";
+
+const instant = z.iso.datetime({ offset: true });
+const day = z.iso.date();
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const createReportBody = z.strictObject({
+  personId: z.uuid(),
+  districtId: z.uuid(),
+  kind: z.enum(REPORT_KINDS).default("orosanmalan"),
+  receivedAt: instant,
+  reporterCategory: z.enum(REPORTER_CATEGORIES),
+  reporterOrganisation: z.string().trim().max(200).optional(),
+  reporterContact: z.string().trim().max(200).optional(),
+  concerns: z.array(z.enum(CONCERNS)).max(CONCERNS.length).default([]),
+  text: text(10_000),
+});
+
+export const protectionAssessmentBody = z.strictObject({
+  assessedAt: instant,
+  immediateProtectionNeeded: z.boolean(),
+  notes: text(5_000),
+});
+
+export const preAssessmentBody = z.strictObject({
+  decidedAt: instant,
+  outcome: z.enum(PRE_ASSESSMENT_OUTCOMES),
+  reason: text(5_000),
+  linkedInvestigationId: z.uuid().optional(),
+});
+
+export const extensionBody = z.strictObject({ decidedAt: instant, reason: text(5_000), newEndDate: day });
+export const methodsBody = z.strictObject({ methods: z.array(text(200)).max(30) });
+export const completeInvestigationBody = z.strictObject({ completedOn: day, guardiansDeclined: z.boolean().default(false) });
+
+export const decisionBody = z.strictObject({
+  type: z.enum(["bistand", "avslag", "ingen_atgard", "uppfoljning", "lvu_ansokan"]),
+  decidedAt: instant,
+  reason: text(5_000),
+  investigationId: z.uuid().optional(),
+  insats: z.string().trim().max(200).optional(),
+});
+
+export const journalBody = z.strictObject({
+  step: z.enum([
+    "aktualisering",
+    "skyddsbedomning",
+    "forhandsbedomning",
+    "utredning",
+    "beslut",
+    "uppfoljning",
+    "avslut",
+    "ovrigt",
+  ]),
+  text: text(20_000),
+  sign: z.boolean().default(false),
+  correctsId: z.uuid().optional(),
+});
+
+export const closeCaseBody = z.strictObject({ closedAt: instant, reason: text(60), outcome: text(2_000) });
+export const assignBody = z.strictObject({ userId: z.uuid(), unitId: z.uuid().optional() });
+
+export const CLOCK_KINDS = ["skyddsbedomning", "forhandsbedomning", "utredning", "uppfoljning"] as const;
+export const CLOCK_STATES = ["due", "due_soon", "overdue", "met", "met_late"] as const;
+
+export const deadlinesQuery = z.strictObject({
+  unitId: z.uuid().optional(),
+  assignedTo: z.uuid().optional(),
+  clock: z.enum(CLOCK_KINDS).optional(),
+  state: z.enum(CLOCK_STATES).optional(),
+  /** Include clocks already met (default: running and overdue only). */
+  includeMet: z.enum(["true", "false"]).default("false"),
+  dueSoonDays: z.coerce.number().int().min(0).max(30).default(3),
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+});
+
+export const deadlineRow = z.object({
+  clock: z.enum(CLOCK_KINDS),
+  state: z.enum(CLOCK_STATES),
+  dueDate: z.string(),
+  dueAt: z.string(),
+  daysLeft: z.number().int(),
+  completedAt: z.string().nullable(),
+  extended: z.boolean(),
+  caseId: z.uuid(),
+  recordId: z.uuid(),
+  personId: z.uuid(),
+  personName: z.string(),
+  unitId: z.uuid().nullable(),
+  unitName: z.string().nullable(),
+  assignedTo: z.uuid().nullable(),
+  assignedToName: z.string().nullable(),
+});
+export const deadlinesResponse = z.object({
+  items: z.array(deadlineRow),
+  counts: z.array(
+    z.object({
+      unitId: z.uuid().nullable(),
+      unitName: z.string().nullable(),
+      overdue: z.number(),
+      dueSoon: z.number(),
+      due: z.number(),
+    }),
+  ),
+  asOf: z.string(),
+});
+
+export const handlingTimesQuery = z.strictObject({
+  from: day,
+  to: day,
+  districtId: z.uuid().optional(),
+  unitId: z.uuid().optional(),
+});
+
+const measure = z.object({
+  total: z.number(),
+  withinLimit: z.number(),
+  share: z.number().nullable(),
+  medianDays: z.number().nullable(),
+  p90Days: z.number().nullable(),
+});
+const split = z.object({ all: measure, pojke: measure, flicka: measure, other: measure });
+export const handlingTimesResponse = z.object({
+  from: z.string(),
+  to: z.string(),
+  reports: z.object({ all: z.number(), pojke: z.number(), flicka: z.number(), other: z.number() }),
+  skyddsbedomningWithin24h: split,
+  forhandsbedomningWithin14d: split,
+  /** Completed within 4 months, or within a documented extension. */
+  utredningWithin4mOrExtended: split,
+  linkedToOngoingInvestigation: z.number(),
+  reReferrals: z.number(),
+  reReferralRate: z.number().nullable(),
+});
+export type HandlingTimes = z.infer<typeof handlingTimesResponse>;
+
+export const caseListQuery = z.strictObject({
+  assignedTo: z.enum(["me", "any", "none"]).default("any"),
+  status: z.enum(["open", "closed", "all"]).default("open"),
+  ...pageQuery,
+});
+
+// Responses: only what is declared here leaves the server.
+export const reportCreated = z.object({ id: z.uuid(), caseId: z.uuid(), isReReferral: z.boolean(), receivedAt: z.string() });
+export const protectionRecorded = z.object({ reportId: z.uuid(), assessedAt: z.string() });
+export const preAssessmentRecorded = z.object({
+  reportId: z.uuid(),
+  outcome: z.enum(PRE_ASSESSMENT_OUTCOMES),
+  investigationId: z.uuid().nullable(),
+  linkedInvestigationId: z.uuid().nullable(),
+});
+export const extensionRecorded = z.object({ investigationId: z.uuid(), extendedTo: z.string(), decisionId: z.uuid() });
+export const methodsSet = z.object({ investigationId: z.uuid(), methods: z.array(z.string()) });
+export const investigationCompleted = z.object({ investigationId: z.uuid(), completedOn: z.string() });
+export const decisionRecorded = z.object({
+  id: z.uuid(),
+  type: z.enum(DECISION_TYPES),
+  decidedAt: z.string(),
+  decidedAsRole: z.string(),
+});
+export const journalRecorded = z.object({ id: z.uuid(), signedAt: z.string().nullable() });
+export const caseClosed = z.object({ id: z.uuid(), closedAt: z.string() });
+export const caseAssigned = z.object({ id: z.uuid(), assignedTo: z.uuid(), unitId: z.uuid() });
+export const caseloadResponse = z.object({
+  items: z.array(
+    z.object({ userId: z.uuid(), name: z.string(), unitId: z.uuid(), unitName: z.string(), open: z.number().int() }),
+  ),
+});
+export const closeReasonsResponse = z.object({
+  items: z.array(z.object({ code: z.string(), label: z.string(), active: z.boolean() })),
+});
+export const caseListResponse = z.object({
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      personId: z.uuid(),
+      personName: z.string(),
+      districtId: z.uuid(),
+      assignedTo: z.uuid().nullable(),
+      openedAt: z.string(),
+      closedAt: z.string().nullable(),
+    }),
+  ),
+  nextCursor: z.string().nullable(),
+});
+export const caseDetail = z.object({
+  id: z.uuid(),
+  personId: z.uuid(),
+  personName: z.string(),
+  districtId: z.uuid(),
+  unitId: z.uuid().nullable(),
+  assignedTo: z.uuid().nullable(),
+  assignedToName: z.string().nullable(),
+  openedAt: z.string(),
+  closedAt: z.string().nullable(),
+  closeReason: z.string().nullable(),
+  closeOutcome: z.string().nullable(),
+  reports: z.array(
+    z.object({
+      id: z.uuid(),
+      kind: z.string(),
+      receivedAt: z.string(),
+      reporterCategory: z.string(),
+      reporterOrganisation: z.string().nullable(),
+      concerns: z.array(z.string()),
+      text: z.string(),
+      isReReferral: z.boolean(),
+      protection: z.object({ assessedAt: z.string(), immediateProtectionNeeded: z.boolean(), notes: z.string() }).nullable(),
+      preAssessment: z
+        .object({
+          decidedAt: z.string(),
+          outcome: z.string(),
+          reason: z.string(),
+          investigationId: z.uuid().nullable(),
+          linkedInvestigationId: z.uuid().nullable(),
+        })
+        .nullable(),
+    }),
+  ),
+  investigations: z.array(
+    z.object({
+      id: z.uuid(),
+      openedOn: z.string(),
+      extendedTo: z.string().nullable(),
+      completedOn: z.string().nullable(),
+      guardiansDeclined: z.boolean(),
+      methods: z.array(z.string()),
+    }),
+  ),
+  decisions: z.array(
+    z.object({
+      id: z.uuid(),
+      type: z.string(),
+      investigationId: z.uuid().nullable(),
+      decidedAt: z.string(),
+      decidedBy: z.uuid(),
+      decidedByName: z.string(),
+      decidedAsRole: z.string(),
+      reason: z.string(),
+    }),
+  ),
+  journal: z.array(
+    z.object({
+      id: z.uuid(),
+      step: z.string(),
+      text: z.string(),
+      authorId: z.uuid(),
+      authorName: z.string(),
+      createdAt: z.string(),
+      signedAt: z.string().nullable(),
+      correctsId: z.uuid().nullable(),
+    }),
+  ),
+});
+export type CaseDetail = z.infer<typeof caseDetail>;

@@ -1,0 +1,426 @@
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, or } from "drizzle-orm";
+import type { z } from "zod";
+import type { assignBody, caseListQuery, closeCaseBody, decisionBody, journalBody } from "../../../contracts/cases";
+import type { DecisionType } from "../../../domain/case-flow";
+import { stockholmDate } from "../../../domain/time";
+import type { Database } from "../../db/connection";
+import {
+  cases,
+  closeReasons,
+  decisions,
+  investigations,
+  journalEntries,
+  persons,
+  preAssessments,
+  protectionAssessments,
+  reports,
+  units,
+  userRoles,
+  users,
+} from "../../db/schema/index";
+import { type Actor, districtsWithPermission } from "../../platform/actor";
+import { audit } from "../../platform/audit";
+import { decodeCursor, encodeCursor } from "../../platform/cursor";
+import { badRequest, notFound } from "../../platform/errors";
+import { caseScope } from "../../platform/scope";
+import { caseForWrite, caseInScope } from "./access";
+import { recordDecision } from "./decisions";
+import { outOfOrder, requireDayWithin, requireWithin } from "./rules";
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+/** The whole case file: reports with their assessments, investigations, decisions and journal. */
+export async function getCase({ db }: Database, actor: Actor, caseId: string) {
+  return db.transaction(async (tx) => {
+    const row = await caseInScope(tx, actor, caseId);
+    const c = row.case;
+    const [reportRows, invRows, decisionRows, journalRows, assignee] = await Promise.all([
+      tx
+        .select({ report: reports, protection: protectionAssessments, pre: preAssessments })
+        .from(reports)
+        .leftJoin(protectionAssessments, eq(protectionAssessments.reportId, reports.id))
+        .leftJoin(preAssessments, eq(preAssessments.reportId, reports.id))
+        .where(eq(reports.caseId, caseId))
+        .orderBy(asc(reports.receivedAt)),
+      tx.select().from(investigations).where(eq(investigations.caseId, caseId)).orderBy(asc(investigations.openedOn)),
+      tx
+        .select({ d: decisions, name: users.displayName })
+        .from(decisions)
+        .innerJoin(users, eq(users.id, decisions.decidedBy))
+        .where(eq(decisions.caseId, caseId))
+        .orderBy(asc(decisions.decidedAt)),
+      tx
+        .select({ j: journalEntries, name: users.displayName })
+        .from(journalEntries)
+        .innerJoin(users, eq(users.id, journalEntries.authorId))
+        .where(eq(journalEntries.caseId, caseId))
+        .orderBy(asc(journalEntries.createdAt)),
+      c.assignedTo ? tx.select({ name: users.displayName }).from(users).where(eq(users.id, c.assignedTo)) : Promise.resolve([]),
+    ]);
+    await audit(tx, actor, {
+      action: "case.read",
+      permission: "case:read",
+      personId: c.personId,
+      recordType: "case",
+      recordId: caseId,
+    });
+    return {
+      id: c.id,
+      personId: c.personId,
+      personName: `${row.firstName} ${row.lastName}`,
+      districtId: c.districtId,
+      unitId: c.unitId,
+      assignedTo: c.assignedTo,
+      assignedToName: assignee[0]?.name ?? null,
+      openedAt: c.openedAt.toISOString(),
+      closedAt: iso(c.closedAt),
+      closeReason: c.closeReason,
+      closeOutcome: c.closeOutcome,
+      reports: reportRows.map(({ report: r, protection: p, pre }) => ({
+        id: r.id,
+        kind: r.kind,
+        receivedAt: r.receivedAt.toISOString(),
+        reporterCategory: r.reporterCategory,
+        reporterOrganisation: r.reporterOrganisation,
+        concerns: r.concerns,
+        text: r.text,
+        isReReferral: r.isReReferral,
+        protection: p
+          ? { assessedAt: p.assessedAt.toISOString(), immediateProtectionNeeded: p.immediateProtectionNeeded, notes: p.notes }
+          : null,
+        preAssessment: pre
+          ? {
+              decidedAt: pre.decidedAt.toISOString(),
+              outcome: pre.outcome,
+              reason: pre.reason,
+              investigationId: pre.investigationId,
+              linkedInvestigationId: pre.linkedInvestigationId,
+            }
+          : null,
+      })),
+      investigations: invRows.map((i) => ({
+        id: i.id,
+        openedOn: i.openedOn,
+        extendedTo: i.extendedTo,
+        completedOn: i.completedOn,
+        guardiansDeclined: i.guardiansDeclined,
+        methods: i.methods,
+      })),
+      decisions: decisionRows.map(({ d, name }) => ({
+        id: d.id,
+        type: d.type,
+        investigationId: d.investigationId,
+        decidedAt: d.decidedAt.toISOString(),
+        decidedBy: d.decidedBy,
+        decidedByName: name,
+        decidedAsRole: d.decidedAsRole,
+        reason: d.reason,
+      })),
+      journal: journalRows.map(({ j, name }) => ({
+        id: j.id,
+        step: j.step,
+        text: j.text,
+        authorId: j.authorId,
+        authorName: name,
+        createdAt: j.createdAt.toISOString(),
+        signedAt: iso(j.signedAt),
+        correctsId: j.correctsId,
+      })),
+    };
+  });
+}
+
+export async function listCases({ db }: Database, actor: Actor, input: z.infer<typeof caseListQuery>) {
+  const after = input.cursor ? decodeCursor(input.cursor, 2) : null;
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .select({ c: cases, firstName: persons.firstName, lastName: persons.lastName })
+      .from(cases)
+      .innerJoin(persons, eq(persons.id, cases.personId))
+      .where(
+        and(
+          caseScope(actor),
+          input.status === "open" ? isNull(cases.closedAt) : input.status === "closed" ? isNotNull(cases.closedAt) : undefined,
+          input.assignedTo === "me"
+            ? eq(cases.assignedTo, actor.userId)
+            : input.assignedTo === "none"
+              ? isNull(cases.assignedTo)
+              : undefined,
+          after
+            ? or(
+                lt(cases.openedAt, new Date(String(after[0]))),
+                and(eq(cases.openedAt, new Date(String(after[0]))), lt(cases.id, String(after[1]))),
+              )
+            : undefined,
+        ),
+      )
+      .orderBy(desc(cases.openedAt), desc(cases.id))
+      .limit(input.limit + 1);
+    const page = rows.slice(0, input.limit);
+    await audit(
+      tx,
+      actor,
+      page.map((r) => ({
+        action: "case.list_result",
+        permission: "case:read" as const,
+        personId: r.c.personId,
+        recordType: "case",
+        recordId: r.c.id,
+      })),
+    );
+    const last = page.at(-1);
+    return {
+      items: page.map((r) => ({
+        id: r.c.id,
+        personId: r.c.personId,
+        personName: `${r.firstName} ${r.lastName}`,
+        districtId: r.c.districtId,
+        assignedTo: r.c.assignedTo,
+        openedAt: r.c.openedAt.toISOString(),
+        closedAt: iso(r.c.closedAt),
+      })),
+      nextCursor: rows.length > input.limit && last ? encodeCursor([last.c.openedAt.toISOString(), last.c.id]) : null,
+    };
+  });
+}
+
+/** Beslut after an investigation (bistånd, avslag, ingen åtgärd, LVU) or the 2-month uppföljning. */
+export async function takeDecision(
+  { db }: Database,
+  actor: Actor,
+  caseId: string,
+  input: z.infer<typeof decisionBody>,
+  now: Date,
+) {
+  return db.transaction(async (tx) => {
+    const { case: c } = await caseForWrite(tx, actor, caseId, "case:write");
+    if (c.closedAt && input.type !== "uppfoljning") throw outOfOrder("Ärendet är avslutat / The case is closed");
+    const decidedAt = new Date(input.decidedAt);
+    const [inv] = input.investigationId
+      ? await tx
+          .select()
+          .from(investigations)
+          .where(and(eq(investigations.id, input.investigationId), eq(investigations.caseId, caseId)))
+      : await tx
+          .select()
+          .from(investigations)
+          .where(eq(investigations.caseId, caseId))
+          .orderBy(desc(investigations.openedOn))
+          .limit(1);
+    if (input.investigationId && !inv) {
+      throw badRequest("unknown_investigation", "Utredningen hör inte till ärendet / Not this case's investigation", [
+        { path: "body.investigationId", message: "Finns inte i ärendet" },
+      ]);
+    }
+    if (!inv)
+      throw outOfOrder(
+        "Beslut kräver en utredning: gör förhandsbedömningen först / A decision needs an investigation first",
+        "body.type",
+      );
+    if (input.type === "uppfoljning") {
+      if (!inv.completedOn || !inv.guardiansDeclined) {
+        throw outOfOrder(
+          "Uppföljning beslutas efter avslutad utredning där vårdnadshavarna tackat nej / Follow-up only after a completed investigation that guardians declined",
+        );
+      }
+    } else if (inv.completedOn === null) {
+      throw outOfOrder("Avsluta utredningen innan beslut / Complete the investigation before deciding", "body.type");
+    }
+    requireDayWithin(stockholmDate(decidedAt), inv.openedOn, now, "body.decidedAt", "utredningen inleddes");
+    const decision = await recordDecision(tx, actor, {
+      caseId,
+      districtId: c.districtId,
+      investigationId: inv.id,
+      type: input.type,
+      decidedAt,
+      reason: input.reason,
+      details: input.insats ? { insats: input.insats } : undefined,
+    });
+    await audit(tx, actor, {
+      action: "case.decision",
+      permission: "case:write",
+      personId: c.personId,
+      recordType: "decision",
+      recordId: decision.id,
+      details: { type: input.type },
+    });
+    return {
+      id: decision.id,
+      type: decision.type as DecisionType,
+      decidedAt: decision.decidedAt.toISOString(),
+      decidedAsRole: decision.decidedAsRole,
+    };
+  });
+}
+
+/** Journal: signed entries never change; a correction is a new entry referring to the old one. */
+export async function addJournalEntry(
+  { db }: Database,
+  actor: Actor,
+  caseId: string,
+  input: z.infer<typeof journalBody>,
+  now: Date,
+) {
+  return db.transaction(async (tx) => {
+    const { case: c } = await caseForWrite(tx, actor, caseId, "case:write");
+    if (input.correctsId) {
+      const [old] = await tx
+        .select()
+        .from(journalEntries)
+        .where(and(eq(journalEntries.id, input.correctsId), eq(journalEntries.caseId, caseId)));
+      if (!old)
+        throw badRequest("unknown_entry", "Anteckningen finns inte i ärendet / No such entry", [
+          { path: "body.correctsId", message: "Finns inte" },
+        ]);
+    }
+    const [row] = await tx
+      .insert(journalEntries)
+      .values({
+        caseId,
+        authorId: actor.userId,
+        step: input.step,
+        text: input.text,
+        createdAt: now,
+        signedAt: input.sign ? now : null,
+        correctsId: input.correctsId ?? null,
+      })
+      .returning();
+    if (!row) throw new Error("insert returned nothing");
+    await audit(tx, actor, {
+      action: "journal.create",
+      permission: "case:write",
+      personId: c.personId,
+      recordType: "journal_entry",
+      recordId: row.id,
+    });
+    return { id: row.id, signedAt: iso(row.signedAt) };
+  });
+}
+
+export async function updateJournalEntry(
+  { db }: Database,
+  actor: Actor,
+  entryId: string,
+  text: string,
+  sign: boolean,
+  now: Date,
+) {
+  return db.transaction(async (tx) => {
+    const [entry] = await tx.select().from(journalEntries).where(eq(journalEntries.id, entryId));
+    if (!entry) throw notFound();
+    const { case: c } = await caseForWrite(tx, actor, entry.caseId, "case:write");
+    if (entry.authorId !== actor.userId) throw notFound();
+    if (entry.signedAt) {
+      throw outOfOrder(
+        "En signerad anteckning kan inte ändras: skriv en rättelse / A signed entry cannot be changed: write a correction",
+      );
+    }
+    await tx
+      .update(journalEntries)
+      .set({ text, signedAt: sign ? now : null })
+      .where(eq(journalEntries.id, entryId));
+    await audit(tx, actor, {
+      action: sign ? "journal.sign" : "journal.update",
+      permission: "case:write",
+      personId: c.personId,
+      recordType: "journal_entry",
+      recordId: entryId,
+    });
+    return { id: entryId, signedAt: sign ? now.toISOString() : null };
+  });
+}
+
+export async function closeCase({ db }: Database, actor: Actor, caseId: string, input: z.infer<typeof closeCaseBody>, now: Date) {
+  return db.transaction(async (tx) => {
+    const { case: c } = await caseForWrite(tx, actor, caseId, "case:write");
+    if (c.closedAt) throw outOfOrder("Ärendet är redan avslutat / Already closed");
+    const [reason] = await tx
+      .select()
+      .from(closeReasons)
+      .where(and(eq(closeReasons.code, input.reason), eq(closeReasons.active, true)));
+    if (!reason)
+      throw badRequest("unknown_reason", "Okänd orsakskod / Unknown reason code", [
+        { path: "body.reason", message: "Välj ur listan" },
+      ]);
+    const closedAt = new Date(input.closedAt);
+    requireWithin(closedAt, c.openedAt, now, "body.closedAt", "ärendet öppnades");
+    const [running] = await tx
+      .select({ id: investigations.id })
+      .from(investigations)
+      .where(and(eq(investigations.caseId, caseId), isNull(investigations.completedOn)));
+    if (running) throw outOfOrder("Avsluta utredningen först / Complete the investigation first");
+    const [pending] = await tx
+      .select({ id: reports.id })
+      .from(reports)
+      .leftJoin(preAssessments, eq(preAssessments.reportId, reports.id))
+      .where(and(eq(reports.caseId, caseId), isNull(preAssessments.reportId)));
+    if (pending) throw outOfOrder("En anmälan saknar förhandsbedömning / A report lacks its pre-assessment");
+    await tx.update(cases).set({ closedAt, closeReason: input.reason, closeOutcome: input.outcome }).where(eq(cases.id, caseId));
+    await audit(tx, actor, {
+      action: "case.close",
+      permission: "case:write",
+      personId: c.personId,
+      recordType: "case",
+      recordId: caseId,
+      details: { reason: input.reason },
+    });
+    return { id: caseId, closedAt: closedAt.toISOString() };
+  });
+}
+
+/** Enhetschef assigns a case to a handläggare of a unit in the case's district. */
+export async function assignCase({ db }: Database, actor: Actor, caseId: string, input: z.infer<typeof assignBody>) {
+  return db.transaction(async (tx) => {
+    const { case: c } = await caseForWrite(tx, actor, caseId, "case:assign");
+    const [target] = await tx
+      .select({ unitId: userRoles.unitId })
+      .from(userRoles)
+      .innerJoin(units, eq(units.id, userRoles.unitId))
+      .innerJoin(users, eq(users.id, userRoles.userId))
+      .where(
+        and(
+          eq(userRoles.userId, input.userId),
+          eq(userRoles.role, "handlaggare"),
+          eq(units.districtId, c.districtId),
+          eq(users.active, true),
+          input.unitId ? eq(userRoles.unitId, input.unitId) : undefined,
+        ),
+      )
+      .limit(1);
+    if (!target) {
+      throw badRequest("not_a_case_worker", "Användaren är inte handläggare i distriktet / Not a case worker of the district", [
+        { path: "body.userId", message: "Välj en handläggare i distriktet" },
+      ]);
+    }
+    await tx.update(cases).set({ assignedTo: input.userId, unitId: target.unitId }).where(eq(cases.id, caseId));
+    await audit(tx, actor, {
+      action: "case.assign",
+      permission: "case:assign",
+      personId: c.personId,
+      recordType: "case",
+      recordId: caseId,
+      details: { userId: input.userId },
+    });
+    return { id: caseId, assignedTo: input.userId, unitId: target.unitId };
+  });
+}
+
+/** Open cases per handläggare in the enhetschef's districts: counts only, no personal data. */
+export async function caseload({ db }: Database, actor: Actor) {
+  const districts = districtsWithPermission(actor, "case:assign");
+  if (districts.length === 0) return { items: [] };
+  const rows = await db
+    .select({ userId: users.id, name: users.displayName, unitId: userRoles.unitId, unitName: units.name, open: count(cases.id) })
+    .from(userRoles)
+    .innerJoin(users, eq(users.id, userRoles.userId))
+    .innerJoin(units, eq(units.id, userRoles.unitId))
+    .leftJoin(cases, and(eq(cases.assignedTo, users.id), isNull(cases.closedAt)))
+    .where(and(eq(userRoles.role, "handlaggare"), inArray(units.districtId, districts), eq(users.active, true)))
+    .groupBy(users.id, users.displayName, userRoles.unitId, units.name)
+    .orderBy(desc(count(cases.id)), asc(users.displayName));
+  return { items: rows.map((r) => ({ ...r, open: Number(r.open) })) };
+}
+
+export async function listCloseReasons({ db }: Database) {
+  return { items: await db.select().from(closeReasons).where(eq(closeReasons.active, true)).orderBy(asc(closeReasons.label)) };
+}

@@ -1,0 +1,275 @@
+import { and, eq, gte, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
+import type { z } from "zod";
+import type { deadlineRow, deadlinesQuery } from "../../../contracts/cases";
+import {
+  clockState,
+  type Deadline,
+  forhandsbedomningDeadline,
+  skyddsbedomningDeadline,
+  uppfoljningDeadline,
+  utredningDeadline,
+} from "../../../domain/clocks";
+import { startOfStockholmDay, stockholmDate } from "../../../domain/time";
+import type { Database } from "../../db/connection";
+import {
+  cases,
+  decisions,
+  investigations,
+  persons,
+  preAssessments,
+  protectionAssessments,
+  reports,
+  units,
+  users,
+} from "../../db/schema/index";
+import type { Actor } from "../../platform/actor";
+import { audit } from "../../platform/audit";
+import { caseScope } from "../../platform/scope";
+
+type Row = z.infer<typeof deadlineRow>;
+type Query = z.infer<typeof deadlinesQuery>;
+
+/** Completed clocks stay on the overview this long, so "met late" is seen before it scrolls away. */
+const MET_WINDOW_DAYS = 30;
+
+interface CaseColumns {
+  caseId: string;
+  personId: string;
+  firstName: string;
+  lastName: string;
+  unitId: string | null;
+  unitName: string | null;
+  assignedTo: string | null;
+  assignedToName: string | null;
+}
+
+interface Candidate {
+  clock: Row["clock"];
+  deadline: Deadline;
+  completedAt: Date | null;
+  extended: boolean;
+  caseId: string;
+  recordId: string;
+  personId: string;
+  personName: string;
+  unitId: string | null;
+  unitName: string | null;
+  assignedTo: string | null;
+  assignedToName: string | null;
+}
+
+const caseColumns = {
+  caseId: cases.id,
+  personId: cases.personId,
+  firstName: persons.firstName,
+  lastName: persons.lastName,
+  unitId: cases.unitId,
+  unitName: units.name,
+  assignedTo: cases.assignedTo,
+  assignedToName: users.displayName,
+};
+
+/**
+ * Every running clock in the actor's scope with its state, computed from the recorded events by
+ * the rules in src/domain/clocks.ts; the database only finds the candidates.
+ */
+export async function deadlineOverview({ db }: Database, actor: Actor, query: Query, now: Date) {
+  const includeMet = query.includeMet === "true";
+  const since = new Date(now.getTime() - MET_WINDOW_DAYS * 86_400_000);
+  const filters: SQL[] = [caseScope(actor)];
+  if (query.unitId) filters.push(eq(cases.unitId, query.unitId));
+  if (query.assignedTo) filters.push(eq(cases.assignedTo, query.assignedTo));
+  const base = and(...filters);
+  const want = (clock: Row["clock"]) => !query.clock || query.clock === clock;
+
+  return db.transaction(async (tx) => {
+    const withCase = <T extends SQL | undefined>(where: T) => and(base, where);
+    const [skydd, forhands, utredning, uppfoljning] = await Promise.all([
+      want("skyddsbedomning")
+        ? tx
+            .select({
+              ...caseColumns,
+              recordId: reports.id,
+              receivedAt: reports.receivedAt,
+              done: protectionAssessments.assessedAt,
+            })
+            .from(reports)
+            .innerJoin(cases, eq(cases.id, reports.caseId))
+            .innerJoin(persons, eq(persons.id, cases.personId))
+            .leftJoin(units, eq(units.id, cases.unitId))
+            .leftJoin(users, eq(users.id, cases.assignedTo))
+            .leftJoin(protectionAssessments, eq(protectionAssessments.reportId, reports.id))
+            .where(
+              withCase(
+                includeMet
+                  ? sql`(${protectionAssessments.assessedAt} is null or ${protectionAssessments.assessedAt} >= ${since})`
+                  : isNull(protectionAssessments.reportId),
+              ),
+            )
+        : [],
+      want("forhandsbedomning")
+        ? tx
+            .select({ ...caseColumns, recordId: reports.id, receivedAt: reports.receivedAt, done: preAssessments.decidedAt })
+            .from(reports)
+            .innerJoin(cases, eq(cases.id, reports.caseId))
+            .innerJoin(persons, eq(persons.id, cases.personId))
+            .leftJoin(units, eq(units.id, cases.unitId))
+            .leftJoin(users, eq(users.id, cases.assignedTo))
+            .leftJoin(preAssessments, eq(preAssessments.reportId, reports.id))
+            .where(
+              withCase(
+                includeMet
+                  ? sql`(${preAssessments.decidedAt} is null or ${preAssessments.decidedAt} >= ${since})`
+                  : isNull(preAssessments.reportId),
+              ),
+            )
+        : [],
+      want("utredning")
+        ? tx
+            .select({
+              ...caseColumns,
+              recordId: investigations.id,
+              openedOn: investigations.openedOn,
+              extendedTo: investigations.extendedTo,
+              completedOn: investigations.completedOn,
+            })
+            .from(investigations)
+            .innerJoin(cases, eq(cases.id, investigations.caseId))
+            .innerJoin(persons, eq(persons.id, cases.personId))
+            .leftJoin(units, eq(units.id, cases.unitId))
+            .leftJoin(users, eq(users.id, cases.assignedTo))
+            .where(
+              withCase(
+                includeMet
+                  ? sql`(${investigations.completedOn} is null or ${investigations.completedOn} >= ${stockholmDate(since)})`
+                  : isNull(investigations.completedOn),
+              ),
+            )
+        : [],
+      want("uppfoljning")
+        ? tx
+            .select({
+              ...caseColumns,
+              recordId: investigations.id,
+              completedOn: investigations.completedOn,
+              done: sql<Date | null>`(select min(${decisions.decidedAt}) from ${decisions} where ${decisions.investigationId} = ${investigations.id} and ${decisions.type} = 'uppfoljning')`,
+            })
+            .from(investigations)
+            .innerJoin(cases, eq(cases.id, investigations.caseId))
+            .innerJoin(persons, eq(persons.id, cases.personId))
+            .leftJoin(units, eq(units.id, cases.unitId))
+            .leftJoin(users, eq(users.id, cases.assignedTo))
+            .where(
+              withCase(
+                and(
+                  eq(investigations.guardiansDeclined, true),
+                  isNotNull(investigations.completedOn),
+                  gte(investigations.completedOn, stockholmDate(new Date(now.getTime() - 366 * 86_400_000))),
+                ),
+              ),
+            )
+        : [],
+    ]);
+
+    const common = (r: CaseColumns & { recordId: string }) => ({
+      caseId: r.caseId,
+      recordId: r.recordId,
+      personId: r.personId,
+      personName: `${r.firstName} ${r.lastName}`,
+      unitId: r.unitId,
+      unitName: r.unitName,
+      assignedTo: r.assignedTo,
+      assignedToName: r.assignedToName,
+    });
+    const candidates: Candidate[] = [
+      ...skydd.map((r) => ({
+        clock: "skyddsbedomning" as const,
+        deadline: skyddsbedomningDeadline(r.receivedAt),
+        completedAt: r.done,
+        extended: false,
+        ...common(r),
+      })),
+      ...forhands.map((r) => ({
+        clock: "forhandsbedomning" as const,
+        deadline: forhandsbedomningDeadline(r.receivedAt),
+        completedAt: r.done,
+        extended: false,
+        ...common(r),
+      })),
+      ...utredning.map((r) => ({
+        clock: "utredning" as const,
+        deadline: utredningDeadline(r.openedOn, r.extendedTo),
+        // Completed on a day = done at the start of that Stockholm day: met when on or before the due date.
+        completedAt: r.completedOn ? startOfStockholmDay(r.completedOn) : null,
+        extended: r.extendedTo !== null,
+        ...common(r),
+      })),
+      ...uppfoljning
+        .filter((r) => r.completedOn)
+        .map((r) => ({
+          clock: "uppfoljning" as const,
+          deadline: uppfoljningDeadline(r.completedOn as string),
+          completedAt: r.done ? new Date(r.done) : null,
+          extended: false,
+          ...common(r),
+        })),
+    ];
+
+    const all: Row[] = candidates.map((c) => {
+      const { state, daysLeft } = clockState({
+        deadline: c.deadline,
+        completedAt: c.completedAt,
+        now,
+        dueSoonDays: query.dueSoonDays,
+      });
+      return {
+        clock: c.clock,
+        state,
+        dueDate: c.deadline.dueDate,
+        dueAt: c.deadline.dueAt.toISOString(),
+        daysLeft,
+        completedAt: c.completedAt?.toISOString() ?? null,
+        extended: c.extended,
+        caseId: c.caseId,
+        recordId: c.recordId,
+        personId: c.personId,
+        personName: c.personName,
+        unitId: c.unitId,
+        unitName: c.unitName,
+        assignedTo: c.assignedTo,
+        assignedToName: c.assignedToName,
+      };
+    });
+    const countsByUnit = new Map<
+      string,
+      { unitId: string | null; unitName: string | null; overdue: number; dueSoon: number; due: number }
+    >();
+    for (const r of all) {
+      const key = r.unitId ?? "";
+      const entry = countsByUnit.get(key) ?? { unitId: r.unitId, unitName: r.unitName, overdue: 0, dueSoon: 0, due: 0 };
+      if (r.state === "overdue") entry.overdue++;
+      else if (r.state === "due_soon") entry.dueSoon++;
+      else if (r.state === "due") entry.due++;
+      countsByUnit.set(key, entry);
+    }
+    const order: Record<Row["state"], number> = { overdue: 0, due_soon: 1, due: 2, met_late: 3, met: 4 };
+    const items = all
+      .filter((r) => !query.state || r.state === query.state)
+      .sort((a, b) => order[a.state] - order[b.state] || a.dueAt.localeCompare(b.dueAt))
+      .slice(0, query.limit);
+    // Names on the overview are personal data shown: one audit row per case listed.
+    const shownCases = [...new Map(items.map((i) => [i.caseId, i.personId])).entries()];
+    await audit(
+      tx,
+      actor,
+      shownCases.map(([caseId, personId]) => ({
+        action: "deadline.list_result",
+        permission: "case:read" as const,
+        personId,
+        recordType: "case",
+        recordId: caseId,
+      })),
+    );
+    return { items, counts: [...countsByUnit.values()], asOf: now.toISOString() };
+  });
+}
