@@ -104,15 +104,13 @@ export async function recordProtectionAssessment(
     requireWithin(assessedAt, report.receivedAt, now, "body.assessedAt", "anmälan togs emot");
     const [done] = await tx.select().from(protectionAssessments).where(eq(protectionAssessments.reportId, reportId));
     if (done) throw outOfOrder("Skyddsbedömningen är redan gjord / Already recorded");
-    await tx
-      .insert(protectionAssessments)
-      .values({
-        reportId,
-        assessedAt,
-        assessedBy: actor.userId,
-        immediateProtectionNeeded: input.immediateProtectionNeeded,
-        notes: input.notes,
-      });
+    await tx.insert(protectionAssessments).values({
+      reportId,
+      assessedAt,
+      assessedBy: actor.userId,
+      immediateProtectionNeeded: input.immediateProtectionNeeded,
+      notes: input.notes,
+    });
     await audit(tx, actor, {
       action: "report.protection_assessment",
       permission: "case:write",
