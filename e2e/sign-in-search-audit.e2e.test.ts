@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWorld, PASSWORD, type World } from "../src/server/testing/world";
-import { expectAccessible, launchBrowser } from "./browser";
+import { expectAccessible, launchBrowser, newPage } from "./browser";
 
 let w: World;
 let browser: Browser;
@@ -27,7 +27,7 @@ async function signIn(page: Page, username: string) {
 
 describe("enhetschef: sign in, find a person, see who has read them, sign out", () => {
   it("works end to end in Chromium, by keyboard where it matters, and passes axe on every page", async () => {
-    const page = await browser.newPage();
+    const page = await newPage(browser);
     await page.goto(`${base}/`);
     await expect.poll(() => page.getByLabel("Användarnamn").isVisible()).toBe(true);
     await expectAccessible(page, "sign-in page");
@@ -35,7 +35,10 @@ describe("enhetschef: sign in, find a person, see who has read them, sign out", 
     await signIn(page, "enhetschef");
     await expectAccessible(page, "start page");
 
-    await page.getByRole("link", { name: /Personer/ }).first().click();
+    await page
+      .getByRole("link", { name: /Personer/ })
+      .first()
+      .click();
     const search = page.getByLabel("Sök person");
     await search.fill("Alva");
     await search.press("Enter");
@@ -53,7 +56,14 @@ describe("enhetschef: sign in, find a person, see who has read them, sign out", 
 
     // The read just made shows up in "who has read this person".
     await page.getByRole("link", { name: /Vem har läst/ }).click();
-    await expect.poll(() => page.getByRole("cell", { name: "Test enhetschef" }).or(page.getByRole("cell", { name: "enhetschef" })).count()).toBeGreaterThan(0);
+    await expect
+      .poll(() =>
+        page
+          .getByRole("cell", { name: "Test enhetschef" })
+          .or(page.getByRole("cell", { name: "enhetschef" }))
+          .count(),
+      )
+      .toBeGreaterThan(0);
     await expectAccessible(page, "audit page");
 
     await page.getByRole("button", { name: "Logga ut" }).click();
@@ -64,7 +74,7 @@ describe("enhetschef: sign in, find a person, see who has read them, sign out", 
   });
 
   it("shows the protected-identity marker and hides contact details from a case worker", async () => {
-    const page = await browser.newPage();
+    const page = await newPage(browser);
     await signIn(page, "handlaggare");
     await page.goto(`${base}/personer/${w.own.protectedPersonId}`);
     await expect.poll(() => page.getByText("Skyddade personuppgifter").first().isVisible()).toBe(true);
@@ -74,7 +84,7 @@ describe("enhetschef: sign in, find a person, see who has read them, sign out", 
   });
 
   it("signs in by keyboard alone", async () => {
-    const page = await browser.newPage();
+    const page = await newPage(browser);
     await page.goto(`${base}/`);
     await expect.poll(() => page.getByLabel("Användarnamn").isVisible()).toBe(true);
     await page.getByLabel("Användarnamn").focus();

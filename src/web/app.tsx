@@ -1,0 +1,47 @@
+import { BrowserRouter, Route, Routes } from "react-router";
+import { AuthProvider, useAuth } from "./auth";
+import { Layout } from "./components/Layout";
+import { LangProvider, useLang } from "./i18n";
+import { Account } from "./routes/Account";
+import { Admin } from "./routes/Admin";
+import { AuditLog } from "./routes/AuditLog";
+import { HandlingTimes } from "./routes/HandlingTimes";
+import { NotFound } from "./routes/NotFound";
+import { Person } from "./routes/Person";
+import { Persons } from "./routes/Persons";
+import { SignIn } from "./routes/SignIn";
+import { Start } from "./routes/Start";
+
+function Pages() {
+  const { me, loading, can } = useAuth();
+  const { t } = useLang();
+  if (loading) return <p role="status">{t("loading")}</p>;
+  if (!me) return <SignIn />;
+  return (
+    <Routes>
+      <Route path="/" element={<Start />} />
+      {can("person:read") && <Route path="/personer" element={<Persons />} />}
+      {can("person:read") && <Route path="/personer/:id" element={<Person />} />}
+      {can("audit:read") && <Route path="/personer/:id/logg" element={<AuditLog />} />}
+      {can("audit:read") && <Route path="/logg" element={<AuditLog />} />}
+      {can("stats:read") && <Route path="/handlaggningstider" element={<HandlingTimes />} />}
+      {can("admin") && <Route path="/admin" element={<Admin />} />}
+      <Route path="/konto" element={<Account />} />
+      <Route path="*" element={<NotFound />} />
+    </Routes>
+  );
+}
+
+export function App() {
+  return (
+    <LangProvider>
+      <AuthProvider>
+        <BrowserRouter>
+          <Layout>
+            <Pages />
+          </Layout>
+        </BrowserRouter>
+      </AuthProvider>
+    </LangProvider>
+  );
+}

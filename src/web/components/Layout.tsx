@@ -1,0 +1,83 @@
+import type { ReactNode } from "react";
+import { NavLink } from "react-router";
+import { ROLE_LABELS } from "../../domain/roles";
+import { useAuth } from "../auth";
+import { useLang } from "../i18n";
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { me, signOut, can } = useAuth();
+  const { t, lang, setLang } = useLang();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("skip")}
+      </a>
+      {me?.syntheticData && (
+        <div className="synthetic-banner" role="note">
+          {t("synthetic")}
+        </div>
+      )}
+      <header className="top">
+        <div className="brand">{t("appName")}</div>
+        {me && (
+          <nav aria-label={t("mainNav")}>
+            <ul>
+              <li>
+                <NavLink to="/" end>
+                  {t("navStart")}
+                </NavLink>
+              </li>
+              {can("person:read") && (
+                <li>
+                  <NavLink to="/personer">{t("navPersons")}</NavLink>
+                </li>
+              )}
+              {can("stats:read") && (
+                <li>
+                  <NavLink to="/handlaggningstider">{t("navStats")}</NavLink>
+                </li>
+              )}
+              {can("audit:read") && (
+                <li>
+                  <NavLink to="/logg">{t("navAudit")}</NavLink>
+                </li>
+              )}
+              {can("admin") && (
+                <li>
+                  <NavLink to="/admin">{t("navAdmin")}</NavLink>
+                </li>
+              )}
+              <li>
+                <NavLink to="/konto">{t("navAccount")}</NavLink>
+              </li>
+            </ul>
+          </nav>
+        )}
+        <div className="top-actions">
+          <button
+            type="button"
+            className="link-button"
+            lang={lang === "sv" ? "en" : "sv"}
+            onClick={() => setLang(lang === "sv" ? "en" : "sv")}
+          >
+            {t("language")}
+          </button>
+          {me && (
+            <>
+              <span className="who">
+                {me.displayName}
+                <span className="roles"> · {me.roles.map((r) => ROLE_LABELS[r][lang]).join(", ")}</span>
+              </span>
+              <button type="button" className="secondary" onClick={() => void signOut()}>
+                {t("signOut")}
+              </button>
+            </>
+          )}
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+import { ROLE_LABELS } from "../../domain/roles";
+import { useAuth } from "../auth";
+import { DeadlineOverview } from "../components/DeadlineOverview";
+import { useLang } from "../i18n";
+
+export function Start() {
+  const { me, can } = useAuth();
+  const { t, lang } = useLang();
+  if (!me) return null;
+  return (
+    <>
+      <h1>
+        {t("greeting")}, {me.displayName}
+      </h1>
+      <section className="card" aria-labelledby="roles-heading">
+        <h2 id="roles-heading">{t("yourRoles")}</h2>
+        <ul className="plain">
+          {me.assignments.map((a) => (
+            <li key={`${a.unitId}-${a.role}`}>
+              <strong>{ROLE_LABELS[a.role][lang]}</strong> — {a.unitName}, {a.districtName}
+            </li>
+          ))}
+        </ul>
+      </section>
+      {can("case:read") && <DeadlineOverview />}
+    </>
+  );
+}
