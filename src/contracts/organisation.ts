@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { DECISION_TYPES } from "../domain/case-flow";
+import { ROLES } from "../domain/roles";
 import { roleSchema } from "./common";
 
 export const UNIT_KINDS = [
@@ -63,3 +65,16 @@ export const updateUserBody = z.strictObject({
 });
 export const setRolesBody = z.strictObject({ assignments: z.array(roleAssignmentInput).max(50) });
 export const resetPasswordBody = z.strictObject({ password: z.string().min(1).max(200) });
+
+/** Delegationsordning of a district: for each decision type, the roles that may take it. */
+export const delegationRow = z.strictObject({
+  decisionType: z.enum(DECISION_TYPES),
+  roles: z.array(roleSchema).max(ROLES.length),
+});
+export const delegationsResponse = z.object({
+  districtId: z.uuid(),
+  /** False while the district uses the default delegation. */
+  configured: z.boolean(),
+  rows: z.array(delegationRow),
+});
+export const setDelegationsBody = z.strictObject({ rows: z.array(delegationRow).min(1).max(DECISION_TYPES.length) });

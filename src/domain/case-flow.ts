@@ -52,6 +52,9 @@ export const DEFAULT_DELEGATION: Record<DecisionType, readonly Role[]> = {
   lvu_ansokan: ["enhetschef"],
 };
 
+/** Only these roles take decisions in a case; a delegation list names no others. */
+export const DELEGABLE_ROLES: readonly Role[] = ["handlaggare", "samordnare", "enhetschef"];
+
 /** Roles allowed to take a decision type, given a district's configured rows (empty = default). */
 export function delegatedRoles(configured: { decisionType: string; role: string }[], type: DecisionType): readonly Role[] {
   if (configured.length === 0) return DEFAULT_DELEGATION[type];

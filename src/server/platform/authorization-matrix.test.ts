@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DECISION_TYPES, DEFAULT_DELEGATION } from "../../domain/case-flow";
 import { ROLES, type Role } from "../../domain/roles";
 import { seedCase, seedJournalEntry } from "../testing/case-fixtures";
 import { createWorld, nextPersonnummer, type World } from "../testing/world";
@@ -59,6 +60,22 @@ const MATRIX: Entry[] = [
     route: "/api/admin/districts/:id",
     expect: anywhere(["systemadministrator"], 200),
     call: (w, t) => ({ url: `/api/admin/districts/${fixture(w, t).id}`, payload: { name: `Distrikt ${t}` } }),
+  },
+  {
+    method: "GET",
+    route: "/api/admin/districts/:id/delegations",
+    expect: anywhere(["systemadministrator"], 200),
+    call: (w, t) => ({ url: `/api/admin/districts/${fixture(w, t).id}/delegations` }),
+  },
+  {
+    method: "PUT",
+    route: "/api/admin/districts/:id/delegations",
+    expect: anywhere(["systemadministrator"], 200),
+    call: (w, t) => ({
+      url: `/api/admin/districts/${fixture(w, t).id}/delegations`,
+      // The default list, written explicitly: later entries still decide as the defaults allow.
+      payload: { rows: DECISION_TYPES.map((decisionType) => ({ decisionType, roles: [...DEFAULT_DELEGATION[decisionType]] })) },
+    }),
   },
   {
     method: "POST",

@@ -6,9 +6,11 @@ import {
   createDistrictBody,
   createUnitBody,
   createUserBody,
+  delegationsResponse,
   district,
   organisationResponse,
   resetPasswordBody,
+  setDelegationsBody,
   setRolesBody,
   unit,
   updateDistrictBody,
@@ -17,6 +19,7 @@ import {
 } from "../../../contracts/organisation";
 import type { AppContext } from "../../app";
 import { actorOf } from "../../platform/http";
+import { getDelegations, setDelegations } from "./delegations";
 import * as service from "./service";
 
 export const organisationRoutes =
@@ -40,6 +43,19 @@ export const organisationRoutes =
       "/api/admin/districts/:id",
       { config: admin, schema: { tags, params: idParams, body: updateDistrictBody, response: { 200: district, ...errors } } },
       async (request) => service.updateDistrict(ctx.database, actorOf(request), request.params.id, request.body),
+    );
+    app.get(
+      "/api/admin/districts/:id/delegations",
+      { config: admin, schema: { tags, params: idParams, response: { 200: delegationsResponse, ...errors } } },
+      async (request) => getDelegations(ctx.database, actorOf(request), request.params.id),
+    );
+    app.put(
+      "/api/admin/districts/:id/delegations",
+      {
+        config: admin,
+        schema: { tags, params: idParams, body: setDelegationsBody, response: { 200: delegationsResponse, ...errors } },
+      },
+      async (request) => setDelegations(ctx.database, actorOf(request), request.params.id, request.body),
     );
     app.post(
       "/api/admin/units",
