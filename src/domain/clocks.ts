@@ -12,6 +12,8 @@ export interface Deadline {
   dueDate: string;
   /** The instant the clock runs out: the start of the day after dueDate, or receipt + 24 h. */
   dueAt: Date;
+  /** True when dueAt itself is still in time ("at the latest 24 hours after"); day deadlines end before it. */
+  dueAtIncluded?: boolean;
 }
 
 const DAY_MS = 86_400_000;
@@ -46,7 +48,7 @@ function dayDeadline(dueDate: string): Deadline {
 /** 11 kap. 1 a §: assess the need of immediate protection at once — at the latest 24 hours after receipt. */
 export function skyddsbedomningDeadline(receivedAt: Date): Deadline {
   const dueAt = new Date(receivedAt.getTime() + DAY_MS);
-  return { dueDate: stockholmDate(new Date(dueAt.getTime() - 1)), dueAt };
+  return { dueDate: stockholmDate(new Date(dueAt.getTime() - 1)), dueAt, dueAtIncluded: true };
 }
 
 /** 11 kap. 1 a §: decide whether to open an investigation within 14 days of receipt. */
@@ -72,6 +74,11 @@ export function daysBetween(fromDate: string, toDate: string): number {
   return Math.round((Date.UTC(ty, tm - 1, td) - Date.UTC(fy, fm - 1, fd)) / DAY_MS);
 }
 
+/** Whether something done at this instant meets the deadline: the one rule every report and overview uses. */
+export function isInTime(deadline: Deadline, at: Date): boolean {
+  return deadline.dueAtIncluded ? at.getTime() <= deadline.dueAt.getTime() : at.getTime() < deadline.dueAt.getTime();
+}
+
 export function clockState(input: { deadline: Deadline; completedAt?: Date | null; now: Date; dueSoonDays?: number }): {
   state: ClockState;
   daysLeft: number;
@@ -80,8 +87,8 @@ export function clockState(input: { deadline: Deadline; completedAt?: Date | nul
   const dueSoonDays = input.dueSoonDays ?? 3;
   const reference = completedAt ?? now;
   const daysLeft = daysBetween(stockholmDate(reference), deadline.dueDate);
-  if (completedAt) return { state: completedAt.getTime() < deadline.dueAt.getTime() ? "met" : "met_late", daysLeft };
-  if (now.getTime() >= deadline.dueAt.getTime()) return { state: "overdue", daysLeft };
+  if (completedAt) return { state: isInTime(deadline, completedAt) ? "met" : "met_late", daysLeft };
+  if (!isInTime(deadline, now)) return { state: "overdue", daysLeft };
   return { state: daysLeft <= dueSoonDays ? "due_soon" : "due", daysLeft };
 }
 

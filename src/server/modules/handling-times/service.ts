@@ -4,6 +4,7 @@ import type { HandlingTimes, handlingTimesQuery } from "../../../contracts/cases
 import {
   daysBetween,
   forhandsbedomningDeadline,
+  isInTime,
   median,
   percentile,
   skyddsbedomningDeadline,
@@ -111,14 +112,14 @@ export async function handlingTimes({ db }: Database, actor: Actor, query: Query
       .filter((r) => r.protectionAt)
       .map((r) => ({
         gender: genderOf(r.gender),
-        within: (r.protectionAt as Date).getTime() < skyddsbedomningDeadline(r.receivedAt).dueAt.getTime(),
+        within: isInTime(skyddsbedomningDeadline(r.receivedAt), r.protectionAt as Date),
         days: Math.round((((r.protectionAt as Date).getTime() - r.receivedAt.getTime()) / (24 * hour)) * 10) / 10,
       }));
     const forhands = rows
       .filter((r) => r.preAt)
       .map((r) => ({
         gender: genderOf(r.gender),
-        within: stockholmDate(r.preAt as Date) <= forhandsbedomningDeadline(r.receivedAt).dueDate,
+        within: isInTime(forhandsbedomningDeadline(r.receivedAt), r.preAt as Date),
         days: daysBetween(stockholmDate(r.receivedAt), stockholmDate(r.preAt as Date)),
       }));
     const utredning = invRows.map((r) => ({
