@@ -5,11 +5,11 @@ const databaseSetup = "src/server/testing/global-setup.ts";
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: "unit", include: ["src/domain/**/*.test.ts", "scripts/**/*.test.ts"] } },
+      { test: { name: "unit", include: ["src/domain/**/*.test.ts", "scripts/**/*.test.ts"], exclude: ["**/*.db.test.ts"] } },
       {
         test: {
           name: "integration",
-          include: ["src/server/**/*.test.ts"],
+          include: ["src/server/**/*.test.ts", "scripts/**/*.db.test.ts"],
           globalSetup: [databaseSetup],
           testTimeout: 30_000,
           hookTimeout: 120_000,

@@ -1,17 +1,197 @@
+import { and, eq } from "drizzle-orm";
+import { addCalendarMonths } from "../../src/domain/clocks";
+import { startOfStockholmDay, stockholmDate } from "../../src/domain/time";
 import type { Database } from "../../src/server/db/connection";
+import {
+  cases,
+  decisions,
+  districts,
+  investigations,
+  journalEntries,
+  persons,
+  preAssessments,
+  protectionAssessments,
+  reports,
+  units,
+  userRoles,
+  users,
+} from "../../src/server/db/schema/index";
+import { hashPassword } from "../../src/server/platform/passwords";
+import { insertBatched } from "./batch-insert";
+import { emptyCaseRows, simulatePerson } from "./case-history";
+import { buildOrganisation, DEMO_ACCOUNTS } from "./organisation";
+import { PersonnummerPool } from "./personnummer-pool";
+import { guardian, type PersonRow, youngPerson } from "./persons";
+import { Random } from "./random";
 
+export { DEMO_ACCOUNTS };
 export const DEFAULT_DEMO_PASSWORD = "syntetisk-demo-2026";
-export const DEMO_ACCOUNTS = [
-  { username: "handlaggare", role: "handlaggare" },
-  { username: "samordnare", role: "samordnare" },
-  { username: "utforare", role: "insatsutforare" },
-  { username: "enhetschef", role: "enhetschef" },
-  { username: "kvalitet", role: "kvalitet" },
-  { username: "analytiker", role: "analytiker" },
-  { username: "sysadmin", role: "systemadministrator" },
-] as const;
 
-export async function generateMunicipality(
-  _database: Database,
-  _options: { scale: "small" | "city" | "nation"; seed: number; staffPassword: string },
-): Promise<void> {}
+export type Scale = "small" | "city" | "nation";
+/**
+ * Reports a year and districts. City is Stockholm's ~40,000 reports; nation Sweden's ~430,000,
+ * which the personnummer test series can just hold (see PersonnummerPool).
+ */
+export const SCALES: Record<Scale, { reportsPerYear: number; districts: number }> = {
+  small: { reportsPerYear: 1_500, districts: 3 },
+  city: { reportsPerYear: 40_000, districts: 14 },
+  nation: { reportsPerYear: 430_000, districts: 60 },
+};
+/** Months of history before `asOf`: a full year for the reports plus three for earlier cases. */
+const HISTORY_MONTHS = 15;
+/** Reports per young person and year: ~430,000 reports about ~200,000 children. */
+const REPORTS_PER_PERSON = 2.15;
+
+export interface GenerateOptions {
+  scale: Scale;
+  seed: number;
+  staffPassword: string;
+  /** The day the history runs up to; the same seed and day give the same data. Default: now. */
+  asOf?: Date;
+}
+export interface GenerateSummary {
+  districts: number;
+  users: number;
+  persons: number;
+  cases: number;
+  reports: number;
+  investigations: number;
+  decisions: number;
+  journalEntries: number;
+}
+
+/** 1 + a geometric draw: most young people are reported once or twice, a few many times. */
+function reportCount(rng: Random): number {
+  const p = 1 / REPORTS_PER_PERSON;
+  let n = 1;
+  while (!rng.chance(p) && n < 25) n++;
+  return n;
+}
+
+async function centralUnits(database: Database) {
+  const { db } = database;
+  let [central] = await db.select().from(districts).where(eq(districts.code, "central"));
+  if (!central) [central] = await db.insert(districts).values({ code: "central", name: "Kommungemensamt" }).returning();
+  if (!central) throw new Error("could not create the central district");
+  const find = async (name: string) => {
+    const [u] = await db
+      .select()
+      .from(units)
+      .where(and(eq(units.districtId, central.id), eq(units.name, name)));
+    if (u) return u.id;
+    const [created] = await db.insert(units).values({ districtId: central.id, name, kind: "ledning" }).returning();
+    return (created as { id: string }).id;
+  };
+  return { system: await find("Systemförvaltning"), analys: await find("Analys och statistik") };
+}
+
+/**
+ * Fills an empty database with a synthetic municipality: districts and units, staff with the
+ * demo accounts, young people with test-series personnummer, and 15 months of case history.
+ * History is written as data, not through the API, so it carries no audit rows of its own.
+ */
+export async function generateMunicipality(database: Database, options: GenerateOptions): Promise<GenerateSummary> {
+  const { reportsPerYear, districts: districtCount } = SCALES[options.scale];
+  const rng = new Random(options.seed);
+  const asOf = options.asOf ?? new Date();
+  const today = stockholmDate(asOf);
+  const windowStart = startOfStockholmDay(addCalendarMonths(today, -HISTORY_MONTHS));
+
+  const org = buildOrganisation(rng, districtCount, reportsPerYear);
+  const central = await centralUnits(database);
+  org.demo("analytiker", "Amir Analytiker (demo)", [{ unitId: central.analys, role: "analytiker" }]);
+  org.demo("sysadmin", "Sam Systemförvaltare (demo)", [{ unitId: central.system, role: "systemadministrator" }]);
+
+  const pool = new PersonnummerPool();
+  const people: PersonRow[] = [];
+  const rows = emptyCaseRows();
+  const youngTotal = Math.round((reportsPerYear * (HISTORY_MONTHS / 12)) / REPORTS_PER_PERSON);
+  const weights = org.districts.map((d) => d.weight);
+  const demoDistrict = org.districts[0];
+  if (!demoDistrict) throw new Error("no districts");
+  const demoHandlaggare = demoDistrict.utredare[0];
+
+  // The two people the README's walk-through finds by name, with a history each.
+  const named = [
+    youngPerson(rng, pool, demoDistrict, today, {
+      firstName: "Alva",
+      lastName: "Andersson",
+      gender: "flicka",
+      age: 14,
+      protectedIdentity: false,
+    }),
+    youngPerson(rng, pool, demoDistrict, today, {
+      firstName: "Elias",
+      lastName: "Berg",
+      gender: "pojke",
+      age: 15,
+      protectedIdentity: true,
+    }),
+  ];
+  for (const p of named) {
+    people.push(p);
+    simulatePerson({ rng, asOf, windowStart, district: demoDistrict, out: rows }, p, 3, demoHandlaggare);
+  }
+  for (let i = named.length; i < youngTotal; i++) {
+    const district = org.districts[rng.weighted(weights)] ?? demoDistrict;
+    const p = youngPerson(rng, pool, district, today);
+    people.push(p);
+    simulatePerson(
+      { rng, asOf, windowStart, district, out: rows },
+      p,
+      reportCount(rng),
+      district === demoDistrict ? demoHandlaggare : undefined,
+    );
+    if (rng.chance(0.4)) people.push(guardian(rng, pool, district, today));
+  }
+
+  const passwordHash = await hashPassword(options.staffPassword);
+  await database.db.transaction(async (tx) => {
+    await insertBatched(
+      tx,
+      districts,
+      org.districts.map((d) => ({ id: d.id, code: d.code, name: d.name })),
+    );
+    await insertBatched(
+      tx,
+      units,
+      org.districts.flatMap((d) =>
+        Object.values(d.units).map((u) => ({ id: u.id, districtId: u.districtId, name: u.name, kind: u.kind })),
+      ),
+    );
+    await insertBatched(
+      tx,
+      users,
+      org.users.map((u) => ({
+        id: u.id,
+        username: u.username,
+        displayName: u.displayName,
+        passwordHash,
+        protectedIdentityAccess: u.protectedIdentityAccess,
+      })),
+    );
+    await insertBatched(
+      tx,
+      userRoles,
+      org.users.flatMap((u) => u.roles.map((r) => ({ userId: u.id, unitId: r.unitId, role: r.role }))),
+    );
+    await insertBatched(tx, persons, people);
+    await insertBatched(tx, cases, rows.cases);
+    await insertBatched(tx, reports, rows.reports);
+    await insertBatched(tx, protectionAssessments, rows.protectionAssessments);
+    await insertBatched(tx, investigations, rows.investigations);
+    await insertBatched(tx, decisions, rows.decisions);
+    await insertBatched(tx, preAssessments, rows.preAssessments);
+    await insertBatched(tx, journalEntries, rows.journalEntries);
+  });
+  return {
+    districts: org.districts.length,
+    users: org.users.length,
+    persons: people.length,
+    cases: rows.cases.length,
+    reports: rows.reports.length,
+    investigations: rows.investigations.length,
+    decisions: rows.decisions.length,
+    journalEntries: rows.journalEntries.length,
+  };
+}

@@ -24,6 +24,9 @@ type Split = HandlingTimes["skyddsbedomningWithin24h"];
 
 const genderOf = (g: string): Gender => (g === "pojke" || g === "flicka" ? g : "other");
 
+/** Days are shown to a tenth; interpolation otherwise leaks float noise such as 1.6000000000000008. */
+const oneDecimal = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
+
 function measure(items: { within: boolean; days: number }[]): Measure {
   const days = items.map((i) => i.days);
   const withinLimit = items.filter((i) => i.within).length;
@@ -31,8 +34,8 @@ function measure(items: { within: boolean; days: number }[]): Measure {
     total: items.length,
     withinLimit,
     share: items.length ? withinLimit / items.length : null,
-    medianDays: median(days),
-    p90Days: percentile(days, 90),
+    medianDays: oneDecimal(median(days)),
+    p90Days: oneDecimal(percentile(days, 90)),
   };
 }
 
