@@ -138,6 +138,8 @@ export type HandlingTimes = z.infer<typeof handlingTimesResponse>;
 
 export const caseListQuery = z.strictObject({
   assignedTo: z.enum(["me", "any", "none"]).default("any"),
+  /** One person's cases, for the person page. */
+  personId: z.uuid().optional(),
   status: z.enum(["open", "closed", "all"]).default("open"),
   ...pageQuery,
 });
@@ -189,6 +191,8 @@ export const caseDetail = z.object({
   id: z.uuid(),
   personId: z.uuid(),
   personName: z.string(),
+  /** Skyddade personuppgifter: the page shows the marker. */
+  protectedIdentity: z.boolean(),
   districtId: z.uuid(),
   unitId: z.uuid().nullable(),
   assignedTo: z.uuid().nullable(),

@@ -5,6 +5,9 @@ import { LangProvider, useLang } from "./i18n";
 import { Account } from "./routes/Account";
 import { Admin } from "./routes/Admin";
 import { AuditLog } from "./routes/AuditLog";
+import { Case } from "./routes/Case";
+import { Caseload } from "./routes/Caseload";
+import { Cases } from "./routes/Cases";
 import { HandlingTimes } from "./routes/HandlingTimes";
 import { NotFound } from "./routes/NotFound";
 import { Person } from "./routes/Person";
@@ -24,6 +27,9 @@ function Pages() {
       {can("person:read") && <Route path="/personer/:id" element={<Person />} />}
       {can("audit:read") && <Route path="/personer/:id/logg" element={<AuditLog />} />}
       {can("audit:read") && <Route path="/logg" element={<AuditLog />} />}
+      {can("case:read") && <Route path="/arenden" element={<Cases />} />}
+      {can("case:read") && <Route path="/arenden/:id" element={<Case />} />}
+      {can("case:assign") && <Route path="/arendefordelning" element={<Caseload />} />}
       {can("stats:read") && <Route path="/handlaggningstider" element={<HandlingTimes />} />}
       {can("admin") && <Route path="/admin" element={<Admin />} />}
       <Route path="/konto" element={<Account />} />

@@ -36,6 +36,59 @@ export const UNIT_KIND_LABELS: Labels = {
   annan: { sv: "Annan", en: "Other" },
 };
 
+export const REPORT_KIND_LABELS: Labels = {
+  orosanmalan: { sv: "Orosanmälan", en: "Report of concern" },
+  ansokan: { sv: "Ansökan", en: "Application" },
+};
+export const REPORTER_CATEGORY_LABELS: Labels = {
+  polis: { sv: "Polis", en: "Police" },
+  skola: { sv: "Skola", en: "School" },
+  forskola: { sv: "Förskola", en: "Preschool" },
+  halso_sjukvard: { sv: "Hälso- och sjukvård", en: "Health care" },
+  bup: { sv: "BUP", en: "Child and adolescent psychiatry" },
+  socialtjanst: { sv: "Socialtjänst", en: "Social services" },
+  fritid_civilsamhalle: { sv: "Fritid/civilsamhälle", en: "Leisure/civil society" },
+  familj_anhorig: { sv: "Familj/anhörig", en: "Family/relative" },
+  den_unge: { sv: "Den unge själv", en: "The young person" },
+  anonym: { sv: "Anonym", en: "Anonymous" },
+  annan: { sv: "Annan", en: "Other" },
+};
+export const CONCERN_LABELS: Labels = {
+  brott: { sv: "Brott", en: "Crime" },
+  vald: { sv: "Våld", en: "Violence" },
+  missbruk: { sv: "Missbruk", en: "Substance abuse" },
+  skolfranvaro: { sv: "Skolfrånvaro", en: "School absence" },
+  hemforhallanden: { sv: "Hemförhållanden", en: "Home situation" },
+  psykisk_ohalsa: { sv: "Psykisk ohälsa", en: "Mental ill-health" },
+  annat: { sv: "Annat", en: "Other" },
+};
+export const PRE_OUTCOME_LABELS: Labels = {
+  inleda: { sv: "Inleda utredning", en: "Open an investigation" },
+  inte_inleda: { sv: "Inte inleda utredning", en: "Do not open an investigation" },
+  overlamna: { sv: "Överlämna", en: "Hand over" },
+  koppla: { sv: "Koppla till pågående utredning", en: "Link to the ongoing investigation" },
+};
+export const DECISION_TYPE_LABELS: Labels = {
+  inleda_utredning: { sv: "Inleda utredning", en: "Open investigation" },
+  inte_inleda_utredning: { sv: "Inte inleda utredning", en: "Not open investigation" },
+  forlangning: { sv: "Förlängning av utredningstid", en: "Extension of investigation" },
+  bistand: { sv: "Bistånd", en: "Assistance granted" },
+  avslag: { sv: "Avslag", en: "Refusal" },
+  ingen_atgard: { sv: "Ingen åtgärd", en: "No action" },
+  uppfoljning: { sv: "Uppföljning", en: "Follow-up" },
+  lvu_ansokan: { sv: "Ansökan om vård enligt LVU", en: "Application for care under LVU" },
+};
+export const JOURNAL_STEP_LABELS: Labels = {
+  aktualisering: { sv: "Aktualisering", en: "Referral" },
+  skyddsbedomning: { sv: "Skyddsbedömning", en: "Protection assessment" },
+  forhandsbedomning: { sv: "Förhandsbedömning", en: "Pre-assessment" },
+  utredning: { sv: "Utredning", en: "Investigation" },
+  beslut: { sv: "Beslut", en: "Decision" },
+  uppfoljning: { sv: "Uppföljning", en: "Follow-up" },
+  avslut: { sv: "Avslut", en: "Closing" },
+  ovrigt: { sv: "Övrigt", en: "Other" },
+};
+
 export function label(labels: Labels, key: string, lang: Lang): string {
   return labels[key]?.[lang] ?? key;
 }

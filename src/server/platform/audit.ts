@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import type { Permission } from "../../domain/roles";
 import type { Db, Tx } from "../db/connection";
 import { auditLog } from "../db/schema/index";
@@ -42,4 +43,15 @@ export async function audit(tx: Db | Tx, actor: Actor | null, entries: AuditEntr
       };
     }),
   );
+}
+
+/**
+ * For a transaction that only reads personal data and writes its audit rows: commit without
+ * waiting for the WAL flush. The read and its audit row still commit together or not at all, and
+ * the chain stays whole; only a database crash within a fraction of a second after the commit
+ * could lose the newest read rows (never a write: transactions that change data keep the default).
+ * Without this every read waits for a disk flush under the chain lock and reads queue behind it.
+ */
+export async function relaxCommitForReadAudit(tx: Tx): Promise<void> {
+  await tx.execute(sql`set local synchronous_commit = off`);
 }

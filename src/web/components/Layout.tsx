@@ -32,6 +32,16 @@ export function Layout({ children }: { children: ReactNode }) {
                   <NavLink to="/personer">{t("navPersons")}</NavLink>
                 </li>
               )}
+              {can("case:read") && (
+                <li>
+                  <NavLink to="/arenden">{can("case:write") ? t("navMyCases") : t("navCases")}</NavLink>
+                </li>
+              )}
+              {can("case:assign") && (
+                <li>
+                  <NavLink to="/arendefordelning">{t("navCaseload")}</NavLink>
+                </li>
+              )}
               {can("stats:read") && (
                 <li>
                   <NavLink to="/handlaggningstider">{t("navStats")}</NavLink>

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { adminUser, organisationResponse } from "../../contracts/organisation";
 import { ROLE_LABELS, ROLES, type Role } from "../../domain/roles";
 import { ApiError, api } from "../api";
+import { DelegationEditor } from "../components/DelegationEditor";
 import { Alert, Field, SelectField } from "../components/Field";
 import { useLang } from "../i18n";
 import { label, UNIT_KIND_LABELS } from "../labels";
@@ -45,6 +46,7 @@ export function Admin() {
       {message && <Alert kind={message.kind}>{message.text}</Alert>}
       <Users users={users} org={org} run={run} />
       <Organisation org={org} run={run} />
+      <DelegationEditor org={org} />
     </>
   );
 }

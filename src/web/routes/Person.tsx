@@ -3,7 +3,9 @@ import { Link, useParams } from "react-router";
 import type { PersonDetail } from "../../contracts/persons";
 import { ApiError, api } from "../api";
 import { useAuth } from "../auth";
+import { CasePersonList } from "../components/CasePersonList";
 import { Alert } from "../components/Field";
+import { ReportForm } from "../components/ReportForm";
 import { useLang } from "../i18n";
 import { GENDER_LABELS, KIND_LABELS, label } from "../labels";
 import { NotFound } from "./NotFound";
@@ -64,6 +66,8 @@ export function Person() {
           <Link to={`/personer/${person.id}/logg`}>{t("whoRead")}</Link>
         </p>
       )}
+      {can("case:read") && <CasePersonList personId={person.id} />}
+      {can("case:write") && <ReportForm key={person.id} personId={person.id} personDistrictId={person.districtId} />}
     </>
   );
 }

@@ -9,7 +9,13 @@ import { caseScope } from "../../platform/scope";
 /** Loads a case the actor may see (else 404), with its person's name and gender. */
 export async function caseInScope(tx: Db | Tx, actor: Actor, caseId: string) {
   const [row] = await tx
-    .select({ case: cases, firstName: persons.firstName, lastName: persons.lastName, gender: persons.gender })
+    .select({
+      case: cases,
+      firstName: persons.firstName,
+      lastName: persons.lastName,
+      gender: persons.gender,
+      protectedIdentity: persons.protectedIdentity,
+    })
     .from(cases)
     .innerJoin(persons, eq(persons.id, cases.personId))
     .where(and(eq(cases.id, caseId), caseScope(actor)));

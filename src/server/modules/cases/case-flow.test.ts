@@ -321,6 +321,21 @@ describe("2-month uppföljning when guardians decline", () => {
   });
 });
 
+describe("a person's cases", () => {
+  it("lists only that person's cases with personId, and marks protected identity on the case file", async () => {
+    const list = await call("handlaggare", "GET", `/api/cases?status=all&personId=${w.own.protectedPersonId}`);
+    expect(list.status).toBe(200);
+    expect(list.body.items.length).toBeGreaterThan(0);
+    expect(list.body.items.every((c: { personId: string }) => c.personId === w.own.protectedPersonId)).toBe(true);
+    const file = await call("handlaggare", "GET", `/api/cases/${list.body.items[0].id}`);
+    expect(file.body.protectedIdentity).toBe(true);
+    const other = await call("handlaggare", "GET", `/api/cases?status=all&personId=${w.own.personId}`);
+    expect(other.body.items.every((c: { personId: string }) => c.personId === w.own.personId)).toBe(true);
+    const elsewhere = await call("handlaggare.b", "GET", `/api/cases?status=all&personId=${w.own.protectedPersonId}`);
+    expect(elsewhere.body.items).toEqual([]);
+  });
+});
+
 describe("scope", () => {
   it("hides another district's cases and clocks", async () => {
     const mine = await call("handlaggare.b", "GET", "/api/deadlines");

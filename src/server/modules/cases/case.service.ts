@@ -68,6 +68,7 @@ export async function getCase({ db }: Database, actor: Actor, caseId: string) {
       id: c.id,
       personId: c.personId,
       personName: `${row.firstName} ${row.lastName}`,
+      protectedIdentity: row.protectedIdentity,
       districtId: c.districtId,
       unitId: c.unitId,
       assignedTo: c.assignedTo,
@@ -140,6 +141,7 @@ export async function listCases({ db }: Database, actor: Actor, input: z.infer<t
       .where(
         and(
           caseScope(actor),
+          input.personId ? eq(cases.personId, input.personId) : undefined,
           input.status === "open" ? isNull(cases.closedAt) : input.status === "closed" ? isNotNull(cases.closedAt) : undefined,
           input.assignedTo === "me"
             ? eq(cases.assignedTo, actor.userId)

@@ -23,7 +23,7 @@ import {
   users,
 } from "../../db/schema/index";
 import type { Actor } from "../../platform/actor";
-import { audit } from "../../platform/audit";
+import { audit, relaxCommitForReadAudit } from "../../platform/audit";
 import { caseScope } from "../../platform/scope";
 
 type Row = z.infer<typeof deadlineRow>;
@@ -83,7 +83,11 @@ export async function deadlineOverview({ db }: Database, actor: Actor, query: Qu
   const want = (clock: Row["clock"]) => !query.clock || query.clock === clock;
 
   return db.transaction(async (tx) => {
+    await relaxCommitForReadAudit(tx);
     const withCase = <T extends SQL | undefined>(where: T) => and(base, where);
+    // A case cannot close while a report awaits its bedömningar or an investigation runs, so running
+    // clocks of those kinds live in open cases only: the index on (district, closed_at) finds them.
+    const runningIn = (where: SQL) => (includeMet ? where : and(where, isNull(cases.closedAt)));
     const [skydd, forhands, utredning, uppfoljning] = await Promise.all([
       want("skyddsbedomning")
         ? tx
@@ -103,7 +107,7 @@ export async function deadlineOverview({ db }: Database, actor: Actor, query: Qu
               withCase(
                 includeMet
                   ? sql`(${protectionAssessments.assessedAt} is null or ${protectionAssessments.assessedAt} >= ${since})`
-                  : isNull(protectionAssessments.reportId),
+                  : runningIn(isNull(protectionAssessments.reportId)),
               ),
             )
         : [],
@@ -120,7 +124,7 @@ export async function deadlineOverview({ db }: Database, actor: Actor, query: Qu
               withCase(
                 includeMet
                   ? sql`(${preAssessments.decidedAt} is null or ${preAssessments.decidedAt} >= ${since})`
-                  : isNull(preAssessments.reportId),
+                  : runningIn(isNull(preAssessments.reportId)),
               ),
             )
         : [],
@@ -142,7 +146,7 @@ export async function deadlineOverview({ db }: Database, actor: Actor, query: Qu
               withCase(
                 includeMet
                   ? sql`(${investigations.completedOn} is null or ${investigations.completedOn} >= ${stockholmDate(since)})`
-                  : isNull(investigations.completedOn),
+                  : runningIn(isNull(investigations.completedOn)),
               ),
             )
         : [],

@@ -12,7 +12,7 @@ import { stockholmToday } from "../../../domain/time";
 import type { Database, Db, Tx } from "../../db/connection";
 import { districts, personShares, persons, units, users } from "../../db/schema/index";
 import { type Actor, districtsWithPermission, personalDataDistricts } from "../../platform/actor";
-import { audit } from "../../platform/audit";
+import { audit, relaxCommitForReadAudit } from "../../platform/audit";
 import { decodeCursor, encodeCursor } from "../../platform/cursor";
 import { badRequest, conflict, notFound } from "../../platform/errors";
 import { personScope } from "../../platform/scope";
@@ -144,6 +144,7 @@ async function loadDetail(tx: Db | Tx, actor: Actor, id: string): Promise<Person
 
 export async function getPerson({ db }: Database, actor: Actor, id: string, purpose?: string): Promise<PersonDetail> {
   return db.transaction(async (tx) => {
+    await relaxCommitForReadAudit(tx);
     const person = await loadDetail(tx, actor, id);
     await audit(tx, actor, {
       action: "person.read",

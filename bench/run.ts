@@ -1,0 +1,161 @@
+/**
+ * npm run bench [-- --scale city|nation]
+ * Generates the synthetic municipality into a fresh embedded PostgreSQL (or DATABASE_URL, which
+ * must be empty), starts the real server on loopback and measures each API path against its bare
+ * limit — the same result by hand-written SQL on the same database in the same run. Writes
+ * bench/BENCHMARKS.md.
+ */
+import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { sql } from "drizzle-orm";
+import { DEFAULT_DEMO_PASSWORD, generateMunicipality, type Scale } from "../scripts/synthetic/generate";
+import { addCalendarDays } from "../src/domain/clocks";
+import { stockholmDate } from "../src/domain/time";
+import { buildApp } from "../src/server/app";
+import { ensureAdmin } from "../src/server/bootstrap";
+import { connect, runMigrations } from "../src/server/db/connection";
+import { startEmbeddedPostgres } from "../src/server/db/embedded";
+import { testConfig } from "../src/server/platform/config";
+import { DEADLINE_OVERVIEW, HANDLING_TIMES, PERSON_BY_ID } from "./bare-queries";
+import { type Measurement, measure, ms } from "./measure";
+
+const { values } = parseArgs({ options: { scale: { type: "string", default: "city" } } });
+const scale = values.scale as Scale;
+
+const dataDir = mkdtempSync(path.join(os.tmpdir(), "vagval-bench-"));
+const embedded = process.env.DATABASE_URL ? null : await startEmbeddedPostgres(dataDir);
+const database = connect(process.env.DATABASE_URL ?? (embedded as { url: string }).url, 20);
+const lines: string[] = [];
+const log = (s = "") => {
+  console.log(s);
+  lines.push(s);
+};
+
+try {
+  await runMigrations(database.db);
+  await ensureAdmin(database, undefined);
+  const asOf = new Date();
+  const genStart = performance.now();
+  const summary = await generateMunicipality(database, { scale, seed: 1, staffPassword: DEFAULT_DEMO_PASSWORD, asOf });
+  const genSeconds = (performance.now() - genStart) / 1000;
+  await database.pool.query("analyze");
+
+  // The real server, logging at info as in production (to /dev/null so the terminal stays readable).
+  const app = await buildApp({
+    config: testConfig({ logLevel: "info" }),
+    database,
+    logStream: createWriteStream("/dev/null"),
+  });
+  const base = await app.listen({ port: 0, host: "127.0.0.1" });
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username: "enhetschef", password: DEFAULT_DEMO_PASSWORD }),
+  });
+  const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] as string;
+  const me = (await (await fetch(`${base}/api/auth/me`, { headers: { cookie } })).json()) as {
+    assignments: { districtId: string }[];
+  };
+  const districtId = me.assignments[0]?.districtId as string;
+  const ids = (
+    await database.db.execute(sql`select id from persons where district_id = ${districtId} order by id limit 2000`)
+  ).rows.map((r) => r.id as string);
+  const get = async (url: string) => {
+    const res = await fetch(`${base}${url}`, { headers: { cookie, "x-purpose": "Benchmark" } });
+    if (res.status !== 200) throw new Error(`${url}: ${res.status}`);
+    return res.json();
+  };
+
+  const rows: { name: string; api: Measurement; bare: Measurement; goal: string }[] = [];
+  const compare = async (
+    name: string,
+    goal: string,
+    total: number,
+    concurrency: number,
+    api: (i: number) => Promise<unknown>,
+    bare: (i: number) => Promise<unknown>,
+  ) => {
+    await measure(Math.min(200, total), concurrency, api);
+    await measure(Math.min(200, total), concurrency, bare);
+    rows.push({ name, goal, api: await measure(total, concurrency, api), bare: await measure(total, concurrency, bare) });
+  };
+
+  await compare(
+    "GET /api/persons/:id (session, scope, audit row) vs SELECT by id",
+    "throughput ≥ 0.5× bare, p99 < 20 ms",
+    6000,
+    8,
+    (i) => get(`/api/persons/${ids[i % ids.length]}`),
+    (i) => database.pool.query(PERSON_BY_ID, [ids[i % ids.length]]),
+  );
+  const now = new Date().toISOString();
+  await compare(
+    "GET /api/deadlines, one district (enhetschef) vs hand SQL",
+    "≤ 2× bare, p95 < 200 ms",
+    300,
+    1,
+    () => get("/api/deadlines"),
+    () => database.pool.query(DEADLINE_OVERVIEW, [districtId, now]),
+  );
+  const to = stockholmDate(asOf);
+  const from = addCalendarDays(to, -364);
+  await compare(
+    "GET /api/reports/handling-times, one district, one year vs hand SQL",
+    "≤ 2× bare",
+    100,
+    1,
+    () => get(`/api/reports/handling-times?from=${from}&to=${to}&districtId=${districtId}`),
+    () => database.pool.query(HANDLING_TIMES, [districtId, from, to]),
+  );
+  await app.close();
+
+  const pgVersion = (await database.pool.query("show server_version")).rows[0]?.server_version;
+  log("# Benchmarks");
+  log();
+  log(`Run ${new Date().toISOString().slice(0, 16)}Z with \`npm run bench -- --scale ${scale}\`. Each API path is measured`);
+  log("against its bare limit (the same result by hand-written SQL on the same database) in the same run;");
+  log("the API goes through the real HTTP server with session, scope check, validation, audit row and");
+  log("request logging. Ratios, not absolute times, are what carries over between machines.");
+  log();
+  log(
+    `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ` +
+      `Node ${process.version}, PostgreSQL ${pgVersion} (${embedded ? "embedded" : "external"}).`,
+  );
+  log();
+  log(`## Data set: scale \`${scale}\`, seed 1`);
+  log();
+  log(`Generated in **${genSeconds.toFixed(1)} s** (goal for city: under 120 s).`);
+  log();
+  log("| " + Object.keys(summary).join(" | ") + " |");
+  log(
+    "|" +
+      Object.keys(summary)
+        .map(() => "---:")
+        .join("|") +
+      "|",
+  );
+  log("| " + Object.values(summary).join(" | ") + " |");
+  log();
+  log("## API versus bare SQL");
+  log();
+  log(
+    "| Path | Requests × concurrency | API req/s | Bare req/s | Throughput ratio | API p50 / p95 / p99 | Bare p95 | Latency ratio (p95) | Goal |",
+  );
+  log("|---|---:|---:|---:|---:|---|---:|---:|---|");
+  for (const r of rows) {
+    log(
+      `| ${r.name} | ${r.api.requests} | ${r.api.perSecond.toFixed(0)} | ${r.bare.perSecond.toFixed(0)} | ` +
+        `**${(r.api.perSecond / r.bare.perSecond).toFixed(2)}×** | ${ms(r.api.p50)} / ${ms(r.api.p95)} / ${ms(r.api.p99)} | ` +
+        `${ms(r.bare.p95)} | **${(r.api.p95 / r.bare.p95).toFixed(2)}×** | ${r.goal} |`,
+    );
+  }
+  log();
+  log("Concurrency: 8 for the person read (a busy office), 1 for the overview and the report (one user's wait).");
+  writeFileSync(path.join(import.meta.dirname, "BENCHMARKS.md"), `${lines.join("\n")}\n`);
+} finally {
+  await database.close();
+  await embedded?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
