@@ -19,6 +19,7 @@ import { connect, runMigrations } from "../src/server/db/connection";
 import { startEmbeddedPostgres } from "../src/server/db/embedded";
 import { testConfig } from "../src/server/platform/config";
 import { DEADLINE_OVERVIEW, HANDLING_TIMES, PERSON_BY_ID } from "./bare-queries";
+import { startBareServer } from "./bare-server";
 import { type Measurement, measure, ms } from "./measure";
 
 const { values } = parseArgs({ options: { scale: { type: "string", default: "city" } } });
@@ -82,14 +83,24 @@ try {
     rows.push({ name, goal, api: await measure(total, concurrency, api), bare: await measure(total, concurrency, bare) });
   };
 
+  const bareServer = await startBareServer(database.pool, PERSON_BY_ID);
   await compare(
-    "GET /api/persons/:id (session, scope, audit row) vs SELECT by id",
+    "GET /api/persons/:id (session, scope, audit row) vs bare Fastify route with the same SELECT",
     "throughput ≥ 0.5× bare, p99 < 20 ms",
+    6000,
+    8,
+    (i) => get(`/api/persons/${ids[i % ids.length]}`),
+    (i) => fetch(`${bareServer.url}/bare/${ids[i % ids.length]}`).then((r) => r.json()),
+  );
+  await compare(
+    "GET /api/persons/:id vs the SELECT alone on the pool (no HTTP)",
+    "for reference",
     6000,
     8,
     (i) => get(`/api/persons/${ids[i % ids.length]}`),
     (i) => database.pool.query(PERSON_BY_ID, [ids[i % ids.length]]),
   );
+  await bareServer.close();
   const now = new Date().toISOString();
   await compare(
     "GET /api/deadlines, one district (enhetschef) vs hand SQL",

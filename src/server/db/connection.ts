@@ -28,3 +28,14 @@ export function connect(url: string, max = 20): Database {
 export async function runMigrations(db: Db): Promise<void> {
   await migrate(db, { migrationsFolder });
 }
+
+/**
+ * Awaits lazy Drizzle queries one after another. Inside a transaction all queries share one
+ * connection, and node-postgres refuses overlapping queries on a client (Promise.all would issue
+ * them at once); the round trips were serial on the wire anyway.
+ */
+export async function oneByOne<T extends readonly unknown[]>(queries: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const results: unknown[] = [];
+  for (const q of queries) results.push(await q);
+  return results as { -readonly [K in keyof T]: Awaited<T[K]> };
+}

@@ -30,15 +30,8 @@ export async function destroyUserSessions(db: Db, userId: string, exceptToken?: 
     );
 }
 
-/** Loads the actor for a session token in one round trip, or null when the session is gone or expired. */
-export async function actorForSession(
-  db: Db,
-  config: Config,
-  token: string,
-  request: { id: string; ip: string },
-): Promise<Actor | null> {
-  const hash = tokenHash(token);
-  const rows = await db
+function buildActorQuery(db: Db) {
+  return db
     .select({
       userId: users.id,
       username: users.username,
@@ -58,7 +51,33 @@ export async function actorForSession(
     .leftJoin(userRoles, eq(userRoles.userId, users.id))
     .leftJoin(units, eq(units.id, userRoles.unitId))
     .leftJoin(districts, eq(districts.id, units.districtId))
-    .where(eq(sessions.tokenHash, hash));
+    .where(eq(sessions.tokenHash, sql.placeholder("hash")))
+    .prepare("actor_for_session");
+}
+
+/**
+ * Every request runs this lookup, so it is a named prepared statement: PostgreSQL plans the
+ * five-table join once per connection instead of on every request.
+ */
+const actorQueries = new WeakMap<Db, ReturnType<typeof buildActorQuery>>();
+function actorQuery(db: Db) {
+  let q = actorQueries.get(db);
+  if (!q) {
+    q = buildActorQuery(db);
+    actorQueries.set(db, q);
+  }
+  return q;
+}
+
+/** Loads the actor for a session token in one round trip, or null when the session is gone or expired. */
+export async function actorForSession(
+  db: Db,
+  config: Config,
+  token: string,
+  request: { id: string; ip: string },
+): Promise<Actor | null> {
+  const hash = tokenHash(token);
+  const rows = await actorQuery(db).execute({ hash });
   const first = rows[0];
   if (!first) return null;
   const now = Date.now();

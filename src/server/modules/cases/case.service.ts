@@ -3,7 +3,7 @@ import type { z } from "zod";
 import type { assignBody, caseListQuery, closeCaseBody, decisionBody, journalBody } from "../../../contracts/cases";
 import type { DecisionType } from "../../../domain/case-flow";
 import { stockholmDate } from "../../../domain/time";
-import type { Database } from "../../db/connection";
+import { type Database, oneByOne } from "../../db/connection";
 import {
   cases,
   closeReasons,
@@ -34,7 +34,7 @@ export async function getCase({ db }: Database, actor: Actor, caseId: string) {
   return db.transaction(async (tx) => {
     const row = await caseInScope(tx, actor, caseId);
     const c = row.case;
-    const [reportRows, invRows, decisionRows, journalRows, assignee] = await Promise.all([
+    const [reportRows, invRows, decisionRows, journalRows, assignee] = await oneByOne([
       tx
         .select({ report: reports, protection: protectionAssessments, pre: preAssessments })
         .from(reports)

@@ -10,7 +10,7 @@ import {
   utredningDeadline,
 } from "../../../domain/clocks";
 import { startOfStockholmDay, stockholmDate } from "../../../domain/time";
-import type { Database } from "../../db/connection";
+import { type Database, oneByOne } from "../../db/connection";
 import {
   cases,
   decisions,
@@ -88,7 +88,7 @@ export async function deadlineOverview({ db }: Database, actor: Actor, query: Qu
     // A case cannot close while a report awaits its bedömningar or an investigation runs, so running
     // clocks of those kinds live in open cases only: the index on (district, closed_at) finds them.
     const runningIn = (where: SQL) => (includeMet ? where : and(where, isNull(cases.closedAt)));
-    const [skydd, forhands, utredning, uppfoljning] = await Promise.all([
+    const [skydd, forhands, utredning, uppfoljning] = await oneByOne([
       want("skyddsbedomning")
         ? tx
             .select({
