@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Permission } from "../../domain/roles";
 import type { Db, Tx } from "../db/connection";
 import { auditLog } from "../db/schema/index";
@@ -24,25 +24,56 @@ export interface AuditEntry {
 export async function audit(tx: Db | Tx, actor: Actor | null, entries: AuditEntry | AuditEntry[]): Promise<void> {
   const list = Array.isArray(entries) ? entries : [entries];
   if (list.length === 0) return;
-  await tx.insert(auditLog).values(
-    list.map((e) => {
-      const as = actor ? actingAs(actor, e.permission) : undefined;
-      return {
-        userId: actor?.userId ?? null,
-        username: actor?.username ?? null,
-        role: as?.role ?? null,
-        unitId: as?.unitId ?? null,
-        action: e.action,
-        personId: e.personId ?? null,
-        recordType: e.recordType ?? null,
-        recordId: e.recordId ?? null,
-        purpose: e.purpose ?? null,
-        requestId: actor?.requestId ?? null,
-        clientIp: actor?.clientIp ?? null,
-        details: e.details ?? null,
-      };
-    }),
-  );
+  await tx.insert(auditLog).values(list.map((e) => auditRow(actor, e)));
+}
+
+/** The row an entry becomes: who, in which role and unit, from where. */
+function auditRow(actor: Actor | null, e: AuditEntry) {
+  const as = actor ? actingAs(actor, e.permission) : undefined;
+  return {
+    userId: actor?.userId ?? null,
+    username: actor?.username ?? null,
+    role: as?.role ?? null,
+    unitId: as?.unitId ?? null,
+    action: e.action,
+    personId: e.personId ?? null,
+    recordType: e.recordType ?? null,
+    recordId: e.recordId ?? null,
+    purpose: e.purpose ?? null,
+    requestId: actor?.requestId ?? null,
+    clientIp: actor?.clientIp ?? null,
+    details: e.details ?? null,
+  };
+}
+
+/**
+ * Reads one record and writes its audit row in a single statement, so the hottest path (opening
+ * a person) costs one round trip: the SELECT, an audit INSERT that happens only when the SELECT
+ * found the row, and — the statement being its own transaction that writes nothing but the audit
+ * row — a commit that does not wait for the WAL flush (see relaxCommitForReadAudit).
+ * `select` must give its columns the names the caller reads; `details` may look at them as `found`.
+ */
+export async function readOneAudited<T>(
+  db: Db,
+  actor: Actor,
+  select: SQL,
+  entry: Omit<AuditEntry, "details">,
+  details: SQL = sql`null::jsonb`,
+): Promise<T | undefined> {
+  const r = auditRow(actor, entry);
+  const result = await db.execute(sql`
+    with found as (${select}),
+    relaxed as (select set_config('synchronous_commit', 'off', true)),
+    logged as (
+      insert into ${auditLog} (id, prev_hash, hash, user_id, username, role, unit_id, action, person_id, record_type,
+                               record_id, purpose, request_id, client_ip, details)
+      select 0, '', '', ${r.userId}::uuid, ${r.username}, ${r.role}, ${r.unitId}::uuid, ${r.action}, ${r.personId}::uuid,
+             ${r.recordType}, ${r.recordId}, ${r.purpose}, ${r.requestId}, ${r.clientIp}, ${details}
+      from found cross join relaxed
+      returning 1
+    )
+    select found.* from found`);
+  return result.rows[0] as T | undefined;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, persons } from "../../db/schema/index";
 import { createWorld, nextPersonnummer, type World } from "../../testing/world";
@@ -103,6 +103,14 @@ describe("reading a person", () => {
     const res = await as("handlaggare", "GET", `/api/persons/${w.own.protectedPersonId}`);
     expect(res.json()).toMatchObject({ protectedIdentity: true, contactHidden: true, address: null, phone: null });
     expect(res.body).not.toContain("Hemlig väg");
+    const [row] = await w.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.personId, w.own.protectedPersonId), eq(auditLog.action, "person.read")))
+      .orderBy(desc(auditLog.id))
+      .limit(1);
+    expect(row?.details).toEqual({ contactHidden: true });
+    expect(row?.hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it("shows them to a user granted protected-identity access", async () => {
