@@ -17,10 +17,12 @@ export async function createSession(db: Db, userId: string, clientIp: string): P
 }
 
 export async function destroySession(db: Db, token: string): Promise<void> {
+  if (token) cache.delete(tokenHash(token));
   await db.delete(sessions).where(eq(sessions.tokenHash, token ? tokenHash(token) : ""));
 }
 
 export async function destroyUserSessions(db: Db, userId: string, exceptToken?: string): Promise<void> {
+  forgetCachedSessions();
   await db
     .delete(sessions)
     .where(
@@ -69,7 +71,40 @@ function actorQuery(db: Db) {
   return q;
 }
 
-/** Loads the actor for a session token in one round trip, or null when the session is gone or expired. */
+type ActorRows = Awaited<ReturnType<ReturnType<typeof buildActorQuery>["execute"]>>;
+
+/**
+ * Sessions looked up in the last few seconds, by token hash: a page load fires several requests,
+ * and each would otherwise pay a database round trip before doing its work. Everything that ends
+ * a session or changes who a user is (sign-out, deactivation, roles, units) forgets the cache at
+ * once in this process; another process running the same database sees such a change within
+ * CACHE_MS. Expiry is still checked on every request, against the cached times.
+ */
+const CACHE_MS = 5_000;
+const CACHE_MAX = 10_000;
+const cache = new Map<string, { loadedAt: number; rows: ActorRows; lastSeenAt: number }>();
+
+/** Drops every cached session: after a change to users, roles or units, and in tests that edit sessions by hand. */
+export function forgetCachedSessions(): void {
+  cache.clear();
+}
+
+async function loadSession(db: Db, hash: string, now: number) {
+  const hit = cache.get(hash);
+  if (hit && now - hit.loadedAt < CACHE_MS) return hit;
+  const rows = await actorQuery(db).execute({ hash });
+  const first = rows[0];
+  if (!first) {
+    cache.delete(hash);
+    return null;
+  }
+  if (cache.size >= CACHE_MAX) cache.clear();
+  const entry = { loadedAt: now, rows, lastSeenAt: first.lastSeenAt.getTime() };
+  cache.set(hash, entry);
+  return entry;
+}
+
+/** The actor for a session token, or null when the session is gone or expired. */
 export async function actorForSession(
   db: Db,
   config: Config,
@@ -77,28 +112,31 @@ export async function actorForSession(
   request: { id: string; ip: string },
 ): Promise<Actor | null> {
   const hash = tokenHash(token);
-  const rows = await actorQuery(db).execute({ hash });
-  const first = rows[0];
-  if (!first) return null;
   const now = Date.now();
+  const entry = await loadSession(db, hash, now);
+  const first = entry?.rows[0];
+  if (!entry || !first) return null;
   const expired =
-    !first.active ||
-    now - first.lastSeenAt.getTime() > config.sessionIdleMs ||
-    now - first.createdAt.getTime() > config.sessionAbsoluteMs;
+    !first.active || now - entry.lastSeenAt > config.sessionIdleMs || now - first.createdAt.getTime() > config.sessionAbsoluteMs;
   if (expired) {
+    cache.delete(hash);
     await db.delete(sessions).where(eq(sessions.tokenHash, hash));
     return null;
   }
   // Touch at most once a minute: the idle clock needs no finer grain, and reads stay cheap.
-  if (now - first.lastSeenAt.getTime() > 60_000) {
-    await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.tokenHash, hash));
+  if (now - entry.lastSeenAt > 60_000) {
+    entry.lastSeenAt = now;
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(now) })
+      .where(eq(sessions.tokenHash, hash));
   }
   return {
     userId: first.userId,
     username: first.username,
     displayName: first.displayName,
     protectedIdentityAccess: first.protectedIdentityAccess,
-    assignments: rows
+    assignments: entry.rows
       .filter((r) => r.role && r.unitId && r.districtId)
       .map((r) => ({
         role: r.role as Role,

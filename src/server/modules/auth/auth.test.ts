@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sessions } from "../../db/schema/index";
+import { forgetCachedSessions } from "../../platform/sessions";
 import { createWorld, PASSWORD, type World } from "../../testing/world";
 
 let w: World;
@@ -53,6 +54,8 @@ describe("sign-in", () => {
 
   it("refuses a deactivated user and ends their sessions", async () => {
     const session = cookieOf(await login("samordnare.b", PASSWORD));
+    // Signed in and in use (so the session is cached) when the administrator acts.
+    expect((await w.app.inject({ method: "GET", url: "/api/auth/me", headers: { cookie: session } })).statusCode).toBe(200);
     const admin = cookieOf(await login("systemadministrator", PASSWORD));
     const off = await w.app.inject({
       method: "PATCH",
@@ -63,6 +66,23 @@ describe("sign-in", () => {
     expect(off.json().deactivatedAt).toBeTruthy();
     expect((await w.app.inject({ method: "GET", url: "/api/auth/me", headers: { cookie: session } })).statusCode).toBe(401);
     expect((await login("samordnare.b", PASSWORD)).statusCode).toBe(401);
+  });
+});
+
+describe("role changes", () => {
+  it("apply from the user's very next request", async () => {
+    const session = cookieOf(await login("handlaggare.b", PASSWORD));
+    const cases = () => w.app.inject({ method: "GET", url: "/api/cases", headers: { cookie: session } });
+    expect((await cases()).statusCode).toBe(200);
+    const admin = cookieOf(await login("systemadministrator", PASSWORD));
+    const res = await w.app.inject({
+      method: "PUT",
+      url: `/api/admin/users/${w.userIds["handlaggare.b"]}/roles`,
+      headers: { cookie: admin },
+      payload: { assignments: [{ unitId: w.other.unitId, role: "analytiker" }] },
+    });
+    expect(res.statusCode).toBe(200);
+    expect((await cases()).statusCode).toBe(404);
   });
 });
 
@@ -77,9 +97,11 @@ describe("sessions", () => {
   it("expires after 30 idle minutes and after 12 hours in all", async () => {
     const idle = cookieOf(await login("analytiker.b", PASSWORD));
     await w.database.db.update(sessions).set({ lastSeenAt: sql`now() - interval '31 minutes'` });
+    forgetCachedSessions(); // the test edits the table behind the app's back
     expect((await w.app.inject({ method: "GET", url: "/api/auth/me", headers: { cookie: idle } })).statusCode).toBe(401);
     const old = cookieOf(await login("analytiker.b", PASSWORD));
     await w.database.db.update(sessions).set({ createdAt: sql`now() - interval '13 hours'` });
+    forgetCachedSessions();
     expect((await w.app.inject({ method: "GET", url: "/api/auth/me", headers: { cookie: old } })).statusCode).toBe(401);
   });
 

@@ -16,7 +16,7 @@ import type { Actor } from "../../platform/actor";
 import { audit } from "../../platform/audit";
 import { badRequest, conflict, notFound } from "../../platform/errors";
 import { hashPassword, passwordWeakness } from "../../platform/passwords";
-import { destroyUserSessions } from "../../platform/sessions";
+import { destroyUserSessions, forgetCachedSessions } from "../../platform/sessions";
 
 type AdminUser = z.infer<typeof adminUser>;
 type Assignment = z.infer<typeof roleAssignmentInput>;
@@ -199,11 +199,13 @@ export async function updateUser({ db }: Database, actor: Actor, id: string, inp
     return out as AdminUser;
   });
   if (input.active === false) await destroyUserSessions(db, id);
+  // Protected-identity access and names are part of a signed-in actor.
+  forgetCachedSessions();
   return result;
 }
 
 export async function setUserRoles({ db }: Database, actor: Actor, id: string, assignments: Assignment[]) {
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const [u] = await tx.select({ id: users.id }).from(users).where(eq(users.id, id));
     if (!u) throw notFound();
     if (id === actor.userId && !assignments.some((a) => a.role === "systemadministrator")) {
@@ -224,6 +226,9 @@ export async function setUserRoles({ db }: Database, actor: Actor, id: string, a
     const [out] = await loadUsers(tx, [id]);
     return out as AdminUser;
   });
+  // New roles apply from the user's next request, not when a cached session runs out.
+  forgetCachedSessions();
+  return result;
 }
 
 export async function resetPassword({ db }: Database, actor: Actor, id: string, password: string) {
