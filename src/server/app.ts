@@ -45,17 +45,12 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       ctx.config.logLevel === "silent"
         ? false
         : { level: ctx.config.logLevel, serializers, ...(ctx.logStream ? { stream: ctx.logStream } : {}) },
-    // One line per request, written in onResponse below, instead of Fastify's two.
-    disableRequestLogging: true,
     bodyLimit: 256 * 1024,
     trustProxy: ctx.config.trustProxy,
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.addHook("onResponse", async (request, reply) => {
-    request.log.info({ req: request, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, "request");
-  });
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -1,0 +1,20 @@
+import { buildApp } from "./src/server/app";
+import { connect } from "./src/server/db/connection";
+import { startEmbeddedPostgres } from "./src/server/db/embedded";
+import { testConfig } from "./src/server/platform/config";
+const emb = await startEmbeddedPostgres("/tmp/vv-city");
+const database = connect(emb.url, 20);
+const app = await buildApp({ config: testConfig(), database });
+await app.ready();
+const login = await app.inject({ method: "POST", url: "/api/auth/login", payload: { username: "enhetschef", password: "syntetisk-demo-2026" } });
+const cookie = `vagval_session=${login.cookies.find((c) => c.name === "vagval_session")?.value}`;
+const time = async (label: string, n: number, f: () => Promise<unknown>) => {
+  const t = performance.now();
+  for (let i = 0; i < n; i++) await f();
+  console.log(label, ((performance.now() - t) / n).toFixed(2), "ms");
+};
+await time("GET /api/deadlines", 20, () => app.inject({ method: "GET", url: "/api/deadlines", headers: { cookie } }));
+await time("GET /api/deadlines?limit=20", 20, () => app.inject({ method: "GET", url: "/api/deadlines?limit=20", headers: { cookie } }));
+await time("GET /api/deadlines?includeMet", 20, () => app.inject({ method: "GET", url: "/api/deadlines?includeMet=true", headers: { cookie } }));
+await time("GET /api/cases", 20, () => app.inject({ method: "GET", url: "/api/cases", headers: { cookie } }));
+await app.close(); await database.close(); await emb.stop();
