@@ -228,7 +228,8 @@ export function simulatePerson(ctx: Context, person: PersonRow, reportCount: num
     }
 
     // Inleda utredning: its own documented decision, then an utredare takes the case.
-    const utredare = handlaggare && rng.chance(0.5) ? handlaggare : rng.pick(district.utredare);
+    // The demo handläggare gets a caseload like a colleague's, a little above average, so "Mina ärenden" has content.
+    const utredare = handlaggare && rng.chance(0.06) ? handlaggare : rng.pick(district.utredare);
     const openingId = rng.uuid();
     out.decisions.push({
       id: openingId,

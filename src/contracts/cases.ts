@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CONCERNS, DECISION_TYPES, PRE_ASSESSMENT_OUTCOMES, REPORT_KINDS, REPORTER_CATEGORIES } from "../domain/case-flow";
+import { DUE_SOON_DAYS } from "../domain/clocks";
 import { pageQuery } from "./common";
 
 const instant = z.iso.datetime({ offset: true });
@@ -72,7 +73,7 @@ export const deadlinesQuery = z.strictObject({
   state: z.enum(CLOCK_STATES).optional(),
   /** Include clocks already met (default: running and overdue only). */
   includeMet: z.enum(["true", "false"]).default("false"),
-  dueSoonDays: z.coerce.number().int().min(0).max(30).default(3),
+  dueSoonDays: z.coerce.number().int().min(0).max(30).default(DUE_SOON_DAYS),
   limit: z.coerce.number().int().min(1).max(500).default(200),
 });
 
@@ -180,9 +181,15 @@ export const caseListResponse = z.object({
       personId: z.uuid(),
       personName: z.string(),
       districtId: z.uuid(),
+      districtName: z.string(),
       assignedTo: z.uuid().nullable(),
+      assignedToName: z.string().nullable(),
       openedAt: z.string(),
       closedAt: z.string().nullable(),
+      /** The case's running clocks (not yet met), the one that runs out first first. */
+      clocks: z.array(
+        z.object({ clock: z.enum(CLOCK_KINDS), state: z.enum(CLOCK_STATES), dueDate: z.string(), daysLeft: z.number().int() }),
+      ),
     }),
   ),
   nextCursor: z.string().nullable(),

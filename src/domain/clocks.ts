@@ -18,6 +18,9 @@ export interface Deadline {
 
 const DAY_MS = 86_400_000;
 
+/** A running clock is "due soon" this many days before its last day, unless the user asks otherwise. */
+export const DUE_SOON_DAYS = 3;
+
 function parts(date: string): [number, number, number] {
   return date.split("-").map(Number) as [number, number, number];
 }
@@ -84,7 +87,7 @@ export function clockState(input: { deadline: Deadline; completedAt?: Date | nul
   daysLeft: number;
 } {
   const { deadline, completedAt, now } = input;
-  const dueSoonDays = input.dueSoonDays ?? 3;
+  const dueSoonDays = input.dueSoonDays ?? DUE_SOON_DAYS;
   const reference = completedAt ?? now;
   const daysLeft = daysBetween(stockholmDate(reference), deadline.dueDate);
   if (completedAt) return { state: isInTime(deadline, completedAt) ? "met" : "met_late", daysLeft };

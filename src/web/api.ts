@@ -54,6 +54,15 @@ async function request<T>(method: string, url: string, body?: unknown): Promise<
   );
 }
 
+export interface HandlingTimesFilter {
+  from: string;
+  to: string;
+  districtId?: string;
+  unitId?: string;
+}
+export const handlingTimesExportUrl = (q: HandlingTimesFilter, format: "csv" | "xlsx") =>
+  `/api/reports/handling-times/export${qs({ ...q, format })}`;
+
 const qs = (params: Record<string, string | number | undefined>) => {
   const p = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== "") p.set(k, String(v));
@@ -107,5 +116,5 @@ export const api = {
     request<unknown>("POST", `/api/investigations/${investigationId}/complete`, body),
   decide: (caseId: string, body: Record<string, unknown>) => request<unknown>("POST", `/api/cases/${caseId}/decisions`, body),
   journal: (caseId: string, body: Record<string, unknown>) => request<unknown>("POST", `/api/cases/${caseId}/journal`, body),
-  handlingTimes: (from: string, to: string) => request<HandlingTimes>("GET", `/api/reports/handling-times${qs({ from, to })}`),
+  handlingTimes: (q: HandlingTimesFilter) => request<HandlingTimes>("GET", `/api/reports/handling-times${qs({ ...q })}`),
 };

@@ -2,12 +2,11 @@ import { useEffect, useState } from "react";
 import { Link } from "react-router";
 import { useLang } from "../i18n";
 import { type CaseListItem, caseApi } from "./CaseApi";
-import { CaseTable, useCaseListContext } from "./CaseTable";
+import { CaseTable } from "./CaseTable";
 
 /** The person's cases in the user's scope (GET /api/cases filtered by personId). */
 export function CasePersonList({ personId }: { personId: string }) {
   const { t } = useLang();
-  const { org, deadlines } = useCaseListContext();
   const [items, setItems] = useState<CaseListItem[] | null>(null);
   const [unavailable, setUnavailable] = useState(false);
   useEffect(() => {
@@ -28,9 +27,7 @@ export function CasePersonList({ personId }: { personId: string }) {
       )}
       {!items && !unavailable && <p role="status">{t("loading")}</p>}
       {items && items.length === 0 && <p>{t("noCases")}</p>}
-      {items && items.length > 0 && (
-        <CaseTable items={items} caption={t("personCases")} org={org} deadlines={deadlines} showPerson={false} />
-      )}
+      {items && items.length > 0 && <CaseTable items={items} caption={t("personCases")} showPerson={false} />}
     </section>
   );
 }

@@ -3,7 +3,7 @@ import type { ApiError } from "../api";
 import { useAuth } from "../auth";
 import { asApiError, type CaseListItem, caseApi } from "../components/CaseApi";
 import { FormError } from "../components/CaseFormParts";
-import { CaseTable, useCaseListContext } from "../components/CaseTable";
+import { CaseTable } from "../components/CaseTable";
 import { SelectField } from "../components/Field";
 import { useLang } from "../i18n";
 
@@ -11,7 +11,6 @@ import { useLang } from "../i18n";
 export function Cases() {
   const { t } = useLang();
   const { me } = useAuth();
-  const { org, deadlines } = useCaseListContext();
   const [assignedTo, setAssignedTo] = useState(me?.roles.includes("handlaggare") ? "me" : "any");
   const [status, setStatus] = useState("open");
   const [items, setItems] = useState<CaseListItem[] | null>(null);
@@ -56,7 +55,7 @@ export function Cases() {
         <FormError error={error} />
         {!items && !error && <p role="status">{t("loading")}</p>}
         {items && items.length === 0 && <p role="status">{t("noCases")}</p>}
-        {items && items.length > 0 && <CaseTable items={items} caption={t("cases")} org={org} deadlines={deadlines} />}
+        {items && items.length > 0 && <CaseTable items={items} caption={t("cases")} />}
         {next && (
           <button type="button" className="secondary" onClick={() => void load(next)}>
             {t("showMore")}

@@ -1,66 +1,112 @@
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useMemo, useState } from "react";
 import type { HandlingTimes as Figures } from "../../contracts/cases";
-import { ApiError, api } from "../api";
-import { Alert, Field } from "../components/Field";
+import { addCalendarDays } from "../../domain/clocks";
+import { PERMISSIONS } from "../../domain/roles";
+import { stockholmToday } from "../../domain/time";
+import { ApiError, api, type HandlingTimesFilter, handlingTimesExportUrl } from "../api";
+import { useAuth } from "../auth";
+import { Alert, Field, SelectField } from "../components/Field";
 import { useLang } from "../i18n";
 
 const pct = (share: number | null) => (share === null ? "—" : `${Math.round(share * 1000) / 10} %`);
 const num = (n: number | null) => (n === null ? "—" : String(Math.round(n * 10) / 10));
 
+/** Handling times per district, unit and period (default: the last twelve months), boys and girls apart. */
 export function HandlingTimes() {
   const { t } = useLang();
-  const year = new Date().getFullYear();
-  const [from, setFrom] = useState(`${year}-01-01`);
-  const [to, setTo] = useState(`${year}-12-31`);
+  const { me } = useAuth();
+  const today = stockholmToday();
+  const [filter, setFilter] = useState<HandlingTimesFilter>({ from: addCalendarDays(today, -364), to: today });
   const [data, setData] = useState<Figures | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
 
-  async function submit(e?: FormEvent) {
+  // Districts and units where the user may see statistics.
+  const statsRoles: readonly string[] = PERMISSIONS["stats:read"];
+  const mine = useMemo(() => (me?.assignments ?? []).filter((a) => statsRoles.includes(a.role)), [me, statsRoles]);
+  const districts = [...new Map(mine.map((a) => [a.districtId, a.districtName])).entries()];
+  const units = [
+    ...new Map(
+      mine.filter((a) => !filter.districtId || a.districtId === filter.districtId).map((a) => [a.unitId, a.unitName]),
+    ).entries(),
+  ];
+
+  async function load(e?: FormEvent) {
     e?.preventDefault();
     setError(null);
+    setLoading(true);
     try {
-      setData(await api.handlingTimes(from, to));
+      setData(await api.handlingTimes(filter));
     } catch (err) {
       setError(err instanceof ApiError ? err.message : t("error"));
+    } finally {
+      setLoading(false);
     }
   }
+  // Load once with the default period; afterwards on submit.
+  useEffect(() => {
+    void load();
+  }, []);
 
+  const set = (k: keyof HandlingTimesFilter, v: string) =>
+    setFilter((f) => ({ ...f, [k]: v || undefined, ...(k === "districtId" ? { unitId: undefined } : {}) }));
   const rows = data
     ? ([
-        ["Skyddsbedömning inom 24 timmar", data.skyddsbedomningWithin24h],
-        ["Förhandsbedömning inom 14 dagar", data.forhandsbedomningWithin14d],
-        ["Utredning inom 4 månader eller med beslutad förlängning", data.utredningWithin4mOrExtended],
+        [t("htSkydd"), data.skyddsbedomningWithin24h],
+        [t("htForhands"), data.forhandsbedomningWithin14d],
+        [t("htUtredning"), data.utredningWithin4mOrExtended],
       ] as const)
     : [];
-  const exportUrl = (format: string) => `/api/reports/handling-times/export?from=${from}&to=${to}&format=${format}`;
 
   return (
     <>
       <h1>{t("navStats")}</h1>
       <section className="card">
-        <form className="inline-form" onSubmit={submit}>
-          <Field label={t("from")} type="date" value={from} onChange={(e) => setFrom(e.target.value)} required />
-          <Field label={t("to")} type="date" value={to} onChange={(e) => setTo(e.target.value)} required />
-          <button type="submit">{t("filter")}</button>
+        <form className="inline-form" onSubmit={load} aria-label={t("filter")}>
+          <Field label={t("from")} type="date" value={filter.from} onChange={(e) => set("from", e.target.value)} required />
+          <Field label={t("to")} type="date" value={filter.to} onChange={(e) => set("to", e.target.value)} required />
+          {districts.length > 1 && (
+            <SelectField label={t("district")} value={filter.districtId ?? ""} onChange={(v) => set("districtId", v)}>
+              <option value="">{t("htAllDistricts")}</option>
+              {districts.map(([id, name]) => (
+                <option key={id} value={id}>
+                  {name}
+                </option>
+              ))}
+            </SelectField>
+          )}
+          <SelectField label={t("unit")} value={filter.unitId ?? ""} onChange={(v) => set("unitId", v)}>
+            <option value="">{t("all")}</option>
+            {units.map(([id, name]) => (
+              <option key={id} value={id}>
+                {name}
+              </option>
+            ))}
+          </SelectField>
+          <button type="submit" disabled={loading}>
+            {t("filter")}
+          </button>
         </form>
+        {loading && <p role="status">{t("loading")}</p>}
         {error && <Alert kind="error">{error}</Alert>}
       </section>
       {data && (
         <section className="card" aria-labelledby="ht-heading">
           <h2 id="ht-heading">
-            {data.from} – {data.to}: {data.reports.all} anmälningar ({data.reports.pojke} pojkar, {data.reports.flicka} flickor)
+            {data.from} – {data.to}: {data.reports.all} {t("htReports")} ({data.reports.pojke} {t("htBoys").toLowerCase()},{" "}
+            {data.reports.flicka} {t("htGirls").toLowerCase()})
           </h2>
           <div className="table-wrap">
             <table>
               <caption className="visually-hidden">{t("navStats")}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Mått</th>
-                  <th scope="col">Alla</th>
-                  <th scope="col">Pojkar</th>
-                  <th scope="col">Flickor</th>
-                  <th scope="col">Median dagar</th>
-                  <th scope="col">90:e percentil</th>
+                  <th scope="col">{t("htMeasure")}</th>
+                  <th scope="col">{t("all")}</th>
+                  <th scope="col">{t("htBoys")}</th>
+                  <th scope="col">{t("htGirls")}</th>
+                  <th scope="col">{t("htMedian")}</th>
+                  <th scope="col">{t("htP90")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -80,11 +126,12 @@ export function HandlingTimes() {
             </table>
           </div>
           <p>
-            Kopplade till pågående utredning: {data.linkedToOngoingInvestigation}. Återaktualiseringar inom 12 månader:{" "}
-            {data.reReferrals} ({pct(data.reReferralRate)}).
+            {t("htLinked")}: {data.linkedToOngoingInvestigation}. {t("htReReferrals")}: {data.reReferrals} (
+            {pct(data.reReferralRate)}).
           </p>
           <p>
-            <a href={exportUrl("xlsx")}>Ladda ner XLSX</a> · <a href={exportUrl("csv")}>Ladda ner CSV</a>
+            {t("htDownload")}: <a href={handlingTimesExportUrl(filter, "xlsx")}>XLSX</a> ·{" "}
+            <a href={handlingTimesExportUrl(filter, "csv")}>CSV</a>
           </p>
         </section>
       )}

@@ -327,6 +327,11 @@ describe("a person's cases", () => {
     expect(list.status).toBe(200);
     expect(list.body.items.length).toBeGreaterThan(0);
     expect(list.body.items.every((c: { personId: string }) => c.personId === w.own.protectedPersonId)).toBe(true);
+    // The list carries names and each case's running clocks: the report above still awaits its skyddsbedömning.
+    const open = list.body.items.find((c: { closedAt: string | null }) => !c.closedAt);
+    expect(open.districtName).toBe("Distrikt A");
+    expect(open.clocks.map((k: { clock: string }) => k.clock)).toContain("skyddsbedomning");
+    expect(open.clocks.find((k: { clock: string }) => k.clock === "skyddsbedomning").state).toBe("overdue");
     const file = await call("handlaggare", "GET", `/api/cases/${list.body.items[0].id}`);
     expect(file.body.protectedIdentity).toBe(true);
     const other = await call("handlaggare", "GET", `/api/cases?status=all&personId=${w.own.personId}`);

@@ -2,12 +2,14 @@ import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, or } from "d
 import type { z } from "zod";
 import type { assignBody, caseListQuery, closeCaseBody, decisionBody, journalBody } from "../../../contracts/cases";
 import type { DecisionType } from "../../../domain/case-flow";
+import { DUE_SOON_DAYS } from "../../../domain/clocks";
 import { stockholmDate } from "../../../domain/time";
 import { type Database, oneByOne } from "../../db/connection";
 import {
   cases,
   closeReasons,
   decisions,
+  districts,
   investigations,
   journalEntries,
   persons,
@@ -23,6 +25,7 @@ import { audit } from "../../platform/audit";
 import { decodeCursor, encodeCursor } from "../../platform/cursor";
 import { badRequest, notFound } from "../../platform/errors";
 import { caseScope } from "../../platform/scope";
+import { collectClocks } from "../deadlines/service";
 import { caseForWrite, caseInScope } from "./access";
 import { recordDecision } from "./decisions";
 import { outOfOrder, requireDayWithin, requireWithin } from "./rules";
@@ -131,13 +134,21 @@ export async function getCase({ db }: Database, actor: Actor, caseId: string) {
   });
 }
 
-export async function listCases({ db }: Database, actor: Actor, input: z.infer<typeof caseListQuery>) {
+export async function listCases({ db }: Database, actor: Actor, input: z.infer<typeof caseListQuery>, now: Date) {
   const after = input.cursor ? decodeCursor(input.cursor, 2) : null;
   return db.transaction(async (tx) => {
     const rows = await tx
-      .select({ c: cases, firstName: persons.firstName, lastName: persons.lastName })
+      .select({
+        c: cases,
+        firstName: persons.firstName,
+        lastName: persons.lastName,
+        districtName: districts.name,
+        assignedToName: users.displayName,
+      })
       .from(cases)
       .innerJoin(persons, eq(persons.id, cases.personId))
+      .innerJoin(districts, eq(districts.id, cases.districtId))
+      .leftJoin(users, eq(users.id, cases.assignedTo))
       .where(
         and(
           caseScope(actor),
@@ -171,15 +182,28 @@ export async function listCases({ db }: Database, actor: Actor, input: z.infer<t
       })),
     );
     const last = page.at(-1);
+    // Each case's running clocks, so a handläggare sees "my cases and their clocks" in one list.
+    const clocks = await collectClocks(
+      tx,
+      actor,
+      { caseIds: page.map((r) => r.c.id), includeMet: false, dueSoonDays: DUE_SOON_DAYS },
+      now,
+    );
     return {
       items: page.map((r) => ({
         id: r.c.id,
         personId: r.c.personId,
         personName: `${r.firstName} ${r.lastName}`,
         districtId: r.c.districtId,
+        districtName: r.districtName,
         assignedTo: r.c.assignedTo,
+        assignedToName: r.assignedToName,
         openedAt: r.c.openedAt.toISOString(),
         closedAt: iso(r.c.closedAt),
+        clocks: clocks
+          .filter((k) => k.caseId === r.c.id)
+          .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
+          .map((k) => ({ clock: k.clock, state: k.state, dueDate: k.dueDate, daysLeft: k.daysLeft })),
       })),
       nextCursor: rows.length > input.limit && last ? encodeCursor([last.c.openedAt.toISOString(), last.c.id]) : null,
     };

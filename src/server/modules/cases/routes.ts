@@ -94,7 +94,7 @@ export const caseRoutes =
     app.get(
       "/api/cases",
       { config: read, schema: { tags, querystring: caseListQuery, response: { 200: caseListResponse, ...errors } } },
-      async (request) => cases.listCases(ctx.database, actorOf(request), request.query),
+      async (request) => cases.listCases(ctx.database, actorOf(request), request.query, now(ctx)),
     );
     app.get(
       "/api/cases/:id",

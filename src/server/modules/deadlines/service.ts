@@ -1,4 +1,4 @@
-import { and, eq, gte, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { deadlineRow, deadlinesQuery } from "../../../contracts/cases";
 import {
@@ -10,7 +10,7 @@ import {
   utredningDeadline,
 } from "../../../domain/clocks";
 import { startOfStockholmDay, stockholmDate } from "../../../domain/time";
-import { type Database, oneByOne } from "../../db/connection";
+import { type Database, type Db, oneByOne, type Tx } from "../../db/connection";
 import {
   cases,
   decisions,
@@ -73,177 +73,208 @@ const caseColumns = {
  * Every running clock in the actor's scope with its state, computed from the recorded events by
  * the rules in src/domain/clocks.ts; the database only finds the candidates.
  */
-export async function deadlineOverview({ db }: Database, actor: Actor, query: Query, now: Date) {
-  const includeMet = query.includeMet === "true";
+export interface ClockFilter {
+  unitId?: string | undefined;
+  assignedTo?: string | undefined;
+  clock?: Row["clock"] | undefined;
+  /** Only these cases (the case list asks for the clocks of the page it shows). */
+  caseIds?: string[];
+  includeMet: boolean;
+  dueSoonDays: number;
+}
+
+/**
+ * Every clock in the actor's scope matching the filter, with its state: candidates found by the
+ * database, deadlines and states computed by src/domain/clocks.ts. Writes no audit row: callers
+ * audit what they show.
+ */
+export async function collectClocks(tx: Db | Tx, actor: Actor, filter: ClockFilter, now: Date): Promise<Row[]> {
+  const includeMet = filter.includeMet;
   const since = new Date(now.getTime() - MET_WINDOW_DAYS * 86_400_000);
   const filters: SQL[] = [caseScope(actor)];
-  if (query.unitId) filters.push(eq(cases.unitId, query.unitId));
-  if (query.assignedTo) filters.push(eq(cases.assignedTo, query.assignedTo));
+  if (filter.unitId) filters.push(eq(cases.unitId, filter.unitId));
+  if (filter.assignedTo) filters.push(eq(cases.assignedTo, filter.assignedTo));
+  if (filter.caseIds) filters.push(filter.caseIds.length ? inArray(cases.id, filter.caseIds) : sql`false`);
   const base = and(...filters);
-  const want = (clock: Row["clock"]) => !query.clock || query.clock === clock;
+  const want = (clock: Row["clock"]) => !filter.clock || filter.clock === clock;
+  const withCase = <T extends SQL | undefined>(where: T) => and(base, where);
+  // A case cannot close while a report awaits its bedömningar or an investigation runs, so running
+  // clocks of those kinds live in open cases only: the index on (district, closed_at) finds them.
+  const runningIn = (where: SQL) => (includeMet ? where : and(where, isNull(cases.closedAt)));
+  const [skydd, forhands, utredning, uppfoljning] = await oneByOne([
+    want("skyddsbedomning")
+      ? tx
+          .select({
+            ...caseColumns,
+            recordId: reports.id,
+            receivedAt: reports.receivedAt,
+            done: protectionAssessments.assessedAt,
+          })
+          .from(reports)
+          .innerJoin(cases, eq(cases.id, reports.caseId))
+          .innerJoin(persons, eq(persons.id, cases.personId))
+          .leftJoin(units, eq(units.id, cases.unitId))
+          .leftJoin(users, eq(users.id, cases.assignedTo))
+          .leftJoin(protectionAssessments, eq(protectionAssessments.reportId, reports.id))
+          .where(
+            withCase(
+              includeMet
+                ? sql`(${protectionAssessments.assessedAt} is null or ${protectionAssessments.assessedAt} >= ${since})`
+                : runningIn(isNull(protectionAssessments.reportId)),
+            ),
+          )
+      : [],
+    want("forhandsbedomning")
+      ? tx
+          .select({ ...caseColumns, recordId: reports.id, receivedAt: reports.receivedAt, done: preAssessments.decidedAt })
+          .from(reports)
+          .innerJoin(cases, eq(cases.id, reports.caseId))
+          .innerJoin(persons, eq(persons.id, cases.personId))
+          .leftJoin(units, eq(units.id, cases.unitId))
+          .leftJoin(users, eq(users.id, cases.assignedTo))
+          .leftJoin(preAssessments, eq(preAssessments.reportId, reports.id))
+          .where(
+            withCase(
+              includeMet
+                ? sql`(${preAssessments.decidedAt} is null or ${preAssessments.decidedAt} >= ${since})`
+                : runningIn(isNull(preAssessments.reportId)),
+            ),
+          )
+      : [],
+    want("utredning")
+      ? tx
+          .select({
+            ...caseColumns,
+            recordId: investigations.id,
+            openedOn: investigations.openedOn,
+            extendedTo: investigations.extendedTo,
+            completedOn: investigations.completedOn,
+          })
+          .from(investigations)
+          .innerJoin(cases, eq(cases.id, investigations.caseId))
+          .innerJoin(persons, eq(persons.id, cases.personId))
+          .leftJoin(units, eq(units.id, cases.unitId))
+          .leftJoin(users, eq(users.id, cases.assignedTo))
+          .where(
+            withCase(
+              includeMet
+                ? sql`(${investigations.completedOn} is null or ${investigations.completedOn} >= ${stockholmDate(since)})`
+                : runningIn(isNull(investigations.completedOn)),
+            ),
+          )
+      : [],
+    want("uppfoljning")
+      ? tx
+          .select({
+            ...caseColumns,
+            recordId: investigations.id,
+            completedOn: investigations.completedOn,
+            done: sql<Date | null>`(select min(${decisions.decidedAt}) from ${decisions} where ${decisions.investigationId} = ${investigations.id} and ${decisions.type} = 'uppfoljning')`,
+          })
+          .from(investigations)
+          .innerJoin(cases, eq(cases.id, investigations.caseId))
+          .innerJoin(persons, eq(persons.id, cases.personId))
+          .leftJoin(units, eq(units.id, cases.unitId))
+          .leftJoin(users, eq(users.id, cases.assignedTo))
+          .where(
+            withCase(
+              and(
+                eq(investigations.guardiansDeclined, true),
+                isNotNull(investigations.completedOn),
+                gte(investigations.completedOn, stockholmDate(new Date(now.getTime() - 366 * 86_400_000))),
+              ),
+            ),
+          )
+      : [],
+  ]);
 
+  const common = (r: CaseColumns & { recordId: string }) => ({
+    caseId: r.caseId,
+    recordId: r.recordId,
+    personId: r.personId,
+    personName: `${r.firstName} ${r.lastName}`,
+    unitId: r.unitId,
+    unitName: r.unitName,
+    assignedTo: r.assignedTo,
+    assignedToName: r.assignedToName,
+  });
+  const candidates: Candidate[] = [
+    ...skydd.map((r) => ({
+      clock: "skyddsbedomning" as const,
+      deadline: skyddsbedomningDeadline(r.receivedAt),
+      completedAt: r.done,
+      extended: false,
+      ...common(r),
+    })),
+    ...forhands.map((r) => ({
+      clock: "forhandsbedomning" as const,
+      deadline: forhandsbedomningDeadline(r.receivedAt),
+      completedAt: r.done,
+      extended: false,
+      ...common(r),
+    })),
+    ...utredning.map((r) => ({
+      clock: "utredning" as const,
+      deadline: utredningDeadline(r.openedOn, r.extendedTo),
+      // Completed on a day = done at the start of that Stockholm day: met when on or before the due date.
+      completedAt: r.completedOn ? startOfStockholmDay(r.completedOn) : null,
+      extended: r.extendedTo !== null,
+      ...common(r),
+    })),
+    ...uppfoljning
+      .filter((r) => r.completedOn)
+      .map((r) => ({
+        clock: "uppfoljning" as const,
+        deadline: uppfoljningDeadline(r.completedOn as string),
+        completedAt: r.done ? new Date(r.done) : null,
+        extended: false,
+        ...common(r),
+      })),
+  ];
+
+  return candidates.map((c) => {
+    const { state, daysLeft } = clockState({
+      deadline: c.deadline,
+      completedAt: c.completedAt,
+      now,
+      dueSoonDays: filter.dueSoonDays,
+    });
+    return {
+      clock: c.clock,
+      state,
+      dueDate: c.deadline.dueDate,
+      dueAt: c.deadline.dueAt.toISOString(),
+      daysLeft,
+      completedAt: c.completedAt?.toISOString() ?? null,
+      extended: c.extended,
+      caseId: c.caseId,
+      recordId: c.recordId,
+      personId: c.personId,
+      personName: c.personName,
+      unitId: c.unitId,
+      unitName: c.unitName,
+      assignedTo: c.assignedTo,
+      assignedToName: c.assignedToName,
+    };
+  });
+}
+
+/** The deadline overview: every running clock in scope, worst first, with counts per unit. */
+export async function deadlineOverview({ db }: Database, actor: Actor, query: Query, now: Date) {
   return db.transaction(async (tx) => {
     await relaxCommitForReadAudit(tx);
-    const withCase = <T extends SQL | undefined>(where: T) => and(base, where);
-    // A case cannot close while a report awaits its bedömningar or an investigation runs, so running
-    // clocks of those kinds live in open cases only: the index on (district, closed_at) finds them.
-    const runningIn = (where: SQL) => (includeMet ? where : and(where, isNull(cases.closedAt)));
-    const [skydd, forhands, utredning, uppfoljning] = await oneByOne([
-      want("skyddsbedomning")
-        ? tx
-            .select({
-              ...caseColumns,
-              recordId: reports.id,
-              receivedAt: reports.receivedAt,
-              done: protectionAssessments.assessedAt,
-            })
-            .from(reports)
-            .innerJoin(cases, eq(cases.id, reports.caseId))
-            .innerJoin(persons, eq(persons.id, cases.personId))
-            .leftJoin(units, eq(units.id, cases.unitId))
-            .leftJoin(users, eq(users.id, cases.assignedTo))
-            .leftJoin(protectionAssessments, eq(protectionAssessments.reportId, reports.id))
-            .where(
-              withCase(
-                includeMet
-                  ? sql`(${protectionAssessments.assessedAt} is null or ${protectionAssessments.assessedAt} >= ${since})`
-                  : runningIn(isNull(protectionAssessments.reportId)),
-              ),
-            )
-        : [],
-      want("forhandsbedomning")
-        ? tx
-            .select({ ...caseColumns, recordId: reports.id, receivedAt: reports.receivedAt, done: preAssessments.decidedAt })
-            .from(reports)
-            .innerJoin(cases, eq(cases.id, reports.caseId))
-            .innerJoin(persons, eq(persons.id, cases.personId))
-            .leftJoin(units, eq(units.id, cases.unitId))
-            .leftJoin(users, eq(users.id, cases.assignedTo))
-            .leftJoin(preAssessments, eq(preAssessments.reportId, reports.id))
-            .where(
-              withCase(
-                includeMet
-                  ? sql`(${preAssessments.decidedAt} is null or ${preAssessments.decidedAt} >= ${since})`
-                  : runningIn(isNull(preAssessments.reportId)),
-              ),
-            )
-        : [],
-      want("utredning")
-        ? tx
-            .select({
-              ...caseColumns,
-              recordId: investigations.id,
-              openedOn: investigations.openedOn,
-              extendedTo: investigations.extendedTo,
-              completedOn: investigations.completedOn,
-            })
-            .from(investigations)
-            .innerJoin(cases, eq(cases.id, investigations.caseId))
-            .innerJoin(persons, eq(persons.id, cases.personId))
-            .leftJoin(units, eq(units.id, cases.unitId))
-            .leftJoin(users, eq(users.id, cases.assignedTo))
-            .where(
-              withCase(
-                includeMet
-                  ? sql`(${investigations.completedOn} is null or ${investigations.completedOn} >= ${stockholmDate(since)})`
-                  : runningIn(isNull(investigations.completedOn)),
-              ),
-            )
-        : [],
-      want("uppfoljning")
-        ? tx
-            .select({
-              ...caseColumns,
-              recordId: investigations.id,
-              completedOn: investigations.completedOn,
-              done: sql<Date | null>`(select min(${decisions.decidedAt}) from ${decisions} where ${decisions.investigationId} = ${investigations.id} and ${decisions.type} = 'uppfoljning')`,
-            })
-            .from(investigations)
-            .innerJoin(cases, eq(cases.id, investigations.caseId))
-            .innerJoin(persons, eq(persons.id, cases.personId))
-            .leftJoin(units, eq(units.id, cases.unitId))
-            .leftJoin(users, eq(users.id, cases.assignedTo))
-            .where(
-              withCase(
-                and(
-                  eq(investigations.guardiansDeclined, true),
-                  isNotNull(investigations.completedOn),
-                  gte(investigations.completedOn, stockholmDate(new Date(now.getTime() - 366 * 86_400_000))),
-                ),
-              ),
-            )
-        : [],
-    ]);
-
-    const common = (r: CaseColumns & { recordId: string }) => ({
-      caseId: r.caseId,
-      recordId: r.recordId,
-      personId: r.personId,
-      personName: `${r.firstName} ${r.lastName}`,
-      unitId: r.unitId,
-      unitName: r.unitName,
-      assignedTo: r.assignedTo,
-      assignedToName: r.assignedToName,
-    });
-    const candidates: Candidate[] = [
-      ...skydd.map((r) => ({
-        clock: "skyddsbedomning" as const,
-        deadline: skyddsbedomningDeadline(r.receivedAt),
-        completedAt: r.done,
-        extended: false,
-        ...common(r),
-      })),
-      ...forhands.map((r) => ({
-        clock: "forhandsbedomning" as const,
-        deadline: forhandsbedomningDeadline(r.receivedAt),
-        completedAt: r.done,
-        extended: false,
-        ...common(r),
-      })),
-      ...utredning.map((r) => ({
-        clock: "utredning" as const,
-        deadline: utredningDeadline(r.openedOn, r.extendedTo),
-        // Completed on a day = done at the start of that Stockholm day: met when on or before the due date.
-        completedAt: r.completedOn ? startOfStockholmDay(r.completedOn) : null,
-        extended: r.extendedTo !== null,
-        ...common(r),
-      })),
-      ...uppfoljning
-        .filter((r) => r.completedOn)
-        .map((r) => ({
-          clock: "uppfoljning" as const,
-          deadline: uppfoljningDeadline(r.completedOn as string),
-          completedAt: r.done ? new Date(r.done) : null,
-          extended: false,
-          ...common(r),
-        })),
-    ];
-
-    const all: Row[] = candidates.map((c) => {
-      const { state, daysLeft } = clockState({
-        deadline: c.deadline,
-        completedAt: c.completedAt,
-        now,
+    const all = await collectClocks(
+      tx,
+      actor,
+      {
+        unitId: query.unitId,
+        assignedTo: query.assignedTo,
+        clock: query.clock,
+        includeMet: query.includeMet === "true",
         dueSoonDays: query.dueSoonDays,
-      });
-      return {
-        clock: c.clock,
-        state,
-        dueDate: c.deadline.dueDate,
-        dueAt: c.deadline.dueAt.toISOString(),
-        daysLeft,
-        completedAt: c.completedAt?.toISOString() ?? null,
-        extended: c.extended,
-        caseId: c.caseId,
-        recordId: c.recordId,
-        personId: c.personId,
-        personName: c.personName,
-        unitId: c.unitId,
-        unitName: c.unitName,
-        assignedTo: c.assignedTo,
-        assignedToName: c.assignedToName,
-      };
-    });
+      },
+      now,
+    );
     const countsByUnit = new Map<
       string,
       { unitId: string | null; unitName: string | null; overdue: number; dueSoon: number; due: number }
