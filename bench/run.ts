@@ -5,7 +5,7 @@
  * limit — the same result by hand-written SQL on the same database in the same run. Writes
  * bench/BENCHMARKS.md.
  */
-import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -21,6 +21,28 @@ import { testConfig } from "../src/server/platform/config";
 import { DEADLINE_OVERVIEW, HANDLING_TIMES, PERSON_BY_ID } from "./bare-queries";
 import { startBareServer } from "./bare-server";
 import { type Measurement, measure, ms } from "./measure";
+
+const HEADER = `# Benchmarks
+
+Written by \`npm run bench -- --scale city|nation\` (one section per scale, replaced by each run). Each API path
+is measured against its bare limit — the same result by hand-written SQL on the same database, or a bare
+Fastify route running that SQL — in the same run. The API goes through the real HTTP server with session,
+scope check, validation, audit row and request logging. Ratios, not absolute times, carry over between machines.
+`;
+
+/** Replaces this scale's section of BENCHMARKS.md, keeping the other scale's. */
+function writeSection(file: string, scale: string, body: string) {
+  const begin = `<!-- scale:${scale} -->`;
+  const end = `<!-- /scale:${scale} -->`;
+  const current = existsSync(file) ? readFileSync(file, "utf8") : HEADER;
+  const block = `${begin}\n${body}\n${end}`;
+  const at = current.indexOf(begin);
+  const next =
+    at >= 0
+      ? current.slice(0, at) + block + current.slice(current.indexOf(end) + end.length)
+      : `${current.trimEnd()}\n\n${block}\n`;
+  writeFileSync(file, next.startsWith("# Benchmarks") ? next : HEADER + next);
+}
 
 const { values } = parseArgs({ options: { scale: { type: "string", default: "city" } } });
 const scale = values.scale as Scale;
@@ -124,19 +146,12 @@ try {
   await app.close();
 
   const pgVersion = (await database.pool.query("show server_version")).rows[0]?.server_version;
-  log("# Benchmarks");
-  log();
-  log(`Run ${new Date().toISOString().slice(0, 16)}Z with \`npm run bench -- --scale ${scale}\`. Each API path is measured`);
-  log("against its bare limit (the same result by hand-written SQL on the same database) in the same run;");
-  log("the API goes through the real HTTP server with session, scope check, validation, audit row and");
-  log("request logging. Ratios, not absolute times, are what carries over between machines.");
+  log(`## Scale \`${scale}\` (seed 1), run ${new Date().toISOString().slice(0, 16)}Z`);
   log();
   log(
     `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ` +
       `Node ${process.version}, PostgreSQL ${pgVersion} (${embedded ? "embedded" : "external"}).`,
   );
-  log();
-  log(`## Data set: scale \`${scale}\`, seed 1`);
   log();
   log(`Generated in **${genSeconds.toFixed(1)} s** (goal for city: under 120 s).`);
   log();
@@ -150,7 +165,7 @@ try {
   );
   log("| " + Object.values(summary).join(" | ") + " |");
   log();
-  log("## API versus bare SQL");
+  log("### API versus the bare limit");
   log();
   log(
     "| Path | Requests × concurrency | API req/s | Bare req/s | Throughput ratio | API p50 / p95 / p99 | Bare p95 | Latency ratio (p95) | Goal |",
@@ -169,7 +184,7 @@ try {
   log("paths alike. What the API does beyond the bare path: the session lookup (cached 5 s), the scope condition,");
   log("zod validation and serialisation, security headers, a log line, and one hash-chained audit row per person");
   log("shown (the overview lists up to 200 names, each audited).");
-  writeFileSync(path.join(import.meta.dirname, "BENCHMARKS.md"), `${lines.join("\n")}\n`);
+  writeSection(path.join(import.meta.dirname, "BENCHMARKS.md"), scale, lines.join("\n"));
 } finally {
   await database.close();
   await embedded?.stop();
