@@ -102,7 +102,7 @@ export async function generateMunicipality(database: Database, options: Generate
   org.demo("analytiker", "Amir Analytiker (demo)", [{ unitId: central.analys, role: "analytiker" }]);
   org.demo("sysadmin", "Sam Systemförvaltare (demo)", [{ unitId: central.system, role: "systemadministrator" }]);
 
-  const pool = new PersonnummerPool();
+  const pool = new PersonnummerPool(today);
   const people: PersonRow[] = [];
   const rows = emptyCaseRows();
   const youngTotal = Math.round((reportsPerYear * (HISTORY_MONTHS / 12)) / REPORTS_PER_PERSON);

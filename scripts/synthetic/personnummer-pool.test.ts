@@ -22,13 +22,14 @@ describe("PersonnummerPool", () => {
     expect(seen.size).toBe(20);
   });
 
-  it("moves on to samordningsnummer, then to the next date, when a date is full", () => {
-    const pool = new PersonnummerPool();
+  it("moves on to samordningsnummer, then to the nearest date, when a date is full; never past the latest day", () => {
+    const pool = new PersonnummerPool("2012-02-29");
     const all = Array.from({ length: 25 }, () => pool.take("2012-02-29", false));
     expect(all.slice(0, 10).every((p) => !p.samordningsnummer && p.birthDate === "2012-02-29")).toBe(true);
     expect(all.slice(10, 20).every((p) => p.samordningsnummer && p.birthDate === "2012-02-29")).toBe(true);
     expect(all[10]?.personnummer.slice(6, 8)).toBe("89");
-    expect(all.slice(20).every((p) => p.birthDate === "2012-03-01")).toBe(true);
+    // The next day would be after the latest allowed, so the pool goes back a day.
+    expect(all.slice(20).every((p) => p.birthDate === "2012-02-28")).toBe(true);
     expect(new Set(all.map((p) => p.personnummer)).size).toBe(25);
     for (const p of all) expect(parsePersonnummer(p.personnummer)?.isSamordningsnummer).toBe(p.samordningsnummer);
   });

@@ -102,8 +102,14 @@ export const api = {
   createUnit: (districtId: string, name: string, kind: string) =>
     request<unknown>("POST", "/api/admin/units", { districtId, name, kind }),
 
-  deadlines: (params: { unitId?: string; clock?: string; state?: string; includeMet?: string }) =>
-    request<Deadlines>("GET", `/api/deadlines${qs(params)}`),
+  deadlines: (params: {
+    unitId?: string;
+    assignedTo?: string;
+    clock?: string;
+    state?: string;
+    includeMet?: string;
+    dueSoonDays?: number;
+  }) => request<Deadlines>("GET", `/api/deadlines${qs(params)}`),
   caseFile: (id: string) => request<CaseDetail>("GET", `/api/cases/${id}`),
   createReport: (body: Record<string, unknown>) => request<z.infer<typeof reportCreated>>("POST", "/api/reports", body),
   protection: (reportId: string, body: Record<string, unknown>) =>

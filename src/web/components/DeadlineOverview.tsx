@@ -1,23 +1,64 @@
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
+import { Link } from "react-router";
+import { DUE_SOON_DAYS } from "../../domain/clocks";
 import { api, type Deadlines } from "../api";
+import { useAuth } from "../auth";
 import { useLang } from "../i18n";
 import { CLOCK_LABELS, label, STATE_LABELS } from "../labels";
-import { SelectField } from "./Field";
+import { type Caseload, caseApi } from "./CaseApi";
+import { Field, SelectField } from "./Field";
 
-/** Every running clock in scope; overdue first and marked in words and a symbol, not colour alone. */
+type Item = Deadlines["items"][number];
+type SortKey = "state" | "due" | "person" | "caseWorker";
+const STATE_ORDER: Record<Item["state"], number> = { overdue: 0, due_soon: 1, due: 2, met_late: 3, met: 4 };
+const SORTS: Record<SortKey, (a: Item, b: Item) => number> = {
+  state: (a, b) => STATE_ORDER[a.state] - STATE_ORDER[b.state] || a.dueAt.localeCompare(b.dueAt),
+  due: (a, b) => a.dueAt.localeCompare(b.dueAt),
+  person: (a, b) => a.personName.localeCompare(b.personName, "sv"),
+  caseWorker: (a, b) => (a.assignedToName ?? "~").localeCompare(b.assignedToName ?? "~", "sv") || a.dueAt.localeCompare(b.dueAt),
+};
+
+/**
+ * Every running clock in scope; overdue first and marked in words and a symbol, not colour alone.
+ * Filter by clock, state, unit and handläggare; a handläggare starts on their own cases.
+ */
 export function DeadlineOverview() {
   const { t, lang } = useLang();
+  const { me, can } = useAuth();
   const [data, setData] = useState<Deadlines | null>(null);
   const [clock, setClock] = useState("");
   const [state, setState] = useState("");
   const [unitId, setUnitId] = useState("");
+  const ownCases = !!me?.roles.includes("handlaggare") && !can("case:assign");
+  const [assignedTo, setAssignedTo] = useState(ownCases ? (me?.id ?? "") : "");
+  const [dueSoonDays, setDueSoonDays] = useState(DUE_SOON_DAYS);
+  const [sort, setSort] = useState<SortKey>("state");
+  const [caseload, setCaseload] = useState<Caseload | null>(null);
+
+  useEffect(() => {
+    if (can("case:assign"))
+      caseApi
+        .caseload()
+        .then(setCaseload)
+        .catch(() => setCaseload(null));
+  }, [can]);
 
   useEffect(() => {
     api
-      .deadlines({ clock: clock || undefined, state: state || undefined, unitId: unitId || undefined, includeMet: "true" })
+      .deadlines({
+        clock: clock || undefined,
+        state: state || undefined,
+        unitId: unitId || undefined,
+        assignedTo: assignedTo || undefined,
+        dueSoonDays,
+        includeMet: "true",
+      })
       .then(setData)
       .catch(() => setData(null));
-  }, [clock, state, unitId]);
+  }, [clock, state, unitId, assignedTo, dueSoonDays]);
+
+  const items = useMemo(() => (data ? [...data.items].sort(SORTS[sort]) : []), [data, sort]);
+  const caseWorkers = [...new Map((caseload?.items ?? []).map((c) => [c.userId, c.name])).entries()];
 
   return (
     <section className="card" aria-labelledby="deadlines-heading">
@@ -64,9 +105,37 @@ export function DeadlineOverview() {
               ))}
           </SelectField>
         )}
+        <SelectField label={t("caseWorker")} value={assignedTo} onChange={setAssignedTo}>
+          <option value="">{t("all")}</option>
+          {me && <option value={me.id}>{t("mineOnly")}</option>}
+          {caseWorkers
+            .filter(([id]) => id !== me?.id)
+            .map(([id, name]) => (
+              <option key={id} value={id}>
+                {name}
+              </option>
+            ))}
+        </SelectField>
+        <Field
+          label={t("dueSoonWithin")}
+          type="number"
+          min={0}
+          max={30}
+          value={String(dueSoonDays)}
+          onChange={(e) => {
+            const n = Number(e.target.value);
+            if (Number.isInteger(n) && n >= 0 && n <= 30) setDueSoonDays(n);
+          }}
+        />
+        <SelectField label={t("sortBy")} value={sort} onChange={(v) => setSort(v as SortKey)}>
+          <option value="state">{t("sortState")}</option>
+          <option value="due">{t("sortDue")}</option>
+          <option value="person">{t("sortPerson")}</option>
+          <option value="caseWorker">{t("sortCaseWorker")}</option>
+        </SelectField>
       </div>
-      {data && data.items.length === 0 && <p>{t("noDeadlines")}</p>}
-      {data && data.items.length > 0 && (
+      {data && items.length === 0 && <p>{t("noDeadlines")}</p>}
+      {items.length > 0 && (
         <div className="table-wrap">
           <table>
             <caption className="visually-hidden">{t("deadlines")}</caption>
@@ -82,7 +151,7 @@ export function DeadlineOverview() {
               </tr>
             </thead>
             <tbody>
-              {data.items.map((d) => (
+              {items.map((d) => (
                 <tr key={`${d.clock}-${d.recordId}`} className={`row-${d.state}`}>
                   <td>
                     <span className={`state state-${d.state}`}>
@@ -92,9 +161,11 @@ export function DeadlineOverview() {
                   </td>
                   <td>
                     {label(CLOCK_LABELS, d.clock, lang)}
-                    {d.extended && <span className="hint"> (förlängd)</span>}
+                    {d.extended && <span className="hint"> ({t("extended")})</span>}
                   </td>
-                  <td>{d.personName}</td>
+                  <td>
+                    <Link to={`/arenden/${d.caseId}`}>{d.personName}</Link>
+                  </td>
                   <td>{d.dueDate}</td>
                   <td>{d.daysLeft}</td>
                   <td>{d.assignedToName ?? "—"}</td>

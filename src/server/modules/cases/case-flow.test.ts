@@ -43,7 +43,11 @@ describe("case flow from report to closing", () => {
     reportId = r.id;
     caseId = r.caseId;
     expect(r.isReReferral).toBe(false);
-    const overview = await call("handlaggare", "GET", "/api/deadlines");
+    // The handläggare who opened the case holds it until the enhetschef assigns it on.
+    const file = await call("handlaggare", "GET", `/api/cases/${caseId}`);
+    expect(file.body.assignedTo).toBe(w.userIds.handlaggare);
+    expect(file.body.unitId).toBe(w.own.unitId);
+    const overview = await call("handlaggare", "GET", `/api/deadlines?assignedTo=${w.userIds.handlaggare}`);
     const clocks = overview.body.items
       .filter((i: { recordId: string }) => i.recordId === reportId)
       .map((i: { clock: string; state: string }) => [i.clock, i.state]);
@@ -252,14 +256,20 @@ describe("case flow from report to closing", () => {
   });
 
   it("assigns the case to a handläggare and shows it in the caseload", async () => {
-    const r = await call("enhetschef", "PUT", `/api/cases/${caseId}/assignment`, { userId: w.userIds.handlaggare });
+    const openOf = async (userId: string | undefined) =>
+      (await call("enhetschef", "GET", "/api/caseload")).body.items.find((i: { userId: string }) => i.userId === userId)?.open ?? 0;
+    const before = await openOf(w.userIds.handlaggare);
+    const r = await call("enhetschef", "PUT", `/api/cases/${caseId}/assignment`, { userId: w.userIds.kollega });
     expect(r.status).toBe(200);
-    const load = await call("enhetschef", "GET", "/api/caseload");
-    expect(load.body.items.find((i: { userId: string }) => i.userId === w.userIds.handlaggare)?.open).toBe(1);
+    expect(await openOf(w.userIds.kollega)).toBe(1);
+    expect(await openOf(w.userIds.handlaggare)).toBe(before - 1);
     const notWorker = await call("enhetschef", "PUT", `/api/cases/${caseId}/assignment`, { userId: w.userIds.kvalitet });
     expect(notWorker.status).toBe(400);
-    const mine = await call("handlaggare", "GET", "/api/cases?assignedTo=me");
-    expect(mine.body.items.map((c: { id: string }) => c.id)).toEqual([caseId]);
+    let mine = await call("handlaggare", "GET", "/api/cases?assignedTo=me");
+    expect(mine.body.items.map((c: { id: string }) => c.id)).not.toContain(caseId);
+    expect((await call("enhetschef", "PUT", `/api/cases/${caseId}/assignment`, { userId: w.userIds.handlaggare })).status).toBe(200);
+    mine = await call("handlaggare", "GET", "/api/cases?assignedTo=me");
+    expect(mine.body.items.map((c: { id: string }) => c.id)).toContain(caseId);
   });
 
   it("closes with an orsakskod; a new report within 12 months is flagged as re-referral", async () => {

@@ -55,9 +55,18 @@ export async function createReport({ db }: Database, actor: Actor, input: z.infe
       .orderBy(desc(cases.closedAt))
       .limit(1);
     if (!open) {
+      // A handläggare who opens a case holds it (and its first clocks) until the enhetschef assigns it on.
+      const own = actor.assignments.find((a) => a.districtId === input.districtId && a.role === "handlaggare");
       [open] = await tx
         .insert(cases)
-        .values({ personId: input.personId, districtId: input.districtId, openedAt: receivedAt, createdBy: actor.userId })
+        .values({
+          personId: input.personId,
+          districtId: input.districtId,
+          openedAt: receivedAt,
+          createdBy: actor.userId,
+          assignedTo: own ? actor.userId : null,
+          unitId: own?.unitId ?? null,
+        })
         .returning();
     }
     if (!open) throw new Error("could not open a case");
