@@ -17,22 +17,22 @@ with c as (
 ), clocks as (
   select 'skyddsbedomning' as clock, r.id as record_id, c.*, r.received_at + interval '24 hours' as due_at, null::timestamptz as done
   from reports r join c on c.case_id = r.case_id
-  left join protection_assessments s on s.report_id = r.id where s.report_id is null and c.closed_at is null
+  left join protection_assessments s on s.report_id = r.id where r.district_id = $1 and s.report_id is null and c.closed_at is null
   union all
   select 'forhandsbedomning', r.id, c.*,
          ((r.received_at at time zone 'Europe/Stockholm')::date + 15)::timestamp at time zone 'Europe/Stockholm', null
   from reports r join c on c.case_id = r.case_id
-  left join pre_assessments pa on pa.report_id = r.id where pa.report_id is null and c.closed_at is null
+  left join pre_assessments pa on pa.report_id = r.id where r.district_id = $1 and pa.report_id is null and c.closed_at is null
   union all
   select 'utredning', i.id, c.*,
          (greatest(i.extended_to, (i.opened_on + interval '4 months')::date) + 1)::timestamp at time zone 'Europe/Stockholm', null
-  from investigations i join c on c.case_id = i.case_id where i.completed_on is null and c.closed_at is null
+  from investigations i join c on c.case_id = i.case_id where i.district_id = $1 and i.completed_on is null and c.closed_at is null
   union all
   select 'uppfoljning', i.id, c.*,
          ((i.completed_on + interval '2 months')::date + 1)::timestamp at time zone 'Europe/Stockholm',
          (select min(d.decided_at) from decisions d where d.investigation_id = i.id and d.type = 'uppfoljning')
   from investigations i join c on c.case_id = i.case_id
-  where i.guardians_declined and i.completed_on >= ($2::timestamptz - interval '366 days')::date
+  where i.district_id = $1 and i.guardians_declined and i.completed_on >= ($2::timestamptz - interval '366 days')::date
 ), stated as (
   select *, case when done is not null then (case when done < due_at then 'met' else 'met_late' end)
                  when due_at <= $2 then 'overdue'

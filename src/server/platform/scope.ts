@@ -1,6 +1,6 @@
 import { and, eq, exists, gt, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import { cases, personShares, persons } from "../db/schema/index";
+import { cases, investigations, personShares, persons, reports } from "../db/schema/index";
 import { type Actor, actorUnitIds, personalDataDistricts } from "./actor";
 
 /** True when the person in `personId` is shared with the actor or one of their units, validly. */
@@ -33,4 +33,17 @@ export function personScope(actor: Actor): SQL {
 /** Cases follow the same rule: their district is the actor's, or their person is shared. */
 export function caseScope(actor: Actor): SQL {
   return districtOrShared(actor, cases.districtId, cases.personId);
+}
+
+/**
+ * Reports and investigations carry their case's district and person, so the same rule can be put
+ * on them directly: the overview then reads one district's rows by index instead of joining every
+ * report in the municipality to the cases in scope. Used together with caseScope, never instead.
+ */
+export function reportScope(actor: Actor): SQL {
+  return districtOrShared(actor, reports.districtId, reports.personId);
+}
+
+export function investigationScope(actor: Actor): SQL {
+  return districtOrShared(actor, investigations.districtId, investigations.personId);
 }

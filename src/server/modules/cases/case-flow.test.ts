@@ -257,7 +257,8 @@ describe("case flow from report to closing", () => {
 
   it("assigns the case to a handläggare and shows it in the caseload", async () => {
     const openOf = async (userId: string | undefined) =>
-      (await call("enhetschef", "GET", "/api/caseload")).body.items.find((i: { userId: string }) => i.userId === userId)?.open ?? 0;
+      (await call("enhetschef", "GET", "/api/caseload")).body.items.find((i: { userId: string }) => i.userId === userId)?.open ??
+      0;
     const before = await openOf(w.userIds.handlaggare);
     const r = await call("enhetschef", "PUT", `/api/cases/${caseId}/assignment`, { userId: w.userIds.kollega });
     expect(r.status).toBe(200);
@@ -267,7 +268,9 @@ describe("case flow from report to closing", () => {
     expect(notWorker.status).toBe(400);
     let mine = await call("handlaggare", "GET", "/api/cases?assignedTo=me");
     expect(mine.body.items.map((c: { id: string }) => c.id)).not.toContain(caseId);
-    expect((await call("enhetschef", "PUT", `/api/cases/${caseId}/assignment`, { userId: w.userIds.handlaggare })).status).toBe(200);
+    expect((await call("enhetschef", "PUT", `/api/cases/${caseId}/assignment`, { userId: w.userIds.handlaggare })).status).toBe(
+      200,
+    );
     mine = await call("handlaggare", "GET", "/api/cases?assignedTo=me");
     expect(mine.body.items.map((c: { id: string }) => c.id)).toContain(caseId);
   });

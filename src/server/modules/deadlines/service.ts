@@ -24,7 +24,7 @@ import {
 } from "../../db/schema/index";
 import type { Actor } from "../../platform/actor";
 import { audit, relaxCommitForReadAudit } from "../../platform/audit";
-import { caseScope } from "../../platform/scope";
+import { caseScope, investigationScope, reportScope } from "../../platform/scope";
 
 type Row = z.infer<typeof deadlineRow>;
 type Query = z.infer<typeof deadlinesQuery>;
@@ -97,7 +97,7 @@ export async function collectClocks(tx: Db | Tx, actor: Actor, filter: ClockFilt
   if (filter.caseIds) filters.push(filter.caseIds.length ? inArray(cases.id, filter.caseIds) : sql`false`);
   const base = and(...filters);
   const want = (clock: Row["clock"]) => !filter.clock || filter.clock === clock;
-  const withCase = <T extends SQL | undefined>(where: T) => and(base, where);
+  const withCase = (...where: (SQL | undefined)[]) => and(base, ...where);
   // A case cannot close while a report awaits its bedömningar or an investigation runs, so running
   // clocks of those kinds live in open cases only: the index on (district, closed_at) finds them.
   const runningIn = (where: SQL) => (includeMet ? where : and(where, isNull(cases.closedAt)));
@@ -118,6 +118,7 @@ export async function collectClocks(tx: Db | Tx, actor: Actor, filter: ClockFilt
           .leftJoin(protectionAssessments, eq(protectionAssessments.reportId, reports.id))
           .where(
             withCase(
+              reportScope(actor),
               includeMet
                 ? sql`(${protectionAssessments.assessedAt} is null or ${protectionAssessments.assessedAt} >= ${since})`
                 : runningIn(isNull(protectionAssessments.reportId)),
@@ -135,6 +136,7 @@ export async function collectClocks(tx: Db | Tx, actor: Actor, filter: ClockFilt
           .leftJoin(preAssessments, eq(preAssessments.reportId, reports.id))
           .where(
             withCase(
+              reportScope(actor),
               includeMet
                 ? sql`(${preAssessments.decidedAt} is null or ${preAssessments.decidedAt} >= ${since})`
                 : runningIn(isNull(preAssessments.reportId)),
@@ -157,6 +159,7 @@ export async function collectClocks(tx: Db | Tx, actor: Actor, filter: ClockFilt
           .leftJoin(users, eq(users.id, cases.assignedTo))
           .where(
             withCase(
+              investigationScope(actor),
               includeMet
                 ? sql`(${investigations.completedOn} is null or ${investigations.completedOn} >= ${stockholmDate(since)})`
                 : runningIn(isNull(investigations.completedOn)),
@@ -179,6 +182,7 @@ export async function collectClocks(tx: Db | Tx, actor: Actor, filter: ClockFilt
           .where(
             withCase(
               and(
+                investigationScope(actor),
                 eq(investigations.guardiansDeclined, true),
                 isNotNull(investigations.completedOn),
                 gte(investigations.completedOn, stockholmDate(new Date(now.getTime() - 366 * 86_400_000))),
