@@ -31,7 +31,8 @@ export function setUnauthenticatedHandler(handler: () => void) {
   onUnauthenticated = handler;
 }
 
-async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
+/** One JSON request; a non-2xx answer becomes an ApiError carrying `{error:{code,message,fields}}`. */
+export async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
   const res = await fetch(url, {
     method,
     credentials: "same-origin",
@@ -63,7 +64,7 @@ export interface HandlingTimesFilter {
 export const handlingTimesExportUrl = (q: HandlingTimesFilter, format: "csv" | "xlsx") =>
   `/api/reports/handling-times/export${qs({ ...q, format })}`;
 
-const qs = (params: Record<string, string | number | undefined>) => {
+export const qs = (params: Record<string, string | number | undefined>) => {
   const p = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== "") p.set(k, String(v));
   const s = p.toString();

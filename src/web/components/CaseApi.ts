@@ -10,12 +10,9 @@ import type {
   methodsSet,
 } from "../../contracts/cases";
 import type { delegationsResponse } from "../../contracts/organisation";
-import { ApiError, api, type FieldError } from "../api";
+import { ApiError, qs, request } from "../api";
 
-/*
- * Case-flow calls that src/web/api.ts does not have yet. Same error contract as api.ts: a non-2xx
- * answer becomes an ApiError carrying `{error:{code,message,fields}}`.
- */
+/* Case-flow calls, on the shared request helper of api.ts. */
 
 export type CaseList = z.infer<typeof caseListResponse>;
 export type CaseListItem = CaseList["items"][number];
@@ -27,37 +24,6 @@ export type CaseFile = CaseDetail;
 export type CaseReport = CaseDetail["reports"][number];
 export type CaseInvestigation = CaseDetail["investigations"][number];
 export type CaseJournalEntry = CaseDetail["journal"][number];
-
-async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const res = await fetch(url, {
-    method,
-    credentials: "same-origin",
-    headers: body === undefined ? {} : { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (res.ok) return (await res.json()) as T;
-  let payload: { error?: { code: string; message: string; fields: FieldError[] } } = {};
-  try {
-    payload = await res.json();
-  } catch {
-    // not JSON: keep the generic error below
-  }
-  // Let api.ts notice the lost session and return to the sign-in page.
-  if (res.status === 401) void api.me().catch(() => {});
-  throw new ApiError(
-    res.status,
-    payload.error?.code ?? "error",
-    payload.error?.message ?? res.statusText,
-    payload.error?.fields ?? [],
-  );
-}
-
-const qs = (params: Record<string, string | number | undefined>) => {
-  const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== "") p.set(k, String(v));
-  const s = p.toString();
-  return s ? `?${s}` : "";
-};
 
 export const caseApi = {
   list: (params: { assignedTo?: string; status?: string; limit?: number; cursor?: string; personId?: string }) =>
