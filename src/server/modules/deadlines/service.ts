@@ -88,7 +88,14 @@ export interface ClockFilter {
  * database, deadlines and states computed by src/domain/clocks.ts. Writes no audit row: callers
  * audit what they show.
  */
-export async function collectClocks(tx: Db | Tx, actor: Actor, filter: ClockFilter, now: Date): Promise<Row[]> {
+export async function collectClocks(
+  tx: Db | Tx,
+  actor: Actor,
+  filter: ClockFilter,
+  now: Date,
+  /** Only with the pool (not a transaction): run the four queries at once on separate connections. */
+  parallel = false,
+): Promise<Row[]> {
   const includeMet = filter.includeMet;
   const since = new Date(now.getTime() - MET_WINDOW_DAYS * 86_400_000);
   const filters: SQL[] = [caseScope(actor)];
@@ -101,7 +108,7 @@ export async function collectClocks(tx: Db | Tx, actor: Actor, filter: ClockFilt
   // A case cannot close while a report awaits its bedömningar or an investigation runs, so running
   // clocks of those kinds live in open cases only: the index on (district, closed_at) finds them.
   const runningIn = (where: SQL) => (includeMet ? where : and(where, isNull(cases.closedAt)));
-  const [skydd, forhands, utredning, uppfoljning] = await oneByOne([
+  const [skydd, forhands, utredning, uppfoljning] = await (parallel ? Promise.all.bind(Promise) : oneByOne)([
     want("skyddsbedomning")
       ? tx
           .select({
@@ -265,39 +272,42 @@ export async function collectClocks(tx: Db | Tx, actor: Actor, filter: ClockFilt
 
 /** The deadline overview: every running clock in scope, worst first, with counts per unit. */
 export async function deadlineOverview({ db }: Database, actor: Actor, query: Query, now: Date) {
-  return db.transaction(async (tx) => {
+  // The clocks are read first, in parallel; the audit rows of what is shown commit before the
+  // response leaves, so nothing is shown unaudited.
+  const all = await collectClocks(
+    db,
+    actor,
+    {
+      unitId: query.unitId,
+      assignedTo: query.assignedTo,
+      clock: query.clock,
+      includeMet: query.includeMet === "true",
+      dueSoonDays: query.dueSoonDays,
+    },
+    now,
+    true,
+  );
+  const countsByUnit = new Map<
+    string,
+    { unitId: string | null; unitName: string | null; overdue: number; dueSoon: number; due: number }
+  >();
+  for (const r of all) {
+    const key = r.unitId ?? "";
+    const entry = countsByUnit.get(key) ?? { unitId: r.unitId, unitName: r.unitName, overdue: 0, dueSoon: 0, due: 0 };
+    if (r.state === "overdue") entry.overdue++;
+    else if (r.state === "due_soon") entry.dueSoon++;
+    else if (r.state === "due") entry.due++;
+    countsByUnit.set(key, entry);
+  }
+  const order: Record<Row["state"], number> = { overdue: 0, due_soon: 1, due: 2, met_late: 3, met: 4 };
+  const items = all
+    .filter((r) => !query.state || r.state === query.state)
+    .sort((a, b) => order[a.state] - order[b.state] || a.dueAt.localeCompare(b.dueAt))
+    .slice(0, query.limit);
+  // Names on the overview are personal data shown: one audit row per case listed.
+  const shownCases = [...new Map(items.map((i) => [i.caseId, i.personId])).entries()];
+  await db.transaction(async (tx) => {
     await relaxCommitForReadAudit(tx);
-    const all = await collectClocks(
-      tx,
-      actor,
-      {
-        unitId: query.unitId,
-        assignedTo: query.assignedTo,
-        clock: query.clock,
-        includeMet: query.includeMet === "true",
-        dueSoonDays: query.dueSoonDays,
-      },
-      now,
-    );
-    const countsByUnit = new Map<
-      string,
-      { unitId: string | null; unitName: string | null; overdue: number; dueSoon: number; due: number }
-    >();
-    for (const r of all) {
-      const key = r.unitId ?? "";
-      const entry = countsByUnit.get(key) ?? { unitId: r.unitId, unitName: r.unitName, overdue: 0, dueSoon: 0, due: 0 };
-      if (r.state === "overdue") entry.overdue++;
-      else if (r.state === "due_soon") entry.dueSoon++;
-      else if (r.state === "due") entry.due++;
-      countsByUnit.set(key, entry);
-    }
-    const order: Record<Row["state"], number> = { overdue: 0, due_soon: 1, due: 2, met_late: 3, met: 4 };
-    const items = all
-      .filter((r) => !query.state || r.state === query.state)
-      .sort((a, b) => order[a.state] - order[b.state] || a.dueAt.localeCompare(b.dueAt))
-      .slice(0, query.limit);
-    // Names on the overview are personal data shown: one audit row per case listed.
-    const shownCases = [...new Map(items.map((i) => [i.caseId, i.personId])).entries()];
     await audit(
       tx,
       actor,
@@ -309,6 +319,6 @@ export async function deadlineOverview({ db }: Database, actor: Actor, query: Qu
         recordId: caseId,
       })),
     );
-    return { items, counts: [...countsByUnit.values()], asOf: now.toISOString() };
   });
+  return { items, counts: [...countsByUnit.values()], asOf: now.toISOString() };
 }
