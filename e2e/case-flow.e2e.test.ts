@@ -2,8 +2,8 @@ import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addCalendarDays } from "../src/domain/clocks";
 import { stockholmDate } from "../src/domain/time";
-import { createWorld, PASSWORD, type World } from "../src/server/testing/world";
-import { expectAccessible, launchBrowser, newPage } from "./browser";
+import { createWorld, type World } from "../src/server/testing/world";
+import { expectAccessible, launchBrowser, newPage, signIn } from "./browser";
 
 /** The server's clock: real time plus an offset the test moves forward (and the browsers' with it). */
 let offsetMs = 0;
@@ -24,14 +24,6 @@ afterAll(async () => {
   await w?.close();
 });
 
-async function signIn(page: Page, username: string) {
-  await page.goto(`${base}/`);
-  await page.getByLabel("Användarnamn").fill(username);
-  await page.getByLabel("Lösenord").fill(PASSWORD);
-  await page.getByRole("button", { name: "Logga in" }).click();
-  await expect.poll(() => page.getByRole("button", { name: "Logga ut" }).isVisible()).toBe(true);
-}
-
 const form = (page: Page, name: string | RegExp) => page.getByRole("form", { name });
 
 /** The overview row of one clock for the test person, read as text (state is text, not colour). */
@@ -49,7 +41,7 @@ describe("case flow in the browser", () => {
   it("handläggare registers, assesses, opens, extends and decides; the overview shows each state; the enhetschef sees it overdue", async () => {
     // The administrator delegates förlängning to handläggare in district A.
     const admin = await newPage(browser);
-    await signIn(admin, "systemadministrator");
+    await signIn(admin, base, "systemadministrator");
     await admin.goto(`${base}/admin`);
     const delegation = form(admin, /Delegationsordning/);
     await expect.poll(() => delegation.isVisible()).toBe(true);
@@ -76,7 +68,7 @@ describe("case flow in the browser", () => {
 
     // Register a report from the person page.
     const page = await newPage(browser);
-    await signIn(page, "handlaggare");
+    await signIn(page, base, "handlaggare");
     await page.goto(`${base}/personer/${w.own.personId}`);
     const report = form(page, "Registrera anmälan");
     await expect.poll(() => report.isVisible()).toBe(true);
@@ -121,7 +113,7 @@ describe("case flow in the browser", () => {
     await page.clock.setSystemTime(serverNow());
     const chef = await newPage(browser);
     await chef.clock.setSystemTime(serverNow());
-    await signIn(chef, "enhetschef");
+    await signIn(chef, base, "enhetschef");
     await expectState(chef, "Utredning", "Försenad");
     await expectAccessible(chef, "enhetschef's overview with an overdue clock");
 

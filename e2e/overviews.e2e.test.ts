@@ -1,8 +1,8 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedCase } from "../src/server/testing/case-fixtures";
-import { createWorld, PASSWORD, type World } from "../src/server/testing/world";
-import { expectAccessible, launchBrowser, newPage } from "./browser";
+import { createWorld, type World } from "../src/server/testing/world";
+import { expectAccessible, launchBrowser, newPage, signIn } from "./browser";
 
 let w: World;
 let browser: Browser;
@@ -19,18 +19,10 @@ afterAll(async () => {
   await w?.close();
 });
 
-async function signIn(page: Page, username: string) {
-  await page.goto(`${base}/`);
-  await page.getByLabel("Användarnamn").fill(username);
-  await page.getByLabel("Lösenord").fill(PASSWORD);
-  await page.getByRole("button", { name: "Logga in" }).click();
-  await expect.poll(() => page.getByRole("button", { name: "Logga ut" }).isVisible()).toBe(true);
-}
-
 describe("enhetschef's overviews", () => {
   it("assigns an unassigned case from the caseload page, sees it in the case list with its clock, and reads handling times", async () => {
     const page = await newPage(browser);
-    await signIn(page, "enhetschef");
+    await signIn(page, base, "enhetschef");
 
     await page.getByRole("link", { name: "Ärendefördelning" }).click();
     await expect.poll(() => page.getByRole("heading", { level: 1, name: "Ärendefördelning" }).isVisible()).toBe(true);

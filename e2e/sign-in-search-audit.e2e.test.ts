@@ -1,7 +1,7 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWorld, PASSWORD, type World } from "../src/server/testing/world";
-import { expectAccessible, launchBrowser, newPage } from "./browser";
+import { expectAccessible, launchBrowser, newPage, signIn } from "./browser";
 
 let w: World;
 let browser: Browser;
@@ -17,14 +17,6 @@ afterAll(async () => {
   await w?.close();
 });
 
-async function signIn(page: Page, username: string) {
-  await page.goto(`${base}/`);
-  await page.getByLabel("Användarnamn").fill(username);
-  await page.getByLabel("Lösenord").fill(PASSWORD);
-  await page.getByRole("button", { name: "Logga in" }).click();
-  await expect.poll(() => page.getByRole("button", { name: "Logga ut" }).isVisible()).toBe(true);
-}
-
 describe("enhetschef: sign in, find a person, see who has read them, sign out", () => {
   it("works end to end in Chromium, by keyboard where it matters, and passes axe on every page", async () => {
     const page = await newPage(browser);
@@ -32,7 +24,7 @@ describe("enhetschef: sign in, find a person, see who has read them, sign out", 
     await expect.poll(() => page.getByLabel("Användarnamn").isVisible()).toBe(true);
     await expectAccessible(page, "sign-in page");
 
-    await signIn(page, "enhetschef");
+    await signIn(page, base, "enhetschef");
     await expectAccessible(page, "start page");
 
     await page
@@ -75,7 +67,7 @@ describe("enhetschef: sign in, find a person, see who has read them, sign out", 
 
   it("shows the protected-identity marker and hides contact details from a case worker", async () => {
     const page = await newPage(browser);
-    await signIn(page, "handlaggare");
+    await signIn(page, base, "handlaggare");
     await page.goto(`${base}/personer/${w.own.protectedPersonId}`);
     await expect.poll(() => page.getByText("Skyddade personuppgifter").first().isVisible()).toBe(true);
     expect(await page.content()).not.toContain("Hemlig väg");

@@ -1,4 +1,4 @@
-import { and, eq, exists, gt, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { cases, investigations, personShares, persons, reports } from "../db/schema/index";
 import { type Actor, actorUnitIds, personalDataDistricts } from "./actor";

@@ -1,8 +1,8 @@
 import { useEffect, useState } from "react";
 import { useLang } from "../i18n";
 import { type CaseFile, type CloseReasons, caseApi } from "./CaseApi";
-import { CaseForm, stockholmLocalToIso, stockholmNowLocal, TextAreaField, useSubmit } from "./CaseFormParts";
-import { Field, SelectField } from "./Field";
+import { CaseForm, MomentField, stockholmLocalToIso, stockholmNowLocal, TextAreaField, useSubmit } from "./CaseFormParts";
+import { SelectField } from "./Field";
 
 /** The active orsakskoder, or [] when they cannot be loaded; null while loading. */
 export function useCloseReasons() {
@@ -54,15 +54,11 @@ export function CaseClose({ caseFile: c, onChanged }: { caseFile: CaseFile; onCh
             </option>
           ))}
         </SelectField>
-        <Field
+        <MomentField
           label={t("closedAt")}
-          hint={t("swedishTime")}
-          type="datetime-local"
           value={form.closedAt}
-          max={stockholmNowLocal()}
-          onChange={(e) => setForm({ ...form, closedAt: e.target.value })}
+          onChange={(v) => setForm({ ...form, closedAt: v })}
           error={error?.fieldMessage("closedAt")}
-          required
         />
         <TextAreaField
           label={t("closeOutcome")}

@@ -5,7 +5,7 @@ import { api } from "../api";
 import { formatDateTime, useLang } from "../i18n";
 import { DECISION_TYPE_LABELS, label } from "../labels";
 import type { CaseFile } from "./CaseApi";
-import { CaseForm, stockholmLocalToIso, stockholmNowLocal, TextAreaField, useSubmit } from "./CaseFormParts";
+import { CaseForm, MomentField, stockholmLocalToIso, stockholmNowLocal, TextAreaField, useSubmit } from "./CaseFormParts";
 import { Field, SelectField } from "./Field";
 
 /** The types POST /api/cases/:id/decisions takes; opening and förlängning are taken in their own forms. */
@@ -131,15 +131,11 @@ function DecisionForm({ caseFile: c, onChanged }: { caseFile: CaseFile; onChange
           error={error?.fieldMessage("insats")}
         />
       )}
-      <Field
+      <MomentField
         label={t("decidedAt")}
-        hint={t("swedishTime")}
-        type="datetime-local"
         value={form.decidedAt}
-        max={stockholmNowLocal()}
-        onChange={(e) => setForm({ ...form, decidedAt: e.target.value })}
+        onChange={(v) => setForm({ ...form, decidedAt: v })}
         error={error?.fieldMessage("decidedAt")}
-        required
       />
       <TextAreaField
         label={t("reason")}

@@ -3,7 +3,7 @@ import { TIME_ZONE } from "../../domain/time";
 import type { ApiError } from "../api";
 import { useLang } from "../i18n";
 import { asApiError } from "./CaseApi";
-import { Alert } from "./Field";
+import { Alert, Field } from "./Field";
 
 /* Small building blocks shared by the case-flow forms. */
 
@@ -260,5 +260,32 @@ export function CaseForm({
         </div>
       </form>
     </div>
+  );
+}
+
+/** A moment in Swedish time that cannot lie in the future: when something was assessed, decided or closed. */
+export function MomentField({
+  label,
+  value,
+  onChange,
+  error,
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  error?: string | undefined;
+}) {
+  const { t } = useLang();
+  return (
+    <Field
+      label={label}
+      hint={t("swedishTime")}
+      type="datetime-local"
+      value={value}
+      max={stockholmNowLocal()}
+      onChange={(e) => onChange(e.target.value)}
+      error={error}
+      required
+    />
   );
 }

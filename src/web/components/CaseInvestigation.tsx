@@ -9,6 +9,7 @@ import {
   CaseForm,
   CheckboxField,
   FormError,
+  MomentField,
   stockholmLocalToIso,
   stockholmNowLocal,
   TextAreaField,
@@ -186,15 +187,11 @@ function ExtensionForm({
         error={error?.fieldMessage("newEndDate")}
         required
       />
-      <Field
+      <MomentField
         label={t("decidedAt")}
-        hint={t("swedishTime")}
-        type="datetime-local"
         value={form.decidedAt}
-        max={stockholmNowLocal()}
-        onChange={(e) => setForm({ ...form, decidedAt: e.target.value })}
+        onChange={(v) => setForm({ ...form, decidedAt: v })}
         error={error?.fieldMessage("decidedAt")}
-        required
       />
       <TextAreaField
         label={t("reason")}

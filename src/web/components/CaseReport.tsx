@@ -5,8 +5,16 @@ import { formatDateTime, useLang } from "../i18n";
 import { CONCERN_LABELS, label, PRE_OUTCOME_LABELS, REPORT_KIND_LABELS, REPORTER_CATEGORY_LABELS } from "../labels";
 import type { CaseInvestigation, CaseReport } from "./CaseApi";
 import { type CaseClock, ClockList } from "./CaseClocks";
-import { CaseForm, RadioGroup, stockholmLocalToIso, stockholmNowLocal, TextAreaField, useSubmit } from "./CaseFormParts";
-import { Field, SelectField } from "./Field";
+import {
+  CaseForm,
+  MomentField,
+  RadioGroup,
+  stockholmLocalToIso,
+  stockholmNowLocal,
+  TextAreaField,
+  useSubmit,
+} from "./CaseFormParts";
+import { SelectField } from "./Field";
 
 /** One anmälan with its clocks, skyddsbedömning and förhandsbedömning, or the forms to record them. */
 export function CaseReportCard({
@@ -139,15 +147,11 @@ function ProtectionForm({
         )
       }
     >
-      <Field
+      <MomentField
         label={t("assessedAt")}
-        hint={t("swedishTime")}
-        type="datetime-local"
         value={form.assessedAt}
-        max={stockholmNowLocal()}
-        onChange={(e) => setForm({ ...form, assessedAt: e.target.value })}
+        onChange={(v) => setForm({ ...form, assessedAt: v })}
         error={error?.fieldMessage("assessedAt")}
-        required
       />
       <RadioGroup
         legend={t("immediateProtection")}
@@ -241,15 +245,11 @@ function PreAssessmentForm({
           ))}
         </SelectField>
       )}
-      <Field
+      <MomentField
         label={t("decidedAt")}
-        hint={t("swedishTime")}
-        type="datetime-local"
         value={form.decidedAt}
-        max={stockholmNowLocal()}
-        onChange={(e) => setForm({ ...form, decidedAt: e.target.value })}
+        onChange={(v) => setForm({ ...form, decidedAt: v })}
         error={error?.fieldMessage("decidedAt")}
-        required
       />
       <TextAreaField
         label={t("reason")}
