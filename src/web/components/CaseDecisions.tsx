@@ -5,7 +5,7 @@ import { api } from "../api";
 import { formatDateTime, useLang } from "../i18n";
 import { DECISION_TYPE_LABELS, label } from "../labels";
 import type { CaseFile } from "./CaseApi";
-import { CaseForm, MomentField, stockholmLocalToIso, stockholmNowLocal, TextAreaField, useSubmit } from "./CaseFormParts";
+import { CaseForm, MomentField, ReasonField, stockholmLocalToIso, stockholmNowLocal, useSubmit } from "./CaseFormParts";
 import { Field, SelectField } from "./Field";
 
 /** The types POST /api/cases/:id/decisions takes; opening and förlängning are taken in their own forms. */
@@ -137,14 +137,7 @@ function DecisionForm({ caseFile: c, onChanged }: { caseFile: CaseFile; onChange
         onChange={(v) => setForm({ ...form, decidedAt: v })}
         error={error?.fieldMessage("decidedAt")}
       />
-      <TextAreaField
-        label={t("reason")}
-        value={form.reason}
-        maxLength={5_000}
-        onChange={(e) => setForm({ ...form, reason: e.target.value })}
-        error={error?.fieldMessage("reason")}
-        required
-      />
+      <ReasonField value={form.reason} onChange={(v) => setForm({ ...form, reason: v })} error={error?.fieldMessage("reason")} />
     </CaseForm>
   );
 }

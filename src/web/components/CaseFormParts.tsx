@@ -289,3 +289,26 @@ export function MomentField({
     />
   );
 }
+
+/** The motivering every decision carries (the API refuses one without it). */
+export function ReasonField({
+  value,
+  onChange,
+  error,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  error?: string | undefined;
+}) {
+  const { t } = useLang();
+  return (
+    <TextAreaField
+      label={t("reason")}
+      value={value}
+      maxLength={5_000}
+      onChange={(e) => onChange(e.target.value)}
+      error={error}
+      required
+    />
+  );
+}

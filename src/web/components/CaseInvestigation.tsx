@@ -10,9 +10,9 @@ import {
   CheckboxField,
   FormError,
   MomentField,
+  ReasonField,
   stockholmLocalToIso,
   stockholmNowLocal,
-  TextAreaField,
   useSubmit,
 } from "./CaseFormParts";
 import { Field } from "./Field";
@@ -193,13 +193,10 @@ function ExtensionForm({
         onChange={(v) => setForm({ ...form, decidedAt: v })}
         error={error?.fieldMessage("decidedAt")}
       />
-      <TextAreaField
-        label={t("reason")}
+      <ReasonField
         value={form.reason}
-        maxLength={5_000}
-        onChange={(e) => setForm({ ...form, reason: e.target.value })}
+        onChange={(v) => setForm({ ...form, reason: v })}
         error={error?.fieldMessage("reason") ?? error?.fieldMessage("type")}
-        required
       />
     </CaseForm>
   );

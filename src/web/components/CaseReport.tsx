@@ -9,6 +9,7 @@ import {
   CaseForm,
   MomentField,
   RadioGroup,
+  ReasonField,
   stockholmLocalToIso,
   stockholmNowLocal,
   TextAreaField,
@@ -251,14 +252,7 @@ function PreAssessmentForm({
         onChange={(v) => setForm({ ...form, decidedAt: v })}
         error={error?.fieldMessage("decidedAt")}
       />
-      <TextAreaField
-        label={t("reason")}
-        value={form.reason}
-        maxLength={5_000}
-        onChange={(e) => setForm({ ...form, reason: e.target.value })}
-        error={error?.fieldMessage("reason")}
-        required
-      />
+      <ReasonField value={form.reason} onChange={(v) => setForm({ ...form, reason: v })} error={error?.fieldMessage("reason")} />
     </CaseForm>
   );
 }

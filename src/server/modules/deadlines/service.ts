@@ -108,48 +108,32 @@ export async function collectClocks(
   // A case cannot close while a report awaits its bedömningar or an investigation runs, so running
   // clocks of those kinds live in open cases only: the index on (district, closed_at) finds them.
   const runningIn = (where: SQL) => (includeMet ? where : and(where, isNull(cases.closedAt)));
+  // The two clocks of a report: it waits until its assessment row exists. Both assessment tables
+  // key on report_id and carry a timestamp of when it was done; the cast only names that shape once.
+  const reportClock = (
+    step: typeof protectionAssessments | typeof preAssessments,
+    doneAt: typeof protectionAssessments.assessedAt | typeof preAssessments.decidedAt,
+  ) => {
+    const table = step as typeof protectionAssessments;
+    const done = doneAt as typeof protectionAssessments.assessedAt;
+    return tx
+      .select({ ...caseColumns, recordId: reports.id, receivedAt: reports.receivedAt, done })
+      .from(reports)
+      .innerJoin(cases, eq(cases.id, reports.caseId))
+      .innerJoin(persons, eq(persons.id, cases.personId))
+      .leftJoin(units, eq(units.id, cases.unitId))
+      .leftJoin(users, eq(users.id, cases.assignedTo))
+      .leftJoin(table, eq(table.reportId, reports.id))
+      .where(
+        withCase(
+          reportScope(actor),
+          includeMet ? sql`(${done} is null or ${done} >= ${since})` : runningIn(isNull(table.reportId)),
+        ),
+      );
+  };
   const [skydd, forhands, utredning, uppfoljning] = await (parallel ? Promise.all.bind(Promise) : oneByOne)([
-    want("skyddsbedomning")
-      ? tx
-          .select({
-            ...caseColumns,
-            recordId: reports.id,
-            receivedAt: reports.receivedAt,
-            done: protectionAssessments.assessedAt,
-          })
-          .from(reports)
-          .innerJoin(cases, eq(cases.id, reports.caseId))
-          .innerJoin(persons, eq(persons.id, cases.personId))
-          .leftJoin(units, eq(units.id, cases.unitId))
-          .leftJoin(users, eq(users.id, cases.assignedTo))
-          .leftJoin(protectionAssessments, eq(protectionAssessments.reportId, reports.id))
-          .where(
-            withCase(
-              reportScope(actor),
-              includeMet
-                ? sql`(${protectionAssessments.assessedAt} is null or ${protectionAssessments.assessedAt} >= ${since})`
-                : runningIn(isNull(protectionAssessments.reportId)),
-            ),
-          )
-      : [],
-    want("forhandsbedomning")
-      ? tx
-          .select({ ...caseColumns, recordId: reports.id, receivedAt: reports.receivedAt, done: preAssessments.decidedAt })
-          .from(reports)
-          .innerJoin(cases, eq(cases.id, reports.caseId))
-          .innerJoin(persons, eq(persons.id, cases.personId))
-          .leftJoin(units, eq(units.id, cases.unitId))
-          .leftJoin(users, eq(users.id, cases.assignedTo))
-          .leftJoin(preAssessments, eq(preAssessments.reportId, reports.id))
-          .where(
-            withCase(
-              reportScope(actor),
-              includeMet
-                ? sql`(${preAssessments.decidedAt} is null or ${preAssessments.decidedAt} >= ${since})`
-                : runningIn(isNull(preAssessments.reportId)),
-            ),
-          )
-      : [],
+    want("skyddsbedomning") ? reportClock(protectionAssessments, protectionAssessments.assessedAt) : [],
+    want("forhandsbedomning") ? reportClock(preAssessments, preAssessments.decidedAt) : [],
     want("utredning")
       ? tx
           .select({
