@@ -1,6 +1,8 @@
+import { createHash } from "node:crypto";
 import { type SQL, sql } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import type { Permission } from "../../domain/roles";
-import type { Db, Tx } from "../db/connection";
+import type { Database, Db, Tx } from "../db/connection";
 import { auditLog } from "../db/schema/index";
 import { type Actor, actingAs } from "./actor";
 
@@ -46,22 +48,40 @@ function auditRow(actor: Actor | null, e: AuditEntry) {
   };
 }
 
+const dialect = new PgDialect();
+
+/**
+ * Chained appends are serial by nature: each takes the chain lock until it commits. Left to
+ * PostgreSQL, eight readers at once queue on that lock and every hand-over costs a process wake-up
+ * on a busy machine, so throughput falls as concurrency rises. Queuing them here first (one in
+ * flight per server process) keeps the lock uncontended; the lock itself still guards the chain
+ * across processes and against every other writer.
+ */
+let chainQueue: Promise<unknown> = Promise.resolve();
+function oneChainedReadAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const run = chainQueue.then(work, work);
+  chainQueue = run.catch(() => undefined);
+  return run;
+}
+
 /**
  * Reads one record and writes its audit row in a single statement, so the hottest path (opening
  * a person) costs one round trip: the SELECT, an audit INSERT that happens only when the SELECT
  * found the row, and — the statement being its own transaction that writes nothing but the audit
- * row — a commit that does not wait for the WAL flush (see relaxCommitForReadAudit).
- * `select` must give its columns the names the caller reads; `details` may look at them as `found`.
+ * row — a commit that does not wait for the WAL flush (see relaxCommitForReadAudit). The statement
+ * is prepared once per connection and shape (named after its text), so it is not planned anew on
+ * every read. `select` must give its columns the names the caller reads; `details` may look at
+ * them as `found`.
  */
 export async function readOneAudited<T>(
-  db: Db,
+  { pool }: Database,
   actor: Actor,
   select: SQL,
   entry: Omit<AuditEntry, "details">,
   details: SQL = sql`null::jsonb`,
 ): Promise<T | undefined> {
   const r = auditRow(actor, entry);
-  const result = await db.execute(sql`
+  const query = dialect.sqlToQuery(sql`
     with found as (${select}),
     relaxed as (select set_config('synchronous_commit', 'off', true)),
     logged as (
@@ -73,6 +93,8 @@ export async function readOneAudited<T>(
       returning 1
     )
     select found.* from found`);
+  const name = `read_audited_${createHash("sha1").update(query.sql).digest("hex").slice(0, 16)}`;
+  const result = await oneChainedReadAtATime(() => pool.query({ name, text: query.sql, values: query.params as unknown[] }));
   return result.rows[0] as T | undefined;
 }
 

@@ -69,4 +69,30 @@ describe("audit log", () => {
       await db2.close();
     }
   });
+  it("keeps the chain whole across multi-row inserts, several statements and a rolled-back savepoint in one transaction", async () => {
+    const db2 = await import("../../testing/database").then((m) => m.freshDatabase());
+    try {
+      const { audit } = await import("../../platform/audit");
+      const rows = (n: number, tag: string) =>
+        Array.from({ length: n }, (_, i) => ({ action: `${tag}.${i}`, permission: "self" as const }));
+      await Promise.all([
+        db2.db.transaction(async (tx) => {
+          await audit(tx, null, rows(50, "a"));
+          await tx
+            .transaction(async (sp) => {
+              await audit(sp, null, rows(5, "dropped"));
+              sp.rollback();
+            })
+            .catch(() => undefined);
+          await audit(tx, null, rows(20, "b"));
+        }),
+        ...Array.from({ length: 10 }, (_, i) => db2.db.transaction((tx) => audit(tx, null, rows(3, `c${i}`)))),
+      ]);
+      expect(await verifyAuditChain(db2)).toMatchObject({ intact: true, checked: 100 });
+      const dropped = await db2.pool.query("select count(*)::int as n from audit_log where action like 'dropped.%'");
+      expect(dropped.rows[0].n).toBe(0);
+    } finally {
+      await db2.close();
+    }
+  });
 });

@@ -155,9 +155,9 @@ async function loadDetail(tx: Db | Tx, actor: Actor, id: string): Promise<Person
 }
 
 /** Opening a person: the read and its audit row in one round trip (the most frequent request). */
-export async function getPerson({ db }: Database, actor: Actor, id: string, purpose?: string): Promise<PersonDetail> {
+export async function getPerson(database: Database, actor: Actor, id: string, purpose?: string): Promise<PersonDetail> {
   const row = await readOneAudited<DetailRow>(
-    db,
+    database,
     actor,
     sql`select ${persons.id} as "id", ${persons.kind} as "kind", ${persons.firstName} as "firstName",
           ${persons.lastName} as "lastName", ${persons.gender} as "gender", ${persons.birthDate}::text as "birthDate",
