@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addCalendarMonths } from "../../src/domain/clocks";
+import { fitsAge, type InstrumentDefinition } from "../../src/domain/instruments/definition";
 import { parsePersonnummer } from "../../src/domain/personnummer";
 import { buildApp } from "../../src/server/app";
 import { ensureAdmin } from "../../src/server/bootstrap";
@@ -8,6 +9,7 @@ import type { Database } from "../../src/server/db/connection";
 import { testConfig } from "../../src/server/platform/config";
 import { freshDatabase } from "../../src/server/testing/database";
 import { DEMO_ACCOUNTS, type GenerateSummary, generateMunicipality } from "./generate";
+import { districtNameAt } from "./organisation";
 
 const asOf = new Date("2026-11-24T11:00:00Z");
 const password = "syntetisk-testdata-lösen";
@@ -35,7 +37,10 @@ describe("synthetic municipality", () => {
   it("gives the same data for the same seed and day", async () => {
     const digest = sql`select md5(string_agg(concat_ws('|', p.id, p.personnummer, p.first_name, p.last_name, p.district_id), ',' order by p.id)) as persons,
       (select md5(string_agg(concat_ws('|', r.id, r.case_id, r.received_at, r.reporter_category, r.is_re_referral), ',' order by r.id)) from reports r) as reports,
-      (select md5(string_agg(concat_ws('|', i.id, i.opened_on, i.extended_to, i.completed_on), ',' order by i.id)) from investigations i) as investigations
+      (select md5(string_agg(concat_ws('|', i.id, i.opened_on, i.extended_to, i.completed_on, i.no_assessment_reason), ',' order by i.id)) from investigations i) as investigations,
+      (select md5(string_agg(concat_ws('|', s.id, s.investigation_id, n.key, s.assessed_on, s.answers::text, s.computed_band, s.judgement, s.signed_by, s.signed_at), ',' order by s.id))
+         from assessments s join instruments n on n.id = s.instrument_id) as assessments,
+      (select md5(string_agg(concat_ws('|', t.id, t.user_id, t.instrument_key, t.trained_on, t.valid_until), ',' order by t.id)) from instrument_trainings t) as trainings
       from persons p`;
     expect(await one(a, digest)).toEqual(await one(b, digest));
   });
@@ -94,6 +99,75 @@ describe("synthetic municipality", () => {
     );
     for (const [k, v] of Object.entries(stats)) expect(Number(v), k).toBeGreaterThan(0);
     expect(addCalendarMonths("2026-07-31", 4)).toBe("2026-11-30");
+  });
+
+  it("assesses crime and violence investigations far more in the second district than in the first", async () => {
+    const shares = (
+      await a.db.execute(sql`with crime as (
+          select i.id, i.district_id from investigations i
+          where i.completed_on is not null
+            and exists (select 1 from reports r where r.case_id = i.case_id and r.concerns && array['brott', 'vald']::text[]))
+        select d.code, count(*)::int as total,
+          count(*) filter (where exists (select 1 from assessments s where s.investigation_id = c.id and s.signed_at is not null))::int as signed,
+          count(*) filter (where i.no_assessment_reason is not null)::int as reasoned
+        from crime c join districts d on d.id = c.district_id join investigations i on i.id = c.id
+        group by d.code`)
+    ).rows as { code: string; total: number; signed: number; reasoned: number }[];
+    const of = (i: number) => {
+      const row = shares.find((r) => r.code === districtNameAt(i).code);
+      if (!row) throw new Error(`no crime investigations in district ${i}`);
+      return row;
+    };
+    const [first, second] = [of(0), of(1)];
+    console.log("assessment usage", {
+      first,
+      second,
+      summary: { assessments: summary.assessments, trainings: summary.trainings },
+    });
+    expect(second.signed / second.total).toBeGreaterThan((2 * first.signed) / first.total);
+    expect(second.signed).toBeGreaterThan(10);
+    // Some undocumented, some with a documented reason, in every district together.
+    expect(shares.reduce((n, r) => n + r.reasoned, 0)).toBeGreaterThan(0);
+    expect(shares.reduce((n, r) => n + (r.total - r.signed - r.reasoned), 0)).toBeGreaterThan(0);
+  });
+
+  it("signs assessments only by staff trained on the day, with instruments that fit the young person's age", async () => {
+    const untrained = await one<{ n: string }>(
+      a,
+      sql`select count(*) as n from assessments s join instruments n on n.id = s.instrument_id
+        where s.signed_by is not null and not exists (
+          select 1 from instrument_trainings t where t.user_id = s.signed_by and t.instrument_key = n.key
+            and t.trained_on <= s.assessed_on and (t.valid_until is null or t.valid_until >= s.assessed_on))`,
+    );
+    expect(Number(untrained.n)).toBe(0);
+    const rows = (
+      await a.db.execute(sql`select p.birth_date::text as birth, s.assessed_on::text as assessed_on, n.definition, s.signed_at, s.investigation_id
+        from assessments s join persons p on p.id = s.person_id join instruments n on n.id = s.instrument_id`)
+    ).rows as { birth: string; assessed_on: string; definition: InstrumentDefinition; signed_at: unknown }[];
+    expect(rows.length).toBe(summary.assessments);
+    expect(rows.filter((r) => r.signed_at !== null).length).toBeGreaterThan(0);
+    for (const r of rows) expect(fitsAge(r.definition, r.birth, r.assessed_on), `${r.birth} on ${r.assessed_on}`).toBe(true);
+    const again = await one<{ n: string }>(
+      a,
+      sql`select count(*) as n from assessments s where exists (select 1 from assessments o
+        where o.case_id = s.case_id and o.instrument_id = s.instrument_id and o.assessed_on < s.assessed_on)`,
+    );
+    expect(Number(again.n)).toBeGreaterThan(0);
+  });
+
+  it("registers the demo handläggare as trained in SAVRY and EARL-20B, valid on the demo day", async () => {
+    const rows = (
+      await a.db.execute(sql`select t.instrument_key from instrument_trainings t join users u on u.id = t.user_id
+        where u.username = 'handlaggare' and t.trained_on <= ${"2026-11-24"}::date and t.valid_until >= ${"2026-11-24"}::date`)
+    ).rows as { instrument_key: string }[];
+    expect(rows.map((r) => r.instrument_key).sort()).toEqual(["earl-20b", "savry"]);
+    const states = await one<Record<string, string>>(
+      a,
+      sql`select count(*) filter (where valid_until < ${"2026-11-24"}::date) as expired,
+        count(*) filter (where valid_until between ${"2026-11-24"}::date and ${"2026-11-24"}::date + 60) as expiring
+        from instrument_trainings`,
+    );
+    for (const [k, v] of Object.entries(states)) expect(Number(v), k).toBeGreaterThan(0);
   });
 
   it("lets the demo enhetschef sign in, find Alva Andersson and see Elias Berg marked protected", async () => {

@@ -3,9 +3,11 @@ import { addCalendarMonths } from "../../src/domain/clocks";
 import { startOfStockholmDay, stockholmDate } from "../../src/domain/time";
 import type { Database } from "../../src/server/db/connection";
 import {
+  assessments,
   cases,
   decisions,
   districts,
+  instrumentTrainings,
   investigations,
   journalEntries,
   persons,
@@ -16,7 +18,9 @@ import {
   userRoles,
   users,
 } from "../../src/server/db/schema/index";
+import { ensureShippedInstruments } from "../../src/server/modules/assessments/shipped";
 import { hashPassword } from "../../src/server/platform/passwords";
+import { buildAssessments } from "./assessments";
 import { insertBatched } from "./batch-insert";
 import { emptyCaseRows, simulatePerson } from "./case-history";
 import { buildOrganisation, DEMO_ACCOUNTS } from "./organisation";
@@ -58,6 +62,8 @@ export interface GenerateSummary {
   investigations: number;
   decisions: number;
   journalEntries: number;
+  assessments: number;
+  trainings: number;
 }
 
 /** 1 + a geometric draw: most young people are reported once or twice, a few many times. */
@@ -145,6 +151,9 @@ export async function generateMunicipality(database: Database, options: Generate
     if (rng.chance(0.4)) people.push(guardian(rng, pool, district, today));
   }
 
+  // Drawn after the case history, so adding it left the earlier data unchanged for a given seed.
+  const structured = buildAssessments({ rng, today, districts: org.districts, demoHandlaggare, people, rows });
+
   const passwordHash = await hashPassword(options.staffPassword);
   await database.db.transaction(async (tx) => {
     await insertBatched(
@@ -183,6 +192,17 @@ export async function generateMunicipality(database: Database, options: Generate
     await insertBatched(tx, decisions, rows.decisions);
     await insertBatched(tx, preAssessments, rows.preAssessments);
     await insertBatched(tx, journalEntries, rows.journalEntries);
+    await insertBatched(tx, instrumentTrainings, structured.trainings);
+    const instrumentIds = await ensureShippedInstruments(tx);
+    await insertBatched(
+      tx,
+      assessments,
+      structured.assessments.map(({ instrumentKey, ...a }) => {
+        const instrumentId = instrumentIds.get(instrumentKey);
+        if (!instrumentId) throw new Error(`instrument "${instrumentKey}" was not stored`);
+        return { ...a, instrumentId };
+      }),
+    );
   });
   return {
     districts: org.districts.length,
@@ -193,5 +213,7 @@ export async function generateMunicipality(database: Database, options: Generate
     investigations: rows.investigations.length,
     decisions: rows.decisions.length,
     journalEntries: rows.journalEntries.length,
+    assessments: structured.assessments.length,
+    trainings: structured.trainings.length,
   };
 }

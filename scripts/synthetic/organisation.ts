@@ -46,6 +46,13 @@ const ascii = (s: string) =>
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/[^a-z0-9]+/g, "");
 
+/** The name and code of the i-th generated district: the first is where the demo accounts work. */
+export function districtNameAt(i: number): { name: string; code: string } {
+  const base = DISTRICT_NAMES[i % DISTRICT_NAMES.length] as string;
+  const name = i < DISTRICT_NAMES.length ? base : `${base} ${Math.floor(i / DISTRICT_NAMES.length) + 1}`;
+  return { name, code: ascii(name).slice(0, 24) || `d${i}` };
+}
+
 export function buildOrganisation(rng: Random, districtCount: number, reportsPerYear: number) {
   const users: SynthUser[] = [];
   const taken = new Set<string>(DEMO_ACCOUNTS.map((a) => a.username));
@@ -69,9 +76,7 @@ export function buildOrganisation(rng: Random, districtCount: number, reportsPer
   const total = weights.reduce((a, b) => a + b, 0);
   const districts: SynthDistrict[] = [];
   for (let i = 0; i < districtCount; i++) {
-    const base = DISTRICT_NAMES[i % DISTRICT_NAMES.length] as string;
-    const name = i < DISTRICT_NAMES.length ? base : `${base} ${Math.floor(i / DISTRICT_NAMES.length) + 1}`;
-    const code = ascii(name).slice(0, 24) || `d${i}`;
+    const { name, code } = districtNameAt(i);
     const id = rng.uuid();
     const unit = (kind: SynthUnit["kind"], label: string): SynthUnit => ({
       id: rng.uuid(),

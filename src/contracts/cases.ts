@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CONCERNS, DECISION_TYPES, PRE_ASSESSMENT_OUTCOMES, REPORT_KINDS, REPORTER_CATEGORIES } from "../domain/case-flow";
 import { DUE_SOON_DAYS } from "../domain/clocks";
+import { noAssessmentFields } from "./assessments";
 import { pageQuery } from "./common";
 
 const instant = z.iso.datetime({ offset: true });
@@ -34,7 +35,11 @@ export const preAssessmentBody = z.strictObject({
 
 export const extensionBody = z.strictObject({ decidedAt: instant, reason: text(5_000), newEndDate: day });
 export const methodsBody = z.strictObject({ methods: z.array(text(200)).max(30) });
-export const completeInvestigationBody = z.strictObject({ completedOn: day, guardiansDeclined: z.boolean().default(false) });
+export const completeInvestigationBody = z.strictObject({
+  completedOn: day,
+  guardiansDeclined: z.boolean().default(false),
+  ...noAssessmentFields,
+});
 
 export const decisionBody = z.strictObject({
   type: z.enum(["bistand", "avslag", "ingen_atgard", "uppfoljning", "lvu_ansokan"]),

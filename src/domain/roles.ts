@@ -47,6 +47,14 @@ export const PERMISSIONS = {
   "audit:verify": ["kvalitet", "systemadministrator"],
   /** Read the organisation (districts, units) for pickers. */
   "organisation:read": ROLES,
+  /** Read structured-assessment instrument definitions (configuration, no personal data). */
+  "instrument:read": ROLES,
+  /** Import, export and retire instrument definitions. */
+  "instrument:manage": ["systemadministrator"],
+  /** See the training register of the staff in one's districts. */
+  "training:read": ["handlaggare", "samordnare", "insatsutforare", "enhetschef", "kvalitet", "systemadministrator"],
+  /** Register trainings for the staff in one's districts. */
+  "training:manage": ["enhetschef", "systemadministrator"],
   /** Manage districts, units, users and role assignments. */
   admin: ["systemadministrator"],
 } as const satisfies Record<string, readonly Role[]>;

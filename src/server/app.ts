@@ -9,6 +9,7 @@ import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Database } from "./db/connection";
+import { assessmentRoutes } from "./modules/assessments/routes";
 import { auditRoutes } from "./modules/audit/routes";
 import { authRoutes } from "./modules/auth/routes";
 import { caseRoutes } from "./modules/cases/routes";
@@ -86,6 +87,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(caseRoutes(ctx));
   await app.register(deadlineRoutes(ctx));
   await app.register(handlingTimeRoutes(ctx));
+  await app.register(assessmentRoutes(ctx));
 
   const hasWeb = existsSync(path.join(webRoot, "index.html"));
   if (hasWeb) {

@@ -6,6 +6,7 @@ import { ensureAdmin, isSyntheticDatabase, markSynthetic } from "./bootstrap";
 import { connect, runMigrations } from "./db/connection";
 import { startEmbeddedPostgres } from "./db/embedded";
 import { persons } from "./db/schema/index";
+import { ensureShippedInstruments } from "./modules/assessments/shipped";
 import { loadConfig } from "./platform/config";
 import { pruneSessions } from "./platform/sessions";
 
@@ -32,6 +33,8 @@ async function main() {
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
 
   await runMigrations(database.db);
+  // The free and structure-only instrument definitions are there from the first start.
+  await ensureShippedInstruments(database.db);
   const boot = await ensureAdmin(database, config.adminPassword);
   const [{ n } = { n: 0 }] = await database.db.select({ n: count() }).from(persons);
   if (n === 0 && config.loadDemo) {

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DECISION_TYPES, DEFAULT_DELEGATION } from "../../domain/case-flow";
 import { ROLES, type Role } from "../../domain/roles";
+import { seedAssessmentDraft, seedTraining, shippedInstrument } from "../testing/assessment-fixtures";
 import { seedCase, seedJournalEntry } from "../testing/case-fixtures";
 import { createWorld, nextPersonnummer, type World } from "../testing/world";
 
@@ -30,6 +31,15 @@ const CASE_READERS: readonly Role[] = ["handlaggare", "samordnare", "enhetschef"
 const PERSON_WRITERS: readonly Role[] = ["handlaggare", "samordnare", "enhetschef"];
 const CASE_WRITERS: readonly Role[] = ["handlaggare", "enhetschef"];
 const STATS: readonly Role[] = ["enhetschef", "kvalitet", "analytiker"];
+const TRAINING_READERS: readonly Role[] = [
+  "handlaggare",
+  "samordnare",
+  "insatsutforare",
+  "enhetschef",
+  "kvalitet",
+  "systemadministrator",
+];
+const TRAINING_MANAGERS: readonly Role[] = ["enhetschef", "systemadministrator"];
 const now = () => new Date(Date.now() - 60_000).toISOString();
 
 const anywhere = (roles: readonly Role[], ok: number) => (role: Role) => (roles.includes(role) ? ok : 404);
@@ -362,6 +372,144 @@ const MATRIX: Entry[] = [
       url: `/api/reports/handling-times/export?from=2026-01-01&to=2026-12-31&format=csv&districtId=${fixture(w, t).id}`,
     }),
   },
+  { method: "GET", route: "/api/instruments", expect: anywhere(ALL, 200), call: () => ({ url: "/api/instruments" }) },
+  {
+    method: "GET",
+    route: "/api/instruments/:id",
+    expect: anywhere(ALL, 200),
+    call: async (w) => ({ url: `/api/instruments/${(await shippedInstrument(w, "savry")).id}` }),
+  },
+  {
+    method: "GET",
+    route: "/api/instruments/:id/export",
+    expect: anywhere(ALL, 200),
+    call: async (w) => ({ url: `/api/instruments/${(await shippedInstrument(w, "gas")).id}/export` }),
+  },
+  {
+    method: "POST",
+    route: "/api/admin/instruments",
+    expect: anywhere(["systemadministrator"], 201),
+    call: async (w) => ({
+      url: "/api/admin/instruments",
+      payload: { ...(await shippedInstrument(w, "yls-cmi")).def, version: `t${unique()}`.slice(0, 20) },
+    }),
+  },
+  {
+    method: "POST",
+    route: "/api/admin/instruments/:id/retire",
+    expect: anywhere(["systemadministrator"], 200),
+    call: async (w) => {
+      const res = await w.app.inject({
+        method: "POST",
+        url: "/api/admin/instruments",
+        headers: { cookie: await w.login("systemadministrator") },
+        payload: { ...(await shippedInstrument(w, "adad")).def, version: `r${unique()}`.slice(0, 20) },
+      });
+      return { url: `/api/admin/instruments/${res.json().id}/retire` };
+    },
+  },
+  { method: "GET", route: "/api/trainings", expect: anywhere(TRAINING_READERS, 200), call: () => ({ url: "/api/trainings" }) },
+  {
+    method: "GET",
+    route: "/api/trainings/staff",
+    expect: anywhere(TRAINING_MANAGERS, 200),
+    call: () => ({ url: "/api/trainings/staff" }),
+  },
+  {
+    method: "POST",
+    route: "/api/trainings",
+    // The enhetschef registers trainings for the staff of their own district; the administrator for anyone.
+    expect: (role, t) => (role === "systemadministrator" || (role === "enhetschef" && t === "own") ? 201 : 404),
+    call: (w, t) => ({
+      url: "/api/trainings",
+      payload: {
+        userId: w.userIds[`handlaggare${suffix(t)}`],
+        instrumentKey: "savry",
+        instrumentVersion: "1",
+        trainedOn: "2025-03-01",
+        trainedBy: "Licensierad utbildare",
+        validUntil: "2028-03-01",
+      },
+    }),
+  },
+  {
+    method: "GET",
+    route: "/api/cases/:id/assessments",
+    expect: ownDistrict(CASE_READERS, 200),
+    call: async (w, t) => ({ url: `/api/cases/${(await seedAssessmentDraft(w, t)).caseId}/assessments` }),
+  },
+  {
+    method: "POST",
+    route: "/api/cases/:id/assessments",
+    expect: ownDistrict(CASE_WRITERS, 201),
+    call: async (w, t) => {
+      const c = await seedCase(w, t, "investigating");
+      return {
+        url: `/api/cases/${c.caseId}/assessments`,
+        payload: {
+          instrumentId: (await shippedInstrument(w, "gas")).id,
+          investigationId: c.investigationId,
+          assessedOn: now().slice(0, 10),
+          goals: [{ id: "g1", label: "Skolnärvaro" }],
+          answers: { g1: 0 },
+        },
+      };
+    },
+  },
+  {
+    method: "GET",
+    route: "/api/assessments/:id",
+    expect: ownDistrict(CASE_READERS, 200),
+    call: async (w, t) => ({ url: `/api/assessments/${(await seedAssessmentDraft(w, t)).assessmentId}` }),
+  },
+  {
+    method: "PUT",
+    route: "/api/assessments/:id",
+    expect: ownDistrict(CASE_WRITERS, 200),
+    call: async (w, t) => ({
+      url: `/api/assessments/${(await seedAssessmentDraft(w, t)).assessmentId}`,
+      payload: { assessedOn: now().slice(0, 10), goals: [{ id: "g1", label: "Skolnärvaro" }], answers: { g1: 2 } },
+    }),
+  },
+  {
+    method: "POST",
+    route: "/api/assessments/:id/sign",
+    expect: ownDistrict(CASE_WRITERS, 200),
+    call: async (w, t, role) => {
+      // Signing needs a training: give the caller one, so the matrix tests the scope and not the register.
+      await seedTraining(w, w.userIds[role] as string, "gas");
+      return { url: `/api/assessments/${(await seedAssessmentDraft(w, t)).assessmentId}/sign` };
+    },
+  },
+  {
+    method: "GET",
+    route: "/api/admin/districts/:id/assessment-policy",
+    expect: anywhere(["systemadministrator"], 200),
+    call: (w, t) => ({ url: `/api/admin/districts/${fixture(w, t).id}/assessment-policy` }),
+  },
+  {
+    method: "PUT",
+    route: "/api/admin/districts/:id/assessment-policy",
+    expect: anywhere(["systemadministrator"], 200),
+    call: (w, t) => ({
+      url: `/api/admin/districts/${fixture(w, t).id}/assessment-policy`,
+      payload: { requireStructuredAssessment: true },
+    }),
+  },
+  {
+    method: "GET",
+    route: "/api/reports/assessment-usage",
+    expect: (role, t) => (STATS.includes(role) ? (t === "own" ? 200 : 400) : 404),
+    call: (w, t) => ({ url: `/api/reports/assessment-usage?from=2026-01-01&to=2026-12-31&districtId=${fixture(w, t).id}` }),
+  },
+  {
+    method: "GET",
+    route: "/api/reports/assessment-usage/export",
+    expect: (role, t) => (STATS.includes(role) ? (t === "own" ? 200 : 400) : 404),
+    call: (w, t) => ({
+      url: `/api/reports/assessment-usage/export?from=2026-01-01&to=2026-12-31&format=xlsx&districtId=${fixture(w, t).id}`,
+    }),
+  },
 ];
 
 /** Routes anyone may call without a session. */
@@ -375,7 +523,17 @@ afterAll(async () => w?.close());
 
 /** A digest of everything a denied call could have changed (the audit log aside). */
 async function snapshot(): Promise<string> {
-  const tables = ["persons", "person_shares", "users", "user_roles", "districts", "units"];
+  const tables = [
+    "persons",
+    "person_shares",
+    "users",
+    "user_roles",
+    "districts",
+    "units",
+    "instruments",
+    "instrument_trainings",
+    "assessments",
+  ];
   const parts = await Promise.all(
     tables.map(async (t) => {
       const r = await w.database.db.execute(

@@ -5,6 +5,7 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { connect, runMigrations } from "../db/connection";
 import { startEmbeddedPostgres } from "../db/embedded";
+import { ensureShippedInstruments } from "../modules/assessments/shipped";
 
 export const TEMPLATE_DB = "vagval_template";
 
@@ -30,6 +31,7 @@ export default async function setup(project: TestProject) {
   const templateUrl = withDatabase(server.url, TEMPLATE_DB);
   const template = connect(templateUrl, 2);
   await runMigrations(template.db);
+  await ensureShippedInstruments(template.db);
   await template.close();
   project.provide("adminDatabaseUrl", server.url);
   return async () => {

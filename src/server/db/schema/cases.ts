@@ -109,6 +109,9 @@ export const investigations = pgTable(
     /** Guardians declined the help offered: the 2-month uppföljning clock starts at completion. */
     guardiansDeclined: boolean("guardians_declined").notNull().default(false),
     methods: text("methods").array().notNull().default(sql`'{}'::text[]`),
+    /** When no structured assessment was used: the reason code and its explanation. */
+    noAssessmentReason: text("no_assessment_reason"),
+    noAssessmentNote: text("no_assessment_note"),
   },
   (t) => [index("investigations_case_idx").on(t.caseId), index("investigations_district_idx").on(t.districtId, t.completedOn)],
 );

@@ -1,3 +1,4 @@
+export * from "./assessments";
 export * from "./audit";
 export * from "./cases";
 export * from "./organisation";

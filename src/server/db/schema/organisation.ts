@@ -4,6 +4,8 @@ export const districts = pgTable("districts", {
   id: uuid("id").primaryKey().defaultRandom(),
   code: text("code").notNull().unique(),
   name: text("name").notNull(),
+  /** Policy: an investigation about crime or violence needs a signed structured assessment or a documented reason. */
+  requireStructuredAssessment: boolean("require_structured_assessment").notNull().default(true),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

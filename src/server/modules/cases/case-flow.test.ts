@@ -215,6 +215,9 @@ describe("case flow from report to closing", () => {
     const done = await call("handlaggare", "POST", `/api/investigations/${investigationId}/complete`, {
       completedOn: "2026-07-10",
       guardiansDeclined: false,
+      // The case concerns crime: without a signed structured assessment the reason must be documented.
+      noAssessmentReason: "ingen_utbildad_personal",
+      noAssessmentNote: "Ingen utbildad bedömare under perioden",
     });
     expect(done.status).toBe(200);
     const byHandlaggare = await call("handlaggare", "POST", `/api/cases/${caseId}/decisions`, {
@@ -315,6 +318,8 @@ describe("2-month uppföljning when guardians decline", () => {
     await call("handlaggare", "POST", `/api/investigations/${inv.id}/complete`, {
       completedOn: "2026-03-31",
       guardiansDeclined: true,
+      noAssessmentReason: "vardnadshavare_den_unge_avbojt",
+      noAssessmentNote: "Vårdnadshavarna avböjde",
     });
     nowMs = Date.parse("2026-06-01T10:00:00+02:00");
     let overview = await call("handlaggare", "GET", "/api/deadlines?clock=uppfoljning");

@@ -16,6 +16,7 @@ import { type Actor, districtsWithPermission } from "../../platform/actor";
 import { audit } from "../../platform/audit";
 import { badRequest } from "../../platform/errors";
 import { personScope } from "../../platform/scope";
+import { checkAssessmentPolicy } from "../assessments/policy";
 import { investigationForWrite, reportForWrite } from "./access";
 import { recordDecision } from "./decisions";
 import { outOfOrder, requireDayWithin, requireWithin } from "./rules";
@@ -305,9 +306,10 @@ export async function completeInvestigation(
     const { investigation: inv } = await investigationForWrite(tx, actor, investigationId, "case:write");
     if (inv.completedOn) throw outOfOrder("Utredningen är redan avslutad / Already completed");
     requireDayWithin(input.completedOn, inv.openedOn, now, "body.completedOn", "utredningen inleddes");
+    const documented = await checkAssessmentPolicy(tx, inv, input);
     await tx
       .update(investigations)
-      .set({ completedOn: input.completedOn, guardiansDeclined: input.guardiansDeclined })
+      .set({ completedOn: input.completedOn, guardiansDeclined: input.guardiansDeclined, ...documented })
       .where(eq(investigations.id, investigationId));
     await audit(tx, actor, {
       action: "investigation.complete",

@@ -1,0 +1,369 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { assessments, instruments, investigations, reports } from "../../db/schema/index";
+import { seedTraining, shippedInstrument } from "../../testing/assessment-fixtures";
+import { seedCase } from "../../testing/case-fixtures";
+import { createWorld, type World } from "../../testing/world";
+
+let w: World;
+beforeAll(async () => {
+  w = await createWorld();
+});
+afterAll(async () => w?.close());
+
+const today = () => new Date().toISOString().slice(0, 10);
+const count = async (table: "assessments" | "instruments" | "instrument_trainings") =>
+  Number((await w.database.db.execute(sql.raw(`select count(*)::int as n from ${table}`))).rows[0]?.n);
+
+async function call(username: string, method: "GET" | "POST" | "PUT", url: string, payload?: object) {
+  return w.app.inject({ method, url, payload, headers: { cookie: await w.login(username) } });
+}
+
+/** Every SAVRY item answered with `value` (protective items with 1). */
+async function savryAnswers(value: number) {
+  const savry = await shippedInstrument(w, "savry");
+  return Object.fromEntries(savry.def.items.map((i) => [i.id, i.direction === "protective" ? 1 : value]));
+}
+
+/** A running investigation whose case concerns crime, as the completion policy looks for. */
+async function crimeInvestigation() {
+  const c = await seedCase(w, "own", "investigating");
+  await w.database.db
+    .update(reports)
+    .set({ concerns: ["brott"] })
+    .where(eq(reports.caseId, c.caseId));
+  return c;
+}
+
+describe("instrument definitions", () => {
+  it("ships GAS in full and the licensed instruments as structure only", async () => {
+    const res = await call("handlaggare", "GET", "/api/instruments");
+    expect(res.statusCode).toBe(200);
+    const items = res.json().items as { key: string; licence: string }[];
+    expect(items.map((i) => i.key).sort()).toEqual(["adad", "earl-20b", "earl-21g", "gas", "savry", "yls-cmi"]);
+    expect(items.find((i) => i.key === "gas")?.licence).toBe("free");
+    expect(items.find((i) => i.key === "savry")?.licence).toBe("requires_licence");
+  });
+
+  it("imports a new version, exports it unchanged, and refuses to replace a stored version", async () => {
+    const base = (await shippedInstrument(w, "yls-cmi")).def;
+    const definition = { ...base, version: "2-test" };
+    const created = await call("systemadministrator", "POST", "/api/admin/instruments", definition);
+    expect(created.statusCode, created.body).toBe(201);
+    const exported = await call("handlaggare", "GET", `/api/instruments/${created.json().id}/export`);
+    expect(exported.headers["content-disposition"]).toContain("yls-cmi-2-test.json");
+    expect(JSON.parse(exported.body)).toEqual(definition);
+    const before = await count("instruments");
+    const again = await call("systemadministrator", "POST", "/api/admin/instruments", { ...definition, name: "Ändrad" });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe("instrument_version_exists");
+    expect(await count("instruments")).toBe(before);
+  });
+
+  it("rejects a definition with duplicate or missing item ids, naming the field, and writes nothing", async () => {
+    const base = (await shippedInstrument(w, "savry")).def;
+    const before = await count("instruments");
+    const duplicate = { ...base, version: "dup", items: [...base.items, { ...base.items[0] }] };
+    const res = await call("systemadministrator", "POST", "/api/admin/instruments", duplicate);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields.map((f: { path: string }) => f.path)).toContain(`body.items.${base.items.length}.id`);
+    const { id: _drop, ...withoutId } = base.items[0] as { id: string };
+    const missing = { ...base, version: "missing", items: [withoutId, ...base.items.slice(1)] };
+    const res2 = await call("systemadministrator", "POST", "/api/admin/instruments", missing);
+    expect(res2.statusCode).toBe(400);
+    expect(res2.json().error.fields.map((f: { path: string }) => f.path)).toContain("body.items.0.id");
+    expect(await count("instruments")).toBe(before);
+  });
+
+  it("hides a retired version from the list of instruments to choose", async () => {
+    const def = { ...(await shippedInstrument(w, "adad")).def, version: "old" };
+    const { id } = (await call("systemadministrator", "POST", "/api/admin/instruments", def)).json();
+    expect((await call("systemadministrator", "POST", `/api/admin/instruments/${id}/retire`)).statusCode).toBe(200);
+    const listed = (await call("handlaggare", "GET", "/api/instruments")).json().items.map((i: { id: string }) => i.id);
+    expect(listed).not.toContain(id);
+    const all = (await call("handlaggare", "GET", "/api/instruments?includeRetired=true")).json().items;
+    expect(all.find((i: { id: string }) => i.id === id)?.retired).toBe(true);
+  });
+});
+
+describe("training register", () => {
+  it("registers a training and lists it with its status; the reminder list holds what ends soon", async () => {
+    const res = await call("enhetschef", "POST", "/api/trainings", {
+      userId: w.userIds.samordnare,
+      instrumentKey: "earl-20b",
+      instrumentVersion: "1",
+      trainedOn: "2024-01-10",
+      trainedBy: "Licensierad utbildare",
+      validUntil: new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({
+      userName: expect.any(String),
+      status: "expiring",
+      instrumentName: expect.stringContaining("EARL"),
+    });
+    const soon = (await call("enhetschef", "GET", "/api/trainings?expiringWithinDays=60")).json().items;
+    expect(soon.map((t: { id: string }) => t.id)).toContain(res.json().id);
+    const other = (await call("enhetschef.b", "GET", "/api/trainings")).json().items;
+    expect(other.map((t: { id: string }) => t.id)).not.toContain(res.json().id);
+  });
+
+  it("refuses an end date before the training and an unknown instrument version", async () => {
+    const before = await count("instrument_trainings");
+    const body = {
+      userId: w.userIds.samordnare,
+      instrumentKey: "savry",
+      instrumentVersion: "1",
+      trainedOn: "2025-01-10",
+      trainedBy: "X",
+    };
+    const early = await call("enhetschef", "POST", "/api/trainings", { ...body, validUntil: "2024-01-01" });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().error.fields[0].path).toBe("body.validUntil");
+    const unknown = await call("enhetschef", "POST", "/api/trainings", { ...body, instrumentVersion: "99" });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.fields[0].path).toBe("body.instrumentVersion");
+    expect(await count("instrument_trainings")).toBe(before);
+  });
+});
+
+describe("recording an assessment", () => {
+  it("scores a draft, refuses signing with unanswered items or by someone untrained, and signs for the trained", async () => {
+    const c = await crimeInvestigation();
+    const savry = await shippedInstrument(w, "savry");
+    const answers = await savryAnswers(2);
+    delete answers.H3;
+    const created = await call("kollega", "POST", `/api/cases/${c.caseId}/assessments`, {
+      instrumentId: savry.id,
+      investigationId: c.investigationId,
+      assessedOn: today(),
+      answers,
+      judgement: "hog",
+      judgementReason: "Många riskfaktorer",
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id;
+    const draft = (await call("kollega", "GET", `/api/assessments/${id}`)).json();
+    expect(draft.status).toBe("draft");
+    expect(draft.score.riskTotal).toBe(23 * 2);
+    expect(draft.score.protectiveTotal).toBe(6);
+    expect(draft.canSign).toBe(false);
+
+    const incomplete = await call("kollega", "POST", `/api/assessments/${id}/sign`);
+    expect(incomplete.statusCode).toBe(400);
+    expect(incomplete.json().error.fields.map((f: { path: string }) => f.path)).toEqual(["body.answers.H3"]);
+
+    const complete = {
+      assessedOn: today(),
+      answers: await savryAnswers(2),
+      judgement: "hog",
+      judgementReason: "Många riskfaktorer",
+    };
+    expect((await call("kollega", "PUT", `/api/assessments/${id}`, complete)).statusCode).toBe(200);
+    const untrained = await call("kollega", "POST", `/api/assessments/${id}/sign`);
+    expect(untrained.statusCode).toBe(409);
+    expect(untrained.json().error.code).toBe("not_trained");
+    expect((await w.database.db.select().from(assessments).where(eq(assessments.id, id)))[0]?.signedAt).toBeNull();
+
+    await seedTraining(w, w.userIds.kollega as string, "savry");
+    const signed = await call("kollega", "POST", `/api/assessments/${id}/sign`);
+    expect(signed.statusCode, signed.body).toBe(200);
+    const after = (await call("kollega", "GET", `/api/assessments/${id}`)).json();
+    expect(after).toMatchObject({ status: "signed", signedByName: expect.any(String), judgement: "hog" });
+    const change = await call("kollega", "PUT", `/api/assessments/${id}`, complete);
+    expect(change.statusCode).toBe(409);
+  });
+
+  it("refuses answers off the scale and an instrument outside the person's age without a reason", async () => {
+    const c = await crimeInvestigation();
+    const before = await count("assessments");
+    const savry = await shippedInstrument(w, "savry");
+    const off = await call("handlaggare", "POST", `/api/cases/${c.caseId}/assessments`, {
+      instrumentId: savry.id,
+      assessedOn: today(),
+      answers: { H1: 5 },
+    });
+    expect(off.statusCode).toBe(400);
+    expect(off.json().error.fields).toEqual([{ path: "body.answers.H1", message: expect.stringContaining("not on the scale") }]);
+    // The person is 15: EARL-20B is for 6–12 year olds.
+    const earl = await shippedInstrument(w, "earl-20b");
+    const young = await call("handlaggare", "POST", `/api/cases/${c.caseId}/assessments`, {
+      instrumentId: earl.id,
+      assessedOn: today(),
+    });
+    expect(young.statusCode).toBe(400);
+    expect(young.json().error.fields[0].path).toBe("body.ageOverrideReason");
+    expect(await count("assessments")).toBe(before);
+    const withReason = await call("handlaggare", "POST", `/api/cases/${c.caseId}/assessments`, {
+      instrumentId: earl.id,
+      assessedOn: today(),
+      ageOverrideReason: "Utvecklingsmässigt yngre",
+    });
+    expect(withReason.statusCode).toBe(201);
+  });
+
+  it("shows a re-assessment's change against the previous one, item by item and in total", async () => {
+    const c = await crimeInvestigation();
+    const savry = await shippedInstrument(w, "savry");
+    await seedTraining(w, w.userIds.handlaggare as string, "savry");
+    const record = async (assessedOn: string, value: number) => {
+      const { id } = (
+        await call("handlaggare", "POST", `/api/cases/${c.caseId}/assessments`, {
+          instrumentId: savry.id,
+          assessedOn,
+          answers: await savryAnswers(value),
+          judgement: value === 2 ? "hog" : "lag",
+          judgementReason: "Bedömning",
+        })
+      ).json();
+      expect((await call("handlaggare", "POST", `/api/assessments/${id}/sign`)).statusCode).toBe(200);
+      return id as string;
+    };
+    await record("2026-01-15", 2);
+    const second = await record(today(), 0);
+    const detail = (await call("handlaggare", "GET", `/api/assessments/${second}`)).json();
+    expect(detail.comparison.previousAssessedOn).toBe("2026-01-15");
+    expect(detail.comparison.riskTotal).toEqual({ before: 48, after: 0, change: -48 });
+    expect(detail.comparison.items.find((i: { id: string }) => i.id === "H1")).toEqual({
+      id: "H1",
+      before: 2,
+      after: 0,
+      change: -2,
+    });
+  });
+});
+
+describe("completion policy", () => {
+  it("refuses to complete a crime investigation without a signed assessment or a documented reason", async () => {
+    const c = await crimeInvestigation();
+    const url = `/api/investigations/${c.investigationId}/complete`;
+    const bare = await call("handlaggare", "POST", url, { completedOn: today() });
+    expect(bare.statusCode).toBe(400);
+    expect(bare.json().error).toMatchObject({ code: "assessment_required", fields: [{ path: "body.noAssessmentReason" }] });
+    const noNote = await call("handlaggare", "POST", url, { completedOn: today(), noAssessmentReason: "annan" });
+    expect(noNote.statusCode).toBe(400);
+    expect(noNote.json().error.fields[0].path).toBe("body.noAssessmentNote");
+    const [inv] = await w.database.db.select().from(investigations).where(eq(investigations.id, c.investigationId));
+    expect(inv?.completedOn).toBeNull();
+    const documented = await call("handlaggare", "POST", url, {
+      completedOn: today(),
+      noAssessmentReason: "vardnadshavare_den_unge_avbojt",
+      noAssessmentNote: "Familjen ville inte medverka",
+    });
+    expect(documented.statusCode, documented.body).toBe(200);
+    const [done] = await w.database.db.select().from(investigations).where(eq(investigations.id, c.investigationId));
+    expect(done).toMatchObject({
+      noAssessmentReason: "vardnadshavare_den_unge_avbojt",
+      noAssessmentNote: "Familjen ville inte medverka",
+    });
+  });
+
+  it("completes with a signed assessment on the investigation, and without one where the district does not require it", async () => {
+    const c = await crimeInvestigation();
+    const gas = await shippedInstrument(w, "gas");
+    await seedTraining(w, w.userIds.handlaggare as string, "gas");
+    const { id } = (
+      await call("handlaggare", "POST", `/api/cases/${c.caseId}/assessments`, {
+        instrumentId: gas.id,
+        investigationId: c.investigationId,
+        assessedOn: today(),
+        goals: [{ id: "g1", label: "Går i skolan" }],
+        answers: { g1: 1 },
+      })
+    ).json();
+    expect((await call("handlaggare", "POST", `/api/assessments/${id}/sign`)).statusCode).toBe(200);
+    const ok = await call("handlaggare", "POST", `/api/investigations/${c.investigationId}/complete`, { completedOn: today() });
+    expect(ok.statusCode, ok.body).toBe(200);
+
+    const off = await call("systemadministrator", "PUT", `/api/admin/districts/${w.own.id}/assessment-policy`, {
+      requireStructuredAssessment: false,
+    });
+    expect(off.json()).toEqual({ districtId: w.own.id, requireStructuredAssessment: false });
+    const c2 = await crimeInvestigation();
+    const free = await call("handlaggare", "POST", `/api/investigations/${c2.investigationId}/complete`, {
+      completedOn: today(),
+    });
+    expect(free.statusCode).toBe(200);
+    await call("systemadministrator", "PUT", `/api/admin/districts/${w.own.id}/assessment-policy`, {
+      requireStructuredAssessment: true,
+    });
+  });
+});
+
+describe("usage statistics", () => {
+  it("counts completed crime investigations with a signed assessment, as computed by hand", async () => {
+    const fresh = await createWorld();
+    try {
+      const gas = await shippedInstrument(fresh, "gas");
+      const day = "2026-06-15";
+      // Four completed crime investigations in the own district: two assessed (one GAS each), one
+      // with only a draft, one without; plus one completed investigation without a crime concern.
+      const make = async (concerns: string[], assessment: "signed" | "draft" | null) => {
+        const c = await seedCase(fresh, "own", "investigated");
+        await fresh.database.db.update(reports).set({ concerns }).where(eq(reports.caseId, c.caseId));
+        await fresh.database.db.update(investigations).set({ completedOn: day }).where(eq(investigations.id, c.investigationId));
+        if (assessment) {
+          await fresh.database.db.insert(assessments).values({
+            caseId: c.caseId,
+            investigationId: c.investigationId,
+            personId: fresh.own.personId,
+            districtId: fresh.own.id,
+            instrumentId: gas.id,
+            assessedOn: "2026-06-01",
+            score: {},
+            createdBy: fresh.userIds.handlaggare as string,
+            signedBy: assessment === "signed" ? (fresh.userIds.handlaggare as string) : null,
+            signedAt: assessment === "signed" ? new Date("2026-06-01T12:00:00Z") : null,
+          });
+        }
+      };
+      await seedTraining(fresh, fresh.userIds.handlaggare as string, "gas");
+      await make(["brott"], "signed");
+      await make(["vald", "missbruk"], "signed");
+      await make(["brott"], "draft");
+      await make(["brott", "missbruk"], null);
+      await make(["skolfranvaro"], null);
+      const res = await fresh.app.inject({
+        method: "GET",
+        url: `/api/reports/assessment-usage?from=2026-01-01&to=2026-12-31&districtId=${fresh.own.id}`,
+        headers: { cookie: await fresh.login("kvalitet") },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const u = res.json();
+      expect(u.total).toEqual({ completed: 4, withAssessment: 2, share: 0.5 });
+      expect(u.byConcern).toEqual([
+        { concern: "brott", completed: 3, withAssessment: 1, share: 1 / 3 },
+        { concern: "vald", completed: 1, withAssessment: 1, share: 1 },
+        { concern: "missbruk", completed: 2, withAssessment: 1, share: 0.5 },
+      ]);
+      expect(u.byGender).toEqual([{ gender: expect.any(String), completed: 4, withAssessment: 2, share: 0.5 }]);
+      expect(u.byInstrument).toEqual([{ instrumentKey: "gas", instrumentName: gas.def.name, investigations: 2 }]);
+      expect(u.assessments).toEqual({ signed: 2, byTrained: 2, share: 1 });
+      expect(u.trainedStaff).toEqual([
+        {
+          instrumentKey: "gas",
+          instrumentName: gas.def.name,
+          unitId: fresh.own.unitId,
+          unitName: expect.any(String),
+          trained: 1,
+        },
+      ]);
+      const xlsx = await fresh.app.inject({
+        method: "GET",
+        url: `/api/reports/assessment-usage/export?from=2026-01-01&to=2026-12-31&format=xlsx&districtId=${fresh.own.id}`,
+        headers: { cookie: await fresh.login("kvalitet") },
+      });
+      expect(xlsx.statusCode).toBe(200);
+      expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe("PK");
+    } finally {
+      await fresh.close();
+    }
+  });
+});
+
+// The shipped rows are what the statistics and the forms name: keep them tied to the domain files.
+it("stores the shipped definitions as parsed by the domain", async () => {
+  const rows = await w.database.db.select().from(instruments).where(eq(instruments.key, "gas"));
+  expect(rows).toHaveLength(1);
+  expect((rows[0]?.definition as { kind: string }).kind).toBe("gas");
+});
