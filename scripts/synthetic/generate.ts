@@ -105,7 +105,12 @@ export async function generateMunicipality(database: Database, options: Generate
 
   const org = buildOrganisation(rng, districtCount, reportsPerYear);
   const central = await centralUnits(database);
-  org.demo("analytiker", "Amir Analytiker (demo)", [{ unitId: central.analys, role: "analytiker" }]);
+  // Each district is its own data controller: the central analyst holds the analytiker role (aggregates
+  // only) in every district's quality unit, so the municipality-wide figures can be compared.
+  org.demo("analytiker", "Amir Analytiker (demo)", [
+    { unitId: central.analys, role: "analytiker" },
+    ...org.districts.map((d) => ({ unitId: d.units.kvalitet.id, role: "analytiker" as const })),
+  ]);
   org.demo("sysadmin", "Sam Systemförvaltare (demo)", [{ unitId: central.system, role: "systemadministrator" }]);
 
   const pool = new PersonnummerPool(today);

@@ -205,6 +205,8 @@ export const caseDetail = z.object({
   personName: z.string(),
   /** Skyddade personuppgifter: the page shows the marker. */
   protectedIdentity: z.boolean(),
+  /** For the age on a given day: which assessment instruments fit. */
+  personBirthDate: z.string(),
   districtId: z.uuid(),
   unitId: z.uuid().nullable(),
   assignedTo: z.uuid().nullable(),

@@ -4,16 +4,19 @@ import { Layout } from "./components/Layout";
 import { LangProvider, useLang } from "./i18n";
 import { Account } from "./routes/Account";
 import { Admin } from "./routes/Admin";
+import { AssessmentUsage } from "./routes/AssessmentUsage";
 import { AuditLog } from "./routes/AuditLog";
 import { Case } from "./routes/Case";
 import { Caseload } from "./routes/Caseload";
 import { Cases } from "./routes/Cases";
 import { HandlingTimes } from "./routes/HandlingTimes";
+import { Instruments } from "./routes/Instruments";
 import { NotFound } from "./routes/NotFound";
 import { Person } from "./routes/Person";
 import { Persons } from "./routes/Persons";
 import { SignIn } from "./routes/SignIn";
 import { Start } from "./routes/Start";
+import { Trainings } from "./routes/Trainings";
 
 function Pages() {
   const { me, loading, can } = useAuth();
@@ -31,6 +34,9 @@ function Pages() {
       {can("case:read") && <Route path="/arenden/:id" element={<Case />} />}
       {can("case:assign") && <Route path="/arendefordelning" element={<Caseload />} />}
       {can("stats:read") && <Route path="/handlaggningstider" element={<HandlingTimes />} />}
+      {can("stats:read") && <Route path="/statistik/bedomningar" element={<AssessmentUsage />} />}
+      {can("instrument:read") && <Route path="/instrument" element={<Instruments />} />}
+      {can("training:read") && <Route path="/utbildningar" element={<Trainings />} />}
       {can("admin") && <Route path="/admin" element={<Admin />} />}
       <Route path="/konto" element={<Account />} />
       <Route path="*" element={<NotFound />} />

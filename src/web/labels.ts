@@ -92,3 +92,17 @@ export const JOURNAL_STEP_LABELS: Labels = {
 export function label(labels: Labels, key: string, lang: Lang): string {
   return labels[key]?.[lang] ?? key;
 }
+
+export const PURPOSE_LABELS: Labels = {
+  brott: { sv: "Brott", en: "Crime" },
+  vald: { sv: "Våld", en: "Violence" },
+  missbruk: { sv: "Missbruk", en: "Substance abuse" },
+  behov: { sv: "Behov", en: "Needs" },
+};
+/** Plural forms for statistics tables ("Pojkar", "Flickor"). */
+export const GENDER_PLURAL_LABELS: Labels = {
+  pojke: { sv: "Pojkar", en: "Boys" },
+  flicka: { sv: "Flickor", en: "Girls" },
+  annat: { sv: "Annat kön", en: "Other gender" },
+  okant: { sv: "Okänt kön", en: "Unknown gender" },
+};

@@ -1,9 +1,11 @@
 import { useState } from "react";
+import { NO_ASSESSMENT_REASON_LABELS, NO_ASSESSMENT_REASONS } from "../../domain/assessment-policy";
 import { addCalendarDays, utredningDeadline } from "../../domain/clocks";
 import { stockholmToday } from "../../domain/time";
 import { api } from "../api";
 import { useLang } from "../i18n";
 import { type CaseInvestigation, caseApi } from "./CaseApi";
+import { CaseAssessments } from "./CaseAssessments";
 import { type CaseClock, ClockList, ClockStateText } from "./CaseClocks";
 import {
   CaseForm,
@@ -13,18 +15,24 @@ import {
   ReasonField,
   stockholmLocalToIso,
   stockholmNowLocal,
+  TextAreaField,
   useSubmit,
 } from "./CaseFormParts";
-import { Field } from "./Field";
+import { Field, SelectField } from "./Field";
 
 /** One utredning: dates, clock, methods, and the förlängning and completion forms while it runs. */
 export function CaseInvestigationCard({
+  caseId,
+  birthDate,
   investigation: inv,
   index,
   clocks,
   canWrite,
   onChanged,
 }: {
+  caseId: string;
+  /** The person's birth date: which instruments fit their age. */
+  birthDate: string;
   investigation: CaseInvestigation;
   index: number;
   clocks: CaseClock[];
@@ -67,6 +75,7 @@ export function CaseInvestigationCard({
       </dl>
       <ClockList clocks={clocks} label={t("deadlines")} />
       <Methods investigation={inv} canWrite={canWrite} onChanged={onChanged} />
+      <CaseAssessments caseId={caseId} investigationId={inv.id} birthDate={birthDate} canWrite={canWrite} />
       {canWrite && running && (
         <>
           <ExtensionForm investigationId={inv.id} currentDueDate={deadline.dueDate} onChanged={onChanged} />
@@ -203,9 +212,20 @@ function ExtensionForm({
 }
 
 function CompleteForm({ investigationId, onChanged }: { investigationId: string; onChanged: () => Promise<void> }) {
-  const { t } = useLang();
-  const [form, setForm] = useState({ completedOn: stockholmToday(), guardiansDeclined: false });
+  const { t, lang } = useLang();
+  const [form, setForm] = useState({
+    completedOn: stockholmToday(),
+    guardiansDeclined: false,
+    noAssessmentReason: "",
+    noAssessmentNote: "",
+  });
   const { busy, error, run } = useSubmit();
+  const body = {
+    completedOn: form.completedOn,
+    guardiansDeclined: form.guardiansDeclined,
+    ...(form.noAssessmentReason ? { noAssessmentReason: form.noAssessmentReason } : {}),
+    ...(form.noAssessmentNote.trim() ? { noAssessmentNote: form.noAssessmentNote } : {}),
+  };
   return (
     <CaseForm
       heading={t("completeInvestigation")}
@@ -213,7 +233,7 @@ function CompleteForm({ investigationId, onChanged }: { investigationId: string;
       busy={busy}
       error={error}
       submitLabel={t("completeInvestigation")}
-      onSubmit={() => void run(() => api.completeInvestigation(investigationId, form), onChanged)}
+      onSubmit={() => void run(() => api.completeInvestigation(investigationId, body), onChanged)}
     >
       <Field
         label={t("completedOn")}
@@ -228,6 +248,27 @@ function CompleteForm({ investigationId, onChanged }: { investigationId: string;
         label={t("guardiansDeclined")}
         checked={form.guardiansDeclined}
         onChange={(v) => setForm({ ...form, guardiansDeclined: v })}
+      />
+      <SelectField
+        label={t("noAssessmentReason")}
+        hint={t("noAssessmentHint")}
+        value={form.noAssessmentReason}
+        onChange={(v) => setForm({ ...form, noAssessmentReason: v })}
+        error={error?.fieldMessage("noAssessmentReason")}
+      >
+        <option value="">{t("choose")}</option>
+        {NO_ASSESSMENT_REASONS.map((r) => (
+          <option key={r} value={r}>
+            {NO_ASSESSMENT_REASON_LABELS[r][lang]}
+          </option>
+        ))}
+      </SelectField>
+      <TextAreaField
+        label={t("noAssessmentNote")}
+        value={form.noAssessmentNote}
+        maxLength={2_000}
+        onChange={(e) => setForm({ ...form, noAssessmentNote: e.target.value })}
+        error={error?.fieldMessage("noAssessmentNote")}
       />
     </CaseForm>
   );

@@ -30,6 +30,7 @@ export function Field({
 export function SelectField({
   label,
   error,
+  hint,
   children,
   value,
   onChange,
@@ -37,22 +38,29 @@ export function SelectField({
 }: {
   label: string;
   error?: string | undefined;
+  hint?: string;
   children: ReactNode;
   value: string;
   onChange: (v: string) => void;
   required?: boolean;
 }) {
   const id = useId();
+  const described = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
+      {hint && (
+        <span className="hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      )}
       <select
         id={id}
         value={value}
         required={required}
         onChange={(e) => onChange(e.target.value)}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
+        aria-describedby={described}
       >
         {children}
       </select>

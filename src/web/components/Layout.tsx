@@ -47,6 +47,21 @@ export function Layout({ children }: { children: ReactNode }) {
                   <NavLink to="/handlaggningstider">{t("navStats")}</NavLink>
                 </li>
               )}
+              {can("stats:read") && (
+                <li>
+                  <NavLink to="/statistik/bedomningar">{t("navAssessmentStats")}</NavLink>
+                </li>
+              )}
+              {can("instrument:read") && (
+                <li>
+                  <NavLink to="/instrument">{t("navInstruments")}</NavLink>
+                </li>
+              )}
+              {can("training:read") && (
+                <li>
+                  <NavLink to="/utbildningar">{t("navTrainings")}</NavLink>
+                </li>
+              )}
               {can("audit:read") && (
                 <li>
                   <NavLink to="/logg">{t("navAudit")}</NavLink>

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { adminUser, organisationResponse } from "../../contracts/organisation";
 import { ROLE_LABELS, ROLES, type Role } from "../../domain/roles";
 import { ApiError, api } from "../api";
+import { AssessmentPolicyEditor } from "../components/AssessmentPolicyEditor";
 import { DelegationEditor } from "../components/DelegationEditor";
 import { Alert, Field, SelectField } from "../components/Field";
 import { useLang } from "../i18n";
@@ -47,6 +48,7 @@ export function Admin() {
       <Users users={users} org={org} run={run} />
       <Organisation org={org} run={run} />
       <DelegationEditor org={org} />
+      <AssessmentPolicyEditor org={org} />
     </>
   );
 }

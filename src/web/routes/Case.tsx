@@ -172,6 +172,8 @@ function CaseFileView({
         {c.investigations.map((inv, i) => (
           <CaseInvestigationCard
             key={inv.id}
+            caseId={c.id}
+            birthDate={c.personBirthDate}
             investigation={inv}
             index={i}
             clocks={clocks.filter((k) => k.recordId === inv.id)}

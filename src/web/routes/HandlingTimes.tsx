@@ -6,14 +6,13 @@ import { stockholmToday } from "../../domain/time";
 import { ApiError, api, type HandlingTimesFilter, handlingTimesExportUrl } from "../api";
 import { useAuth } from "../auth";
 import { Alert, Field, SelectField } from "../components/Field";
-import { useLang } from "../i18n";
+import { formatShare, useLang } from "../i18n";
 
-const pct = (share: number | null) => (share === null ? "—" : `${Math.round(share * 1000) / 10} %`);
 const num = (n: number | null) => (n === null ? "—" : String(Math.round(n * 10) / 10));
 
 /** Handling times per district, unit and period (default: the last twelve months), boys and girls apart. */
 export function HandlingTimes() {
-  const { t } = useLang();
+  const { t, lang } = useLang();
   const { me } = useAuth();
   const today = stockholmToday();
   const [filter, setFilter] = useState<HandlingTimesFilter>({ from: addCalendarDays(today, -364), to: today });
@@ -114,10 +113,10 @@ export function HandlingTimes() {
                   <tr key={name}>
                     <th scope="row">{name}</th>
                     <td>
-                      {pct(m.all.share)} ({m.all.withinLimit}/{m.all.total})
+                      {formatShare(m.all.share, lang)} ({m.all.withinLimit}/{m.all.total})
                     </td>
-                    <td>{pct(m.pojke.share)}</td>
-                    <td>{pct(m.flicka.share)}</td>
+                    <td>{formatShare(m.pojke.share, lang)}</td>
+                    <td>{formatShare(m.flicka.share, lang)}</td>
                     <td>{num(m.all.medianDays)}</td>
                     <td>{num(m.all.p90Days)}</td>
                   </tr>
@@ -127,7 +126,7 @@ export function HandlingTimes() {
           </div>
           <p>
             {t("htLinked")}: {data.linkedToOngoingInvestigation}. {t("htReReferrals")}: {data.reReferrals} (
-            {pct(data.reReferralRate)}).
+            {formatShare(data.reReferralRate, lang)}).
           </p>
           <p>
             {t("htDownload")}: <a href={handlingTimesExportUrl(filter, "xlsx")}>XLSX</a> ·{" "}

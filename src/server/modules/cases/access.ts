@@ -14,6 +14,7 @@ export async function caseInScope(tx: Db | Tx, actor: Actor, caseId: string) {
       firstName: persons.firstName,
       lastName: persons.lastName,
       gender: persons.gender,
+      birthDate: persons.birthDate,
       protectedIdentity: persons.protectedIdentity,
     })
     .from(cases)

@@ -72,6 +72,7 @@ export async function getCase({ db }: Database, actor: Actor, caseId: string) {
       personId: c.personId,
       personName: `${row.firstName} ${row.lastName}`,
       protectedIdentity: row.protectedIdentity,
+      personBirthDate: row.birthDate,
       districtId: c.districtId,
       unitId: c.unitId,
       assignedTo: c.assignedTo,
