@@ -97,6 +97,7 @@ export const assessmentSummary = z.object({
   status: z.enum(["draft", "signed"]),
   score: scoreSchema,
   judgement: z.string().nullable(),
+  judgementLabel: z.string().nullable(),
   createdByName: z.string(),
   signedByName: z.string().nullable(),
   signedAt: z.string().nullable(),

@@ -319,6 +319,10 @@ const TEXTS = {
   trainingRegistered: { sv: "Utbildningen har registrerats.", en: "The training has been registered." },
   allInstruments: { sv: "Alla instrument", en: "All instruments" },
   assessments: { sv: "Strukturerade bedömningar", en: "Structured assessments" },
+  assessmentsOutsideInvestigation: {
+    sv: "Bedömningar utanför utredning (t.ex. uppföljning under insats)",
+    en: "Assessments outside an investigation (e.g. follow-up during an intervention)",
+  },
   noAssessments: { sv: "Inga strukturerade bedömningar.", en: "No structured assessments." },
   newAssessment: { sv: "Ny bedömning", en: "New assessment" },
   editAssessment: { sv: "Fortsätt utkastet", en: "Continue the draft" },

@@ -34,6 +34,9 @@ function totalText(kind: "items" | "gas", s: Score, t: (k: "tScore" | "protectiv
   return s.protectiveTotal ? `${s.riskTotal} (${t("protective").toLowerCase()} ${s.protectiveTotal})` : String(s.riskTotal);
 }
 
+/** Licensed templates carry only the item code as label: show it once. */
+const itemName = (id: string, label: string) => (label === id ? id : `${id} ${label}`);
+
 export function CaseAssessments({
   caseId,
   investigationId,
@@ -41,12 +44,13 @@ export function CaseAssessments({
   canWrite,
 }: {
   caseId: string;
-  investigationId: string;
+  /** null: the case's assessments outside any investigation (re-assessments during an insats). */
+  investigationId: string | null;
   birthDate: string;
   canWrite: boolean;
 }) {
   const { t, lang } = useLang();
-  const headingId = `assessments-${investigationId}`;
+  const headingId = `assessments-${investigationId ?? "case"}`;
   const [items, setItems] = useState<AssessmentSummary[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [open, setOpen] = useState<Open>(null);
@@ -81,7 +85,7 @@ export function CaseAssessments({
 
   return (
     <section aria-labelledby={headingId}>
-      <h4 id={headingId}>{t("assessments")}</h4>
+      <h4 id={headingId}>{investigationId ? t("assessments") : t("assessmentsOutsideInvestigation")}</h4>
       <div className="visually-hidden" role="status" aria-live="polite">
         {notice}
       </div>
@@ -125,7 +129,7 @@ export function CaseAssessments({
                   </td>
                   <td>{totalText(a.instrument.kind, a.score, t)}</td>
                   <td>{a.score.band?.label ?? "—"}</td>
-                  <td>{a.judgement ?? "—"}</td>
+                  <td>{a.judgementLabel ?? "—"}</td>
                   <td>
                     {a.signedByName ?? "—"}
                     {a.signedAt && <span className="hint"> {formatDateTime(a.signedAt, lang)}</span>}
@@ -189,7 +193,7 @@ type Changed = (id: string, notice: string) => Promise<void>;
 function AssessmentLoader(props: {
   id: string;
   caseId: string;
-  investigationId: string;
+  investigationId: string | null;
   birthDate: string;
   canWrite: boolean;
   onClose: () => void;
@@ -239,7 +243,7 @@ function AssessmentEditor({
   onChanged,
 }: {
   caseId: string;
-  investigationId: string;
+  investigationId: string | null;
   birthDate: string;
   existing: AssessmentDetail | null;
   onClose: () => void;
@@ -322,7 +326,11 @@ function AssessmentEditor({
       await assessmentApi.updateAssessment(savedId, body());
       return savedId;
     }
-    const created = await assessmentApi.createAssessment(caseId, { instrumentId, investigationId, ...body() });
+    const created = await assessmentApi.createAssessment(caseId, {
+      instrumentId,
+      ...(investigationId ? { investigationId } : {}),
+      ...body(),
+    });
     setSavedId(created.id);
     return created.id;
   };
@@ -497,8 +505,7 @@ function ItemForm({
               return (
                 <fieldset className="choice-group item-row" key={item.id} aria-describedby={err ? errId : undefined}>
                   <legend>
-                    {/* Licensed templates carry only the item code as label: show it once. */}
-                    {item.label === item.id ? item.id : `${item.id} ${item.label}`}
+                    {itemName(item.id, item.label)}
                     {item.critical && <span className="badge"> ({t("criticalItem")})</span>}
                     {item.direction === "protective" && <span className="badge"> ({t("protectiveItem")})</span>}
                     {!item.required && <span className="hint"> {t("optional")}</span>}
@@ -679,7 +686,7 @@ function LiveScore({ def, s }: { def: InstrumentDefinition; s: Score }) {
           </div>
           <p>
             <strong>{t("criticalAnswered")}:</strong>{" "}
-            {s.critical.length === 0 ? t("none") : s.critical.map((id) => `${id} ${itemLabel(id)}`).join("; ")}
+            {s.critical.length === 0 ? t("none") : s.critical.map((id) => itemName(id, itemLabel(id))).join("; ")}
           </p>
         </>
       )}
@@ -775,9 +782,7 @@ function AssessmentView({ detail, onClose }: { detail: AssessmentDetail; onClose
               : (def?.items ?? []).map((item) => (
                   <tr key={item.id}>
                     <td>{def?.domains.find((d) => d.id === item.domain)?.label ?? item.domain}</td>
-                    <th scope="row">
-                      {item.id} {item.label}
-                    </th>
+                    <th scope="row">{itemName(item.id, item.label)}</th>
                     <td>{answerText(item.id)}</td>
                   </tr>
                 ))}
@@ -830,7 +835,10 @@ function ComparisonView({ detail, def }: { detail: AssessmentDetail; def: Instru
       </h6>
       <ChangeChart rows={summary} />
       <ChangeTable caption={t("perDomain")} rows={summary} />
-      <ChangeTable caption={t("perItem")} rows={c.items.map((i) => ({ key: i.id, label: `${i.id} ${itemLabel(i.id)}`, ...i }))} />
+      <ChangeTable
+        caption={t("perItem")}
+        rows={c.items.map((i) => ({ key: i.id, label: itemName(i.id, itemLabel(i.id)), ...i }))}
+      />
     </section>
   );
 }

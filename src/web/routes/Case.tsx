@@ -7,6 +7,7 @@ import { type Permission, roleHasPermission } from "../../domain/roles";
 import { type ApiError, api } from "../api";
 import { useAuth } from "../auth";
 import { asApiError, type CaseFile, caseApi } from "../components/CaseApi";
+import { CaseAssessments } from "../components/CaseAssessments";
 import { assignableIn, CaseAssignControl, useCaseload } from "../components/CaseAssignment";
 import { ClockList, caseClocks, isRunning } from "../components/CaseClocks";
 import { CaseClose, useCloseReasons } from "../components/CaseClose";
@@ -181,6 +182,7 @@ function CaseFileView({
             onChanged={onChanged}
           />
         ))}
+        <CaseAssessments caseId={c.id} investigationId={null} birthDate={c.personBirthDate} canWrite={canWrite} />
       </section>
 
       {/* Uppföljning may be decided after the case is closed, so decisions stay writable. */}

@@ -274,6 +274,7 @@ function toSummary(r: SummaryRow): Summary {
     status: r.a.signedAt ? "signed" : "draft",
     score: r.a.score as Score,
     judgement: r.a.judgement,
+    judgementLabel: (r.definition as InstrumentDefinition).judgement?.levels.find((l) => l.id === r.a.judgement)?.label ?? null,
     createdByName: r.createdByName,
     signedByName: r.signedByName,
     signedAt: r.a.signedAt?.toISOString() ?? null,
