@@ -89,6 +89,8 @@ describe("structured assessments, from import to the usage figure", () => {
     await instrument.selectOption({ label: (await instrument.locator("option", { hasText: "Testrisk" }).innerText()).trim() });
     await chef.getByLabel("Utbildad den").fill("2025-05-01");
     await chef.getByLabel("Utbildad av").fill("Licensierad utbildare");
+    // Ending within the reminder window: the handläggare is reminded on their start page.
+    await chef.getByLabel(/Giltig till/).fill(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
     await chef.getByRole("button", { name: "Registrera utbildning" }).click();
     await expect.poll(() => chef.getByText("Utbildningen har registrerats.").isVisible()).toBe(true);
     await expect.poll(() => chef.getByRole("row").filter({ hasText: "Testrisk" }).first().isVisible()).toBe(true);
@@ -96,8 +98,11 @@ describe("structured assessments, from import to the usage figure", () => {
 
     const worker = await newPage(browser);
     await signIn(worker, base, "handlaggare");
+    const reminder = worker.getByRole("region", { name: "Din utbildning i bedömningsinstrument löper ut" });
+    await expect.poll(async () => (await reminder.isVisible()) && (await reminder.innerText()).includes("Testrisk")).toBe(true);
     await worker.goto(`${base}/arenden/${caseId}`);
-    await worker.getByRole("button", { name: "Ny bedömning" }).click();
+    const onInvestigation = worker.getByRole("region", { name: "Strukturerade bedömningar", exact: true });
+    await onInvestigation.getByRole("button", { name: "Ny bedömning" }).click();
     const choose = worker.getByLabel("Instrument", { exact: true });
     await expect
       .poll(async () => (await choose.locator("option").allInnerTexts()).some((o) => o.startsWith("Testrisk")))

@@ -298,6 +298,10 @@ const TEXTS = {
   imported: { sv: "Instrumentet har importerats.", en: "The instrument has been imported." },
   kindItems: { sv: "Frågeformulär", en: "Item instrument" },
   kindGas: { sv: "Målbaserad (GAS)", en: "Goal based (GAS)" },
+  myExpiringTrainings: {
+    sv: "Din utbildning i bedömningsinstrument löper ut",
+    en: "Your training in an assessment instrument is ending",
+  },
   trainingRegister: { sv: "Utbildningsregister", en: "Training register" },
   trainingsIntro: {
     sv: "Bara den som har giltig utbildning i ett instrument kan signera bedömningar med det.",

@@ -1,6 +1,7 @@
 import { ROLE_LABELS } from "../../domain/roles";
 import { useAuth } from "../auth";
 import { DeadlineOverview } from "../components/DeadlineOverview";
+import { MyExpiringTrainings } from "../components/MyExpiringTrainings";
 import { useLang } from "../i18n";
 
 export function Start() {
@@ -22,6 +23,7 @@ export function Start() {
           ))}
         </ul>
       </section>
+      {can("training:read") && <MyExpiringTrainings userId={me.id} />}
       {can("case:read") && <DeadlineOverview />}
     </>
   );

@@ -7,24 +7,8 @@ import { assessmentApi, type InstrumentSummary, type Staff, type Training, type 
 import { asApiError } from "../components/CaseApi";
 import { CaseForm, CheckboxField, FormError, useSubmit } from "../components/CaseFormParts";
 import { Alert, Field, SelectField } from "../components/Field";
+import { TrainingStatusText } from "../components/MyExpiringTrainings";
 import { useLang } from "../i18n";
-
-/** Status as icon and word, never colour alone. */
-export function TrainingStatusText({ status }: { status: Training["status"] }) {
-  const { t } = useLang();
-  const [icon, text, css] =
-    status === "valid"
-      ? ["✓", t("trainingValid"), "state-met"]
-      : status === "expiring"
-        ? ["△", t("trainingExpiring"), "state-due_soon"]
-        : ["⚠", t("trainingExpired"), "state-overdue"];
-  return (
-    <span className={`state ${css}`}>
-      <span aria-hidden="true">{icon} </span>
-      {text}
-    </span>
-  );
-}
 
 /** The training register (/utbildningar): reminders, the filtered list, and registering (training:manage). */
 export function Trainings() {
