@@ -133,6 +133,11 @@ describe("case flow in the browser", () => {
     const complete = form(page, "Avsluta utredningen");
     await expect.poll(() => complete.isVisible()).toBe(true);
     await complete.getByLabel("Avslutad den").fill(stockholmDate(serverNow()));
+    // The report concerns crime and no structured assessment was signed: the reason is documented.
+    await complete
+      .getByLabel(/Skäl till att strukturerad bedömning saknas/)
+      .selectOption({ label: "Ingen utbildad bedömare tillgänglig" });
+    await complete.getByLabel(/Förklaring av skälet/).fill("Ingen utbildad i SAVRY under perioden.");
     await complete.getByRole("button", { name: "Avsluta utredningen" }).click();
     const decision = form(page, "Nytt beslut");
     await expect.poll(() => decision.isVisible()).toBe(true);
