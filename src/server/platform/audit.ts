@@ -51,6 +51,15 @@ function auditRow(actor: Actor | null, e: AuditEntry) {
 const dialect = new PgDialect();
 
 /**
+ * For a statement that only reads personal data and writes its audit rows: commit without waiting
+ * for the WAL flush. The read and its audit rows still commit together or not at all, and the chain
+ * stays whole; only a database crash within a fraction of a second after the commit could lose the
+ * newest read rows (never a write: statements that change data keep the default). Without this
+ * every read waits for a disk flush under the chain lock and reads queue behind it.
+ */
+const RELAXED_COMMIT = sql`select set_config('synchronous_commit', 'off', true)`;
+
+/**
  * Chained appends are serial by nature: each takes the chain lock until it commits. Left to
  * PostgreSQL, eight readers at once queue on that lock and every hand-over costs a process wake-up
  * on a busy machine, so throughput falls as concurrency rises. Queuing them here first (one in
@@ -68,7 +77,7 @@ function oneChainedReadAtATime<T>(work: () => Promise<T>): Promise<T> {
  * Reads one record and writes its audit row in a single statement, so the hottest path (opening
  * a person) costs one round trip: the SELECT, an audit INSERT that happens only when the SELECT
  * found the row, and — the statement being its own transaction that writes nothing but the audit
- * row — a commit that does not wait for the WAL flush (see relaxCommitForReadAudit). The statement
+ * row — a commit that does not wait for the WAL flush (see RELAXED_COMMIT). The statement
  * is prepared once per connection and shape (named after its text), so it is not planned anew on
  * every read. `select` must give its columns the names the caller reads; `details` may look at
  * them as `found`.
@@ -83,7 +92,7 @@ export async function readOneAudited<T>(
   const r = auditRow(actor, entry);
   const query = dialect.sqlToQuery(sql`
     with found as (${select}),
-    relaxed as (select set_config('synchronous_commit', 'off', true)),
+    relaxed as (${RELAXED_COMMIT}),
     logged as (
       insert into ${auditLog} (id, prev_hash, hash, user_id, username, role, unit_id, action, person_id, record_type,
                                record_id, purpose, request_id, client_ip, details)
@@ -99,12 +108,28 @@ export async function readOneAudited<T>(
 }
 
 /**
- * For a transaction that only reads personal data and writes its audit rows: commit without
- * waiting for the WAL flush. The read and its audit row still commit together or not at all, and
- * the chain stays whole; only a database crash within a fraction of a second after the commit
- * could lose the newest read rows (never a write: transactions that change data keep the default).
- * Without this every read waits for a disk flush under the chain lock and reads queue behind it.
+ * Audits a list shown to the user — one row per record, all alike but for the person and record —
+ * in one statement: the rows travel as two arrays rather than as thousands of bound values, and,
+ * the statement being its own transaction that writes nothing but audit rows, it commits without
+ * waiting for the WAL flush (see RELAXED_COMMIT). Call it before the list is returned.
  */
-export async function relaxCommitForReadAudit(tx: Tx): Promise<void> {
-  await tx.execute(sql`set local synchronous_commit = off`);
+export async function auditShownList(
+  { pool }: Database,
+  actor: Actor,
+  entry: Pick<AuditEntry, "action" | "permission" | "recordType">,
+  shown: { personId: string; recordId: string }[],
+): Promise<void> {
+  if (shown.length === 0) return;
+  const r = auditRow(actor, entry);
+  const query = dialect.sqlToQuery(sql`
+    with relaxed as (${RELAXED_COMMIT})
+    insert into ${auditLog} (id, prev_hash, hash, user_id, username, role, unit_id, action, person_id, record_type,
+                             record_id, purpose, request_id, client_ip)
+    select 0, '', '', ${r.userId}::uuid, ${r.username}, ${r.role}, ${r.unitId}::uuid, ${r.action}, shown.person_id,
+           ${r.recordType}, shown.record_id, null, ${r.requestId}, ${r.clientIp}
+    from unnest(${sql.param(shown.map((s) => s.personId))}::uuid[], ${sql.param(shown.map((s) => s.recordId))}::text[])
+         with ordinality as shown(person_id, record_id, n)
+    cross join relaxed
+    order by shown.n`);
+  await pool.query({ text: query.sql, values: query.params as unknown[] });
 }

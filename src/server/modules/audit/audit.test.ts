@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedCase } from "../../testing/case-fixtures";
 import { createWorld, type World } from "../../testing/world";
 import { verifyAuditChain } from "./service";
 
@@ -40,6 +41,27 @@ describe("audit log", () => {
     await expect(w.database.pool.query("update audit_log set action = 'x'")).rejects.toThrow(/append-only/);
     await expect(w.database.pool.query("delete from audit_log")).rejects.toThrow(/append-only/);
     await expect(w.database.pool.query("truncate audit_log")).rejects.toThrow(/append-only/);
+  });
+
+  it("writes one chained audit row per case a deadline overview shows, naming who, in which role, and the request", async () => {
+    const { caseId } = await seedCase(w, "own", "reported");
+    const before = (await w.database.pool.query("select coalesce(max(id), 0) as id from audit_log")).rows[0].id;
+    const res = await w.app.inject({ method: "GET", url: "/api/deadlines", headers: { cookie: await w.login("enhetschef") } });
+    expect(res.statusCode).toBe(200);
+    const shown = new Set(res.json().items.map((i: { caseId: string }) => i.caseId));
+    expect(shown.has(caseId)).toBe(true);
+    const { rows } = await w.database.pool.query(
+      "select record_id, person_id, username, role, request_id from audit_log where action = 'deadline.list_result' and id > $1",
+      [before],
+    );
+    expect(new Set(rows.map((r) => r.record_id))).toEqual(shown);
+    expect(rows.find((r) => r.record_id === caseId)).toMatchObject({
+      person_id: w.own.personId,
+      username: "enhetschef",
+      role: "enhetschef",
+    });
+    expect(new Set(rows.map((r) => r.request_id)).size).toBe(1);
+    expect(await verifyAuditChain(w.database)).toMatchObject({ intact: true });
   });
 
   it("verifies an intact chain and reports the first broken link after tampering", async () => {

@@ -23,7 +23,7 @@ import {
   users,
 } from "../../db/schema/index";
 import type { Actor } from "../../platform/actor";
-import { audit, relaxCommitForReadAudit } from "../../platform/audit";
+import { auditShownList } from "../../platform/audit";
 import { caseScope, investigationScope, reportScope } from "../../platform/scope";
 
 type Row = z.infer<typeof deadlineRow>;
@@ -255,7 +255,8 @@ export async function collectClocks(
 }
 
 /** The deadline overview: every running clock in scope, worst first, with counts per unit. */
-export async function deadlineOverview({ db }: Database, actor: Actor, query: Query, now: Date) {
+export async function deadlineOverview(database: Database, actor: Actor, query: Query, now: Date) {
+  const { db } = database;
   // The clocks are read first, in parallel; the audit rows of what is shown commit before the
   // response leaves, so nothing is shown unaudited.
   const all = await collectClocks(
@@ -290,19 +291,11 @@ export async function deadlineOverview({ db }: Database, actor: Actor, query: Qu
     .slice(0, query.limit);
   // Names on the overview are personal data shown: one audit row per case listed.
   const shownCases = [...new Map(items.map((i) => [i.caseId, i.personId])).entries()];
-  await db.transaction(async (tx) => {
-    await relaxCommitForReadAudit(tx);
-    await audit(
-      tx,
-      actor,
-      shownCases.map(([caseId, personId]) => ({
-        action: "deadline.list_result",
-        permission: "case:read" as const,
-        personId,
-        recordType: "case",
-        recordId: caseId,
-      })),
-    );
-  });
+  await auditShownList(
+    database,
+    actor,
+    { action: "deadline.list_result", permission: "case:read", recordType: "case" },
+    shownCases.map(([recordId, personId]) => ({ personId, recordId })),
+  );
   return { items, counts: [...countsByUnit.values()], asOf: now.toISOString() };
 }
