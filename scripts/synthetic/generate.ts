@@ -19,6 +19,7 @@ import {
   users,
 } from "../../src/server/db/schema/index";
 import { ensureShippedInstruments } from "../../src/server/modules/assessments/shipped";
+import { ensureStarterCatalogue, offerCatalogueInDistrict } from "../../src/server/modules/interventions/catalogue.service";
 import { hashPassword } from "../../src/server/platform/passwords";
 import { buildAssessments } from "./assessments";
 import { insertBatched } from "./batch-insert";
@@ -189,6 +190,9 @@ export async function generateMunicipality(database: Database, options: Generate
       userRoles,
       org.users.flatMap((u) => u.roles.map((r) => ({ userId: u.id, unitId: r.unitId, role: r.role }))),
     );
+    // Every generated district offers the whole catalogue.
+    await ensureStarterCatalogue(tx);
+    for (const d of org.districts) await offerCatalogueInDistrict(tx, d.id);
     await insertBatched(tx, persons, people);
     await insertBatched(tx, cases, rows.cases);
     await insertBatched(tx, reports, rows.reports);

@@ -55,6 +55,16 @@ export const PERMISSIONS = {
   "training:read": ["handlaggare", "samordnare", "insatsutforare", "enhetschef", "kvalitet", "systemadministrator"],
   /** Register trainings for the staff in one's districts. */
   "training:manage": ["enhetschef", "systemadministrator"],
+  /** See insatser: the case's staff in their districts; insatsutförare only the uppdrag of their unit. */
+  "insats:read": ["handlaggare", "samordnare", "insatsutforare", "enhetschef", "kvalitet"],
+  /** Give an insats as an uppdrag, record why it has not started, övervägande, vårdplan, end it. */
+  "insats:manage": ["handlaggare", "enhetschef"],
+  /** Carry out an uppdrag: write and sign the genomförandeplan, record the start and the follow-ups. */
+  "insats:provide": ["insatsutforare", "handlaggare", "enhetschef"],
+  /** The IVO list of decisions not executed within 3 months, with personnummer. */
+  "ivo:read": ["enhetschef", "kvalitet"],
+  /** Manage the insats catalogue and where each insats is offered. */
+  "catalogue:manage": ["systemadministrator"],
   /** Manage districts, units, users and role assignments. */
   admin: ["systemadministrator"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -4,6 +4,7 @@ import { DECISION_TYPES, DEFAULT_DELEGATION } from "../../domain/case-flow";
 import { ROLES, type Role } from "../../domain/roles";
 import { seedAssessmentDraft, seedTraining, shippedInstrument } from "../testing/assessment-fixtures";
 import { seedCase, seedJournalEntry } from "../testing/case-fixtures";
+import { catalogueEntry, seedInsats } from "../testing/insats-fixtures";
 import { createWorld, nextPersonnummer, type World } from "../testing/world";
 
 type Target = "own" | "other";
@@ -40,6 +41,28 @@ const TRAINING_READERS: readonly Role[] = [
   "systemadministrator",
 ];
 const TRAINING_MANAGERS: readonly Role[] = ["enhetschef", "systemadministrator"];
+const INSATS_READERS: readonly Role[] = ["handlaggare", "samordnare", "insatsutforare", "enhetschef", "kvalitet"];
+const INSATS_MANAGERS: readonly Role[] = ["handlaggare", "enhetschef"];
+/** The own district's insatsutförare carries out the uppdrag; case staff with insats:provide may too. */
+const INSATS_PROVIDERS: readonly Role[] = ["insatsutforare", "handlaggare", "enhetschef"];
+const today = () => new Date().toISOString().slice(0, 10);
+const catalogueBodyFor = (code: string, w: World) => ({
+  code,
+  name: `Testinsats ${code}`,
+  description: "För test",
+  kind: "program",
+  providerKind: "egen_regi",
+  targetAgeMin: 10,
+  targetAgeMax: 18,
+  preventionLevel: "indikerad",
+  evidenceStatus: "lovande",
+  legalForm: "bistand",
+  districtIds: [w.own.id, w.other.id],
+});
+const plan = (followUpOn: string) => ({
+  goals: [{ id: "g1", text: "Går i skolan", measure: "Närvaro", followUpOn }],
+  followUpDates: [followUpOn],
+});
 const now = () => new Date(Date.now() - 60_000).toISOString();
 
 const anywhere = (roles: readonly Role[], ok: number) => (role: Role) => (roles.includes(role) ? ok : 404);
@@ -510,6 +533,137 @@ const MATRIX: Entry[] = [
       url: `/api/reports/assessment-usage/export?from=2026-01-01&to=2026-12-31&format=xlsx&districtId=${fixture(w, t).id}`,
     }),
   },
+  {
+    method: "GET",
+    route: "/api/insats-catalogue",
+    expect: anywhere(ALL, 200),
+    call: () => ({ url: "/api/insats-catalogue" }),
+  },
+  {
+    method: "POST",
+    route: "/api/admin/insats-catalogue",
+    expect: anywhere(["systemadministrator"], 201),
+    call: (w) => ({ url: "/api/admin/insats-catalogue", payload: catalogueBodyFor(`T${unique()}`, w) }),
+  },
+  {
+    method: "PUT",
+    route: "/api/admin/insats-catalogue/:id",
+    expect: anywhere(["systemadministrator"], 200),
+    call: async (w) => {
+      const code = `U${unique()}`;
+      const res = await w.app.inject({
+        method: "POST",
+        url: "/api/admin/insats-catalogue",
+        headers: { cookie: await w.login("systemadministrator") },
+        payload: catalogueBodyFor(code, w),
+      });
+      return { url: `/api/admin/insats-catalogue/${res.json().id}`, payload: { ...catalogueBodyFor(code, w), name: "Ändrad" } };
+    },
+  },
+  {
+    method: "GET",
+    route: "/api/cases/:id/insatser",
+    expect: ownDistrict(CASE_READERS, 200),
+    call: async (w, t) => ({ url: `/api/cases/${(await seedInsats(w, t, "decided")).caseId}/insatser` }),
+  },
+  {
+    method: "POST",
+    route: "/api/cases/:id/insatser",
+    expect: ownDistrict(INSATS_MANAGERS, 201),
+    call: async (w, t) => {
+      const s = await seedInsats(w, t, "decided");
+      return {
+        url: `/api/cases/${s.caseId}/insatser`,
+        payload: {
+          catalogueId: (await catalogueEntry(w, "MST")).id,
+          decisionId: s.decisionId,
+          providerUnitId: fixture(w, t).providerUnitId,
+        },
+      };
+    },
+  },
+  { method: "GET", route: "/api/uppdrag", expect: anywhere(INSATS_READERS, 200), call: () => ({ url: "/api/uppdrag" }) },
+  {
+    method: "GET",
+    route: "/api/insatser/:id",
+    expect: ownDistrict(INSATS_READERS, 200),
+    call: async (w, t) => ({ url: `/api/insatser/${(await seedInsats(w, t, "decided")).insatsId}` }),
+  },
+  {
+    method: "POST",
+    route: "/api/insatser/:id/start",
+    expect: ownDistrict(INSATS_PROVIDERS, 200),
+    call: async (w, t) => ({
+      url: `/api/insatser/${(await seedInsats(w, t, "decided")).insatsId}/start`,
+      payload: { startedOn: today() },
+    }),
+  },
+  {
+    method: "POST",
+    route: "/api/insatser/:id/not-started",
+    expect: ownDistrict(INSATS_MANAGERS, 200),
+    call: async (w, t) => ({
+      url: `/api/insatser/${(await seedInsats(w, t, "decided")).insatsId}/not-started`,
+      payload: { reason: "vantelista", note: "Kö till FFT" },
+    }),
+  },
+  {
+    method: "POST",
+    route: "/api/insatser/:id/care-plan",
+    expect: ownDistrict(INSATS_MANAGERS, 200),
+    call: async (w, t) => ({
+      url: `/api/insatser/${(await seedInsats(w, t, "started", "PLACERING_HVB")).insatsId}/care-plan`,
+      payload: { carePlanOn: today() },
+    }),
+  },
+  {
+    method: "POST",
+    route: "/api/insatser/:id/overvaganden",
+    expect: ownDistrict(INSATS_MANAGERS, 201),
+    call: async (w, t) => ({
+      url: `/api/insatser/${(await seedInsats(w, t, "started", "PLACERING_HVB")).insatsId}/overvaganden`,
+      payload: { decidedOn: today(), conclusion: "Placeringen ska fortsätta" },
+    }),
+  },
+  {
+    method: "POST",
+    route: "/api/insatser/:id/end",
+    expect: ownDistrict(INSATS_MANAGERS, 200),
+    call: async (w, t) => ({
+      url: `/api/insatser/${(await seedInsats(w, t, "started")).insatsId}/end`,
+      payload: { endedOn: today(), endReason: "mal_uppnatt", outcome: "Målen nådda" },
+    }),
+  },
+  {
+    method: "POST",
+    route: "/api/insatser/:id/plans",
+    expect: ownDistrict(INSATS_PROVIDERS, 201),
+    call: async (w, t) => ({
+      url: `/api/insatser/${(await seedInsats(w, t, "started")).insatsId}/plans`,
+      payload: plan(today()),
+    }),
+  },
+  {
+    method: "PUT",
+    route: "/api/plans/:id",
+    expect: ownDistrict(INSATS_PROVIDERS, 200),
+    call: async (w, t) => ({ url: `/api/plans/${(await seedInsats(w, t, "draft_plan")).planId}`, payload: plan(today()) }),
+  },
+  {
+    method: "POST",
+    route: "/api/plans/:id/sign",
+    expect: ownDistrict(INSATS_PROVIDERS, 200),
+    call: async (w, t) => ({ url: `/api/plans/${(await seedInsats(w, t, "draft_plan")).planId}/sign` }),
+  },
+  {
+    method: "POST",
+    route: "/api/insatser/:id/follow-ups",
+    expect: ownDistrict(INSATS_PROVIDERS, 201),
+    call: async (w, t) => ({
+      url: `/api/insatser/${(await seedInsats(w, t, "planned")).insatsId}/follow-ups`,
+      payload: { doneOn: today(), results: [{ goalId: "g1", attainment: "delvis" }], nextStep: "Fortsätt" },
+    }),
+  },
 ];
 
 /** Routes anyone may call without a session. */
@@ -533,6 +687,12 @@ async function snapshot(): Promise<string> {
     "instruments",
     "instrument_trainings",
     "assessments",
+    "insats_catalogue",
+    "insats_availability",
+    "insatser",
+    "insats_plans",
+    "insats_follow_ups",
+    "overvaganden",
   ];
   const parts = await Promise.all(
     tables.map(async (t) => {

@@ -1,6 +1,6 @@
 import { and, eq, gt, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import { cases, investigations, personShares, persons, reports } from "../db/schema/index";
+import { cases, insatser, investigations, personShares, persons, reports } from "../db/schema/index";
 import { type Actor, actorUnitIds, personalDataDistricts } from "./actor";
 
 /** True when the person in `personId` is shared with the actor or one of their units, validly. */
@@ -46,4 +46,19 @@ export function reportScope(actor: Actor): SQL {
 
 export function investigationScope(actor: Actor): SQL {
   return districtOrShared(actor, investigations.districtId, investigations.personId);
+}
+
+/** Units where the actor carries out uppdrag (holds the insatsutförare role). */
+export function providerUnitIds(actor: Actor): string[] {
+  return [...new Set(actor.assignments.filter((a) => a.role === "insatsutforare").map((a) => a.unitId))];
+}
+
+/**
+ * Insatser follow their case, and besides: an insatsutförare sees the uppdrag given to a unit
+ * where they hold that role, and nothing else of the case.
+ */
+export function insatsScope(actor: Actor): SQL {
+  const own = districtOrShared(actor, insatser.districtId, insatser.personId);
+  const units = providerUnitIds(actor);
+  return units.length ? (or(own, inArray(insatser.providerUnitId, units)) as SQL) : own;
 }

@@ -4,6 +4,7 @@ import { ROLES } from "../../domain/roles";
 import { buildApp } from "../app";
 import type { Database } from "../db/connection";
 import { districts, persons, units, userRoles, users } from "../db/schema/index";
+import { offerCatalogueInDistrict } from "../modules/interventions/catalogue.service";
 import { testConfig } from "../platform/config";
 import { hashPassword } from "../platform/passwords";
 import { freshDatabase } from "./database";
@@ -13,6 +14,8 @@ export const PASSWORD = "testlösenord-som-är-långt";
 export interface DistrictFixture {
   id: string;
   unitId: string;
+  /** The district's öppenvård unit, where its insatsutförare carries out uppdrag. */
+  providerUnitId: string;
   /** A young person of this district. */
   personId: string;
   /** A young person of this district with skyddade personuppgifter. */
@@ -51,6 +54,12 @@ async function seedDistrict(database: Database, code: string, hash: string, suff
     .values({ districtId: d.id, name: `Utredning ${code.toUpperCase()}`, kind: "utredning" })
     .returning();
   if (!u) throw new Error("seed failed");
+  const [provider] = await db
+    .insert(units)
+    .values({ districtId: d.id, name: `Öppenvård ${code.toUpperCase()}`, kind: "oppenvard" })
+    .returning();
+  if (!provider) throw new Error("seed failed");
+  await offerCatalogueInDistrict(db, d.id);
   for (const role of ROLES) {
     const username = `${role}${suffix}`;
     const [user] = await db
@@ -64,7 +73,8 @@ async function seedDistrict(database: Database, code: string, hash: string, suff
       .returning();
     if (!user) throw new Error("seed failed");
     userIds[username] = user.id;
-    await db.insert(userRoles).values({ userId: user.id, unitId: u.id, role });
+    // The insatsutförare works in the provider unit; everyone else in the investigating unit.
+    await db.insert(userRoles).values({ userId: user.id, unitId: role === "insatsutforare" ? provider.id : u.id, role });
   }
   // A colleague that tests act upon (reset password, change roles) but never sign in as.
   const [colleague] = await db
@@ -103,7 +113,7 @@ async function seedDistrict(database: Database, code: string, hash: string, suff
     })
     .returning();
   if (!p || !q) throw new Error("seed failed");
-  return { id: d.id, unitId: u.id, personId: p.id, protectedPersonId: q.id };
+  return { id: d.id, unitId: u.id, providerUnitId: provider.id, personId: p.id, protectedPersonId: q.id };
 }
 
 /**

@@ -6,6 +6,8 @@ export const districts = pgTable("districts", {
   name: text("name").notNull(),
   /** Policy: an investigation about crime or violence needs a signed structured assessment or a documented reason. */
   requireStructuredAssessment: boolean("require_structured_assessment").notNull().default(true),
+  /** Days from an insats's start within which its genomförandeplan must be signed. */
+  planDueDays: integer("plan_due_days").notNull().default(14),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -17,6 +17,7 @@ import { audit } from "../../platform/audit";
 import { badRequest, conflict, notFound } from "../../platform/errors";
 import { hashPassword, passwordWeakness } from "../../platform/passwords";
 import { destroyUserSessions, forgetCachedSessions } from "../../platform/sessions";
+import { offerCatalogueInDistrict } from "../interventions/catalogue.service";
 
 type AdminUser = z.infer<typeof adminUser>;
 type Assignment = z.infer<typeof roleAssignmentInput>;
@@ -43,6 +44,7 @@ export async function createDistrict({ db }: Database, actor: Actor, input: z.in
       throw conflict("district_exists", "Koden används redan / Code already in use", [
         { path: "body.code", message: "Upptagen" },
       ]);
+    await offerCatalogueInDistrict(tx, row.id);
     await audit(tx, actor, { action: "district.create", permission: "admin", recordType: "district", recordId: row.id });
     return row;
   });

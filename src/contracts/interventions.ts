@@ -1,0 +1,200 @@
+import { z } from "zod";
+import {
+  END_REASONS,
+  EVIDENCE_STATUSES,
+  GOAL_ATTAINMENT,
+  INSATS_KINDS,
+  LEGAL_FORMS,
+  NOT_STARTED_REASONS,
+  PREVENTION_LEVELS,
+  PROVIDER_KINDS,
+} from "../domain/interventions/vocabulary";
+
+const day = z.iso.date();
+const text = (max: number) => z.string().trim().min(1).max(max);
+const code = z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/);
+
+export const catalogueEntry = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  description: z.string(),
+  kind: z.enum(INSATS_KINDS),
+  providerKind: z.enum(PROVIDER_KINDS),
+  targetAgeMin: z.number().int(),
+  targetAgeMax: z.number().int(),
+  preventionLevel: z.enum(PREVENTION_LEVELS),
+  evidenceStatus: z.enum(EVIDENCE_STATUSES),
+  legalForm: z.enum(LEGAL_FORMS),
+  ksiCode: z.string().nullable(),
+  typicalLengthMonths: z.number().int().nullable(),
+  active: z.boolean(),
+  /** Districts (of those the caller sees) where the insats is offered. */
+  districtIds: z.array(z.uuid()),
+});
+export const catalogueList = z.object({ items: z.array(catalogueEntry) });
+
+export const catalogueBody = z
+  .strictObject({
+    code: code,
+    name: text(120),
+    description: z.string().trim().max(2_000).default(""),
+    kind: z.enum(INSATS_KINDS),
+    providerKind: z.enum(PROVIDER_KINDS),
+    targetAgeMin: z.number().int().min(0).max(30),
+    targetAgeMax: z.number().int().min(0).max(30),
+    preventionLevel: z.enum(PREVENTION_LEVELS),
+    evidenceStatus: z.enum(EVIDENCE_STATUSES),
+    legalForm: z.enum(LEGAL_FORMS),
+    ksiCode: z.string().trim().max(40).nullable().default(null),
+    typicalLengthMonths: z.number().int().min(1).max(120).nullable().default(null),
+    active: z.boolean().default(true),
+    districtIds: z.array(z.uuid()).max(500).default([]),
+  })
+  .refine((b) => b.targetAgeMin <= b.targetAgeMax, {
+    path: ["targetAgeMax"],
+    message: "Lägre än minsta ålder / Below the minimum age",
+  });
+
+export const createInsatsBody = z.strictObject({
+  catalogueId: z.uuid(),
+  /** Required for bistånd: the case's bistånd decision the insats carries out. */
+  decisionId: z.uuid().optional(),
+  /** For a service without decision: the day it was granted. Bistånd takes the decision's day. */
+  decidedOn: day.optional(),
+  providerUnitId: z.uuid(),
+  /** Required when choosing an insats Socialstyrelsen advises against. */
+  advisedAgainstReason: z.string().trim().max(2_000).optional(),
+});
+
+const goal = z.strictObject({
+  id: code,
+  text: text(500),
+  /** How attainment is measured: a goal without it is not measurable. */
+  measure: text(500),
+  followUpOn: day,
+});
+const activity = z.strictObject({ what: text(500), who: text(200) });
+export const planBody = z.strictObject({
+  goals: z.array(goal).max(20),
+  activities: z.array(activity).max(50).default([]),
+  youngPersonViews: z.string().trim().max(5_000).default(""),
+  guardianViews: z.string().trim().max(5_000).default(""),
+  plannedStart: day.optional(),
+  followUpDates: z.array(day).max(20).default([]),
+});
+export const plan = z.object({
+  id: z.uuid(),
+  version: z.number().int(),
+  goals: z.array(z.object({ id: z.string(), text: z.string(), measure: z.string(), followUpOn: z.string() })),
+  activities: z.array(z.object({ what: z.string(), who: z.string() })),
+  youngPersonViews: z.string(),
+  guardianViews: z.string(),
+  plannedStart: z.string().nullable(),
+  followUpDates: z.array(z.string()),
+  status: z.enum(["draft", "signed"]),
+  createdByName: z.string(),
+  signedByName: z.string().nullable(),
+  signedAt: z.string().nullable(),
+});
+
+export const startBody = z.strictObject({ startedOn: day });
+export const notStartedBody = z.strictObject({
+  reason: z.enum(NOT_STARTED_REASONS),
+  note: z.string().trim().max(2_000).default(""),
+});
+export const carePlanBody = z.strictObject({ carePlanOn: day });
+export const overvagandeBody = z.strictObject({ decidedOn: day, conclusion: text(5_000) });
+export const followUpBody = z.strictObject({
+  dueOn: day.optional(),
+  doneOn: day,
+  results: z
+    .array(
+      z.strictObject({ goalId: code, attainment: z.enum(GOAL_ATTAINMENT), comment: z.string().trim().max(2_000).default("") }),
+    )
+    .min(1)
+    .max(20),
+  nextStep: text(5_000),
+});
+export const endBody = z.strictObject({ endedOn: day, endReason: z.enum(END_REASONS), outcome: text(5_000) });
+
+export const insatsSummary = z.object({
+  id: z.uuid(),
+  caseId: z.uuid(),
+  personId: z.uuid(),
+  personName: z.string(),
+  catalogue: z.object({
+    id: z.uuid(),
+    code: z.string(),
+    name: z.string(),
+    kind: z.enum(INSATS_KINDS),
+    evidenceStatus: z.enum(EVIDENCE_STATUSES),
+  }),
+  legalForm: z.enum(LEGAL_FORMS),
+  decisionId: z.uuid().nullable(),
+  decidedOn: z.string(),
+  providerUnitId: z.uuid(),
+  providerUnitName: z.string(),
+  startedOn: z.string().nullable(),
+  endedOn: z.string().nullable(),
+  /** ok | missing | late | not_due (no start yet counts as not_due). */
+  planState: z.enum(["ok", "missing", "late", "not_due"]),
+  daysDecisionToStart: z.number().int().nullable(),
+  /** Not executed within 3 months of the decision (as of today, or started late). */
+  ivoReportable: z.boolean(),
+  nextFollowUp: z.string().nullable(),
+  nextOvervagande: z.string().nullable(),
+});
+export const insatsList = z.object({ items: z.array(insatsSummary) });
+
+export const insatsDetail = insatsSummary.extend({
+  notStartedReason: z.enum(NOT_STARTED_REASONS).nullable(),
+  notStartedNote: z.string().nullable(),
+  carePlanOn: z.string().nullable(),
+  endReason: z.enum(END_REASONS).nullable(),
+  endOutcome: z.string().nullable(),
+  planDueOn: z.string().nullable(),
+  plans: z.array(plan),
+  followUps: z.array(
+    z.object({
+      id: z.uuid(),
+      planId: z.uuid(),
+      dueOn: z.string().nullable(),
+      doneOn: z.string(),
+      results: z.array(z.object({ goalId: z.string(), attainment: z.enum(GOAL_ATTAINMENT), comment: z.string() })),
+      nextStep: z.string(),
+      recordedByName: z.string(),
+    }),
+  ),
+  overvaganden: z.array(z.object({ id: z.uuid(), decidedOn: z.string(), conclusion: z.string(), decidedByName: z.string() })),
+  /** What the signed-in user may do here. */
+  can: z.object({ manage: z.boolean(), provide: z.boolean() }),
+});
+
+export const ivoQuery = z.strictObject({
+  year: z.coerce.number().int().min(2000).max(2100),
+  quarter: z.coerce.number().int().min(1).max(4),
+  districtId: z.uuid().optional(),
+});
+export const ivoRow = z.object({
+  insatsId: z.uuid(),
+  caseId: z.uuid(),
+  /** Only in the IVO version; the nämnd version leaves it out. */
+  personnummer: z.string().optional(),
+  personName: z.string().optional(),
+  gender: z.string(),
+  insatsName: z.string(),
+  decidedOn: z.string(),
+  dueOn: z.string(),
+  startedOn: z.string().nullable(),
+  reason: z.string().nullable(),
+  note: z.string().nullable(),
+  districtName: z.string(),
+});
+export const ivoResponse = z.object({
+  year: z.number(),
+  quarter: z.number(),
+  from: z.string(),
+  to: z.string(),
+  rows: z.array(ivoRow),
+});

@@ -1,0 +1,478 @@
+import { and, asc, eq, isNull, max } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { z } from "zod";
+import type {
+  carePlanBody,
+  createInsatsBody,
+  endBody,
+  followUpBody,
+  insatsDetail,
+  notStartedBody,
+  overvagandeBody,
+  planBody,
+  startBody,
+} from "../../../contracts/interventions";
+import { planDueDate } from "../../../domain/interventions/rules";
+import { isPlacement } from "../../../domain/interventions/vocabulary";
+import { stockholmDate } from "../../../domain/time";
+import type { Database, Tx } from "../../db/connection";
+import { decisions, districts, insatser, insatsFollowUps, insatsPlans, overvaganden, units, users } from "../../db/schema/index";
+import type { Actor } from "../../platform/actor";
+import { type AuditEntry, audit } from "../../platform/audit";
+import { badRequest, notFound } from "../../platform/errors";
+import { insatsScope, providerUnitIds } from "../../platform/scope";
+import { caseForWrite, caseInScope } from "../cases/access";
+import { outOfOrder } from "../cases/rules";
+import { canManage, canProvide, insatsForChange, insatsInScope } from "./access";
+import { offeredEntry } from "./catalogue.service";
+import { readSummaries } from "./summary";
+
+/** Units that carry out insatser. */
+const PROVIDER_UNIT_KINDS = ["oppenvard", "forebyggande", "familjehem"];
+const signer = alias(users, "signer");
+
+const field = (path: string, message: string) => [{ path, message }];
+const notBefore = (path: string, what: string) =>
+  badRequest("date_out_of_order", `Datumet ligger före ${what} / The date is before ${what}`, field(path, `Före ${what}`));
+const inFuture = (path: string) =>
+  badRequest("future_date", "Datumet ligger i framtiden / The date is in the future", field(path, "I framtiden"));
+
+async function write(
+  tx: Tx,
+  actor: Actor,
+  row: { personId: string },
+  action: string,
+  id: string,
+  details?: AuditEntry["details"],
+) {
+  await audit(tx, actor, {
+    action,
+    permission:
+      action.startsWith("insats.plan") || action === "insats.start" || action === "insats.follow_up"
+        ? "insats:provide"
+        : "insats:manage",
+    personId: row.personId,
+    recordType: "insats",
+    recordId: id,
+    details,
+  });
+}
+
+/**
+ * Gives an insats as an uppdrag to a provider unit. A bistånd insats carries out a bistånd
+ * decision of the same case and takes its date; a service without decision is dated when granted.
+ * An insats Socialstyrelsen advises against can only be chosen with a written reason.
+ */
+export async function createInsats(
+  { db }: Database,
+  actor: Actor,
+  caseId: string,
+  input: z.infer<typeof createInsatsBody>,
+  now: Date,
+): Promise<{ id: string }> {
+  return db.transaction(async (tx) => {
+    const { case: c } = await caseForWrite(tx, actor, caseId, "insats:manage");
+    const entry = await offeredEntry(tx, input.catalogueId, c.districtId);
+    const [unit] = await tx.select().from(units).where(eq(units.id, input.providerUnitId));
+    if (!unit || !PROVIDER_UNIT_KINDS.includes(unit.kind) || unit.districtId !== c.districtId) {
+      throw badRequest(
+        "not_a_provider",
+        "Enheten utför inte insatser i distriktet / Not a provider unit of the district",
+        field("body.providerUnitId", "Välj en utförarenhet / Choose a provider unit"),
+      );
+    }
+    if (entry.evidenceStatus === "avrads" && !input.advisedAgainstReason) {
+      throw badRequest(
+        "advised_against",
+        `Socialstyrelsen avråder från ${entry.name}: motivera valet / Advised against: give a reason`,
+        field("body.advisedAgainstReason", "Motivera varför insatsen ändå väljs"),
+      );
+    }
+    let decidedOn: string;
+    if (entry.legalForm === "bistand") {
+      const [d] = input.decisionId
+        ? await tx
+            .select()
+            .from(decisions)
+            .where(and(eq(decisions.id, input.decisionId), eq(decisions.caseId, caseId)))
+        : [];
+      if (!d || d.type !== "bistand") {
+        throw badRequest(
+          "decision_required",
+          "Bistånd kräver ett biståndsbeslut i ärendet / A bistånd decision of the case is required",
+          field("body.decisionId", "Välj biståndsbeslutet"),
+        );
+      }
+      decidedOn = stockholmDate(d.decidedAt);
+    } else {
+      decidedOn = input.decidedOn ?? stockholmDate(now);
+      if (decidedOn > stockholmDate(now)) throw inFuture("body.decidedOn");
+    }
+    const [row] = await tx
+      .insert(insatser)
+      .values({
+        caseId,
+        personId: c.personId,
+        districtId: c.districtId,
+        catalogueId: entry.id,
+        decisionId: entry.legalForm === "bistand" ? (input.decisionId ?? null) : null,
+        legalForm: entry.legalForm,
+        decidedOn,
+        providerUnitId: unit.id,
+        createdBy: actor.userId,
+      })
+      .returning({ id: insatser.id });
+    if (!row) throw new Error("insert returned nothing");
+    await write(tx, actor, c, "insats.create", row.id, {
+      catalogue: entry.code,
+      advisedAgainst: entry.evidenceStatus === "avrads" ? input.advisedAgainstReason : undefined,
+    });
+    return row;
+  });
+}
+
+export async function listCaseInsatser({ db }: Database, actor: Actor, caseId: string, now: Date) {
+  return db.transaction(async (tx) => {
+    const { case: c } = await caseInScope(tx, actor, caseId);
+    const items = await readSummaries(tx, and(eq(insatser.caseId, caseId), insatsScope(actor)) as never, stockholmDate(now));
+    await audit(tx, actor, {
+      action: "insats.list",
+      permission: "insats:read",
+      personId: c.personId,
+      recordType: "case",
+      recordId: caseId,
+    });
+    return { items };
+  });
+}
+
+/** The insatsutförare's worklist: running uppdrag of their units (or all their districts' for case staff). */
+export async function listUppdrag({ db }: Database, actor: Actor, now: Date) {
+  return db.transaction(async (tx) => {
+    const units = providerUnitIds(actor);
+    const mine = units.length
+      ? and(insatsScope(actor), isNull(insatser.endedOn))
+      : and(insatsScope(actor), isNull(insatser.endedOn));
+    const items = await readSummaries(tx, mine as never, stockholmDate(now), 500);
+    await audit(
+      tx,
+      actor,
+      items.map((i) => ({
+        action: "insats.list",
+        permission: "insats:read" as const,
+        personId: i.personId,
+        recordType: "insats",
+        recordId: i.id,
+      })),
+    );
+    return { items };
+  });
+}
+
+export async function getInsats({ db }: Database, actor: Actor, id: string, now: Date): Promise<z.infer<typeof insatsDetail>> {
+  return db.transaction(async (tx) => {
+    const row = await insatsInScope(tx, actor, id);
+    const today = stockholmDate(now);
+    const [summary] = await readSummaries(tx, eq(insatser.id, id), today, 1);
+    if (!summary) throw notFound();
+    const [district] = await tx
+      .select({ days: districts.planDueDays })
+      .from(districts)
+      .where(eq(districts.id, row.insats.districtId));
+    const plans = await tx
+      .select({ p: insatsPlans, createdByName: users.displayName, signedByName: signer.displayName })
+      .from(insatsPlans)
+      .innerJoin(users, eq(users.id, insatsPlans.createdBy))
+      .leftJoin(signer, eq(signer.id, insatsPlans.signedBy))
+      .where(eq(insatsPlans.insatsId, id))
+      .orderBy(asc(insatsPlans.version));
+    const followUps = await tx
+      .select({ f: insatsFollowUps, name: users.displayName })
+      .from(insatsFollowUps)
+      .innerJoin(users, eq(users.id, insatsFollowUps.recordedBy))
+      .where(eq(insatsFollowUps.insatsId, id))
+      .orderBy(asc(insatsFollowUps.doneOn));
+    const overv = await tx
+      .select({ o: overvaganden, name: users.displayName })
+      .from(overvaganden)
+      .innerJoin(users, eq(users.id, overvaganden.decidedBy))
+      .where(eq(overvaganden.insatsId, id))
+      .orderBy(asc(overvaganden.decidedOn));
+    await audit(tx, actor, {
+      action: "insats.read",
+      permission: "insats:read",
+      personId: row.insats.personId,
+      recordType: "insats",
+      recordId: id,
+    });
+    const i = row.insats;
+    return {
+      ...summary,
+      notStartedReason: i.notStartedReason as never,
+      notStartedNote: i.notStartedNote,
+      carePlanOn: i.carePlanOn,
+      endReason: i.endReason as never,
+      endOutcome: i.endOutcome,
+      planDueOn: i.startedOn ? planDueDate(i.startedOn, district?.days) : null,
+      plans: plans.map(({ p, createdByName, signedByName }) => ({
+        id: p.id,
+        version: p.version,
+        goals: p.goals as never,
+        activities: p.activities as never,
+        youngPersonViews: p.youngPersonViews,
+        guardianViews: p.guardianViews,
+        plannedStart: p.plannedStart,
+        followUpDates: p.followUpDates,
+        status: p.signedAt ? ("signed" as const) : ("draft" as const),
+        createdByName,
+        signedByName,
+        signedAt: p.signedAt?.toISOString() ?? null,
+      })),
+      followUps: followUps.map(({ f, name }) => ({
+        id: f.id,
+        planId: f.planId,
+        dueOn: f.dueOn,
+        doneOn: f.doneOn,
+        results: f.results as never,
+        nextStep: f.nextStep,
+        recordedByName: name,
+      })),
+      overvaganden: overv.map(({ o, name }) => ({
+        id: o.id,
+        decidedOn: o.decidedOn,
+        conclusion: o.conclusion,
+        decidedByName: name,
+      })),
+      can: { manage: canManage(actor, i), provide: canProvide(actor, i) },
+    };
+  });
+}
+
+const running = (i: { endedOn: string | null }) => {
+  if (i.endedOn) throw outOfOrder("Insatsen är avslutad / The insats has ended");
+};
+
+export async function startInsats({ db }: Database, actor: Actor, id: string, input: z.infer<typeof startBody>, now: Date) {
+  return db.transaction(async (tx) => {
+    const { insats: i } = await insatsForChange(tx, actor, id, "provide");
+    running(i);
+    if (i.startedOn) throw outOfOrder("Insatsen har redan startat / Already started");
+    if (input.startedOn < i.decidedOn) throw notBefore("body.startedOn", "beslutet");
+    if (input.startedOn > stockholmDate(now)) throw inFuture("body.startedOn");
+    await tx.update(insatser).set({ startedOn: input.startedOn }).where(eq(insatser.id, id));
+    await write(tx, actor, i, "insats.start", id);
+    return { id };
+  });
+}
+
+export async function recordNotStarted({ db }: Database, actor: Actor, id: string, input: z.infer<typeof notStartedBody>) {
+  return db.transaction(async (tx) => {
+    const { insats: i } = await insatsForChange(tx, actor, id, "manage");
+    if (i.startedOn) throw outOfOrder("Insatsen har startat / Already started");
+    await tx
+      .update(insatser)
+      .set({ notStartedReason: input.reason, notStartedNote: input.note || null })
+      .where(eq(insatser.id, id));
+    await write(tx, actor, i, "insats.not_started", id, { reason: input.reason });
+    return { id };
+  });
+}
+
+export async function recordCarePlan({ db }: Database, actor: Actor, id: string, input: z.infer<typeof carePlanBody>, now: Date) {
+  return db.transaction(async (tx) => {
+    const { insats: i, catalogue } = await insatsForChange(tx, actor, id, "manage");
+    if (!isPlacement(catalogue.kind as never)) {
+      throw badRequest(
+        "not_a_placement",
+        "Vårdplan gäller placeringar / A vårdplan is for placements",
+        field("body.carePlanOn", "Inte en placering"),
+      );
+    }
+    if (input.carePlanOn < i.decidedOn) throw notBefore("body.carePlanOn", "beslutet");
+    if (input.carePlanOn > stockholmDate(now)) throw inFuture("body.carePlanOn");
+    await tx.update(insatser).set({ carePlanOn: input.carePlanOn }).where(eq(insatser.id, id));
+    await write(tx, actor, i, "insats.care_plan", id);
+    return { id };
+  });
+}
+
+export async function recordOvervagande(
+  { db }: Database,
+  actor: Actor,
+  id: string,
+  input: z.infer<typeof overvagandeBody>,
+  now: Date,
+) {
+  return db.transaction(async (tx) => {
+    const { insats: i, catalogue } = await insatsForChange(tx, actor, id, "manage");
+    if (!isPlacement(catalogue.kind as never)) {
+      throw badRequest(
+        "not_a_placement",
+        "Övervägande gäller placeringar / Övervägande is for placements",
+        field("body.decidedOn", "Inte en placering"),
+      );
+    }
+    if (!i.startedOn) throw outOfOrder("Placeringen har inte startat / Not started");
+    if (input.decidedOn < i.startedOn) throw notBefore("body.decidedOn", "placeringens start");
+    if (input.decidedOn > stockholmDate(now)) throw inFuture("body.decidedOn");
+    const [row] = await tx
+      .insert(overvaganden)
+      .values({ insatsId: id, decidedOn: input.decidedOn, conclusion: input.conclusion, decidedBy: actor.userId })
+      .returning({ id: overvaganden.id });
+    await write(tx, actor, i, "insats.overvagande", id);
+    return { id: row?.id as string };
+  });
+}
+
+export async function endInsats({ db }: Database, actor: Actor, id: string, input: z.infer<typeof endBody>, now: Date) {
+  return db.transaction(async (tx) => {
+    const { insats: i } = await insatsForChange(tx, actor, id, "manage");
+    running(i);
+    if (!i.startedOn) throw outOfOrder("Insatsen har inte startat / The insats has not started", "body.endedOn");
+    if (input.endedOn < i.startedOn) throw notBefore("body.endedOn", "starten");
+    if (input.endedOn > stockholmDate(now)) throw inFuture("body.endedOn");
+    await tx
+      .update(insatser)
+      .set({ endedOn: input.endedOn, endReason: input.endReason, endOutcome: input.outcome })
+      .where(eq(insatser.id, id));
+    await write(tx, actor, i, "insats.end", id, { endReason: input.endReason });
+    return { id };
+  });
+}
+
+/** Checks a plan's content: measurable goals with a follow-up day on or after the plan's start. */
+function checkPlan(input: z.infer<typeof planBody>, decidedOn: string) {
+  if (input.goals.length === 0) {
+    throw badRequest(
+      "goal_required",
+      "Planen behöver minst ett mätbart mål / At least one measurable goal",
+      field("body.goals", "Lägg till ett mål"),
+    );
+  }
+  const ids = input.goals.map((g) => g.id);
+  const fields = input.goals.flatMap((g, n) => [
+    ...(ids.indexOf(g.id) !== n ? [{ path: `body.goals.${n}.id`, message: "Samma mål-id två gånger / Duplicate goal id" }] : []),
+    ...(g.followUpOn < decidedOn ? [{ path: `body.goals.${n}.followUpOn`, message: "Före beslutet / Before the decision" }] : []),
+  ]);
+  if (input.plannedStart && input.plannedStart < decidedOn)
+    fields.push({ path: "body.plannedStart", message: "Före beslutet / Before the decision" });
+  if (fields.length) throw badRequest("invalid_plan", "Planen har fel / The plan has errors", fields);
+}
+
+/** A new plan version: the first plan, or a revision of the one in force. Drafts are edited in place. */
+export async function createPlan({ db }: Database, actor: Actor, id: string, input: z.infer<typeof planBody>) {
+  return db.transaction(async (tx) => {
+    const { insats: i } = await insatsForChange(tx, actor, id, "provide");
+    running(i);
+    checkPlan(input, i.decidedOn);
+    const open = await tx
+      .select({ id: insatsPlans.id })
+      .from(insatsPlans)
+      .where(and(eq(insatsPlans.insatsId, id), isNull(insatsPlans.signedAt)));
+    if (open.length) throw outOfOrder("Det finns redan ett utkast: ändra det / A draft exists: edit it");
+    const [{ v } = { v: 0 }] = await tx
+      .select({ v: max(insatsPlans.version) })
+      .from(insatsPlans)
+      .where(eq(insatsPlans.insatsId, id));
+    const [row] = await tx
+      .insert(insatsPlans)
+      .values({
+        insatsId: id,
+        version: (v ?? 0) + 1,
+        ...input,
+        plannedStart: input.plannedStart ?? null,
+        createdBy: actor.userId,
+      })
+      .returning({ id: insatsPlans.id });
+    await write(tx, actor, i, "insats.plan_create", id, { version: (v ?? 0) + 1 });
+    return { id: row?.id as string };
+  });
+}
+
+async function draftPlan(tx: Tx, actor: Actor, planId: string) {
+  const [p] = await tx.select().from(insatsPlans).where(eq(insatsPlans.id, planId));
+  if (!p) throw notFound();
+  const row = await insatsForChange(tx, actor, p.insatsId, "provide");
+  if (p.signedAt) throw outOfOrder("En signerad plan ändras inte: gör en revidering / A signed plan is revised, not changed");
+  return { plan: p, ...row };
+}
+
+export async function updatePlan({ db }: Database, actor: Actor, planId: string, input: z.infer<typeof planBody>, now: Date) {
+  return db.transaction(async (tx) => {
+    const { plan, insats: i } = await draftPlan(tx, actor, planId);
+    checkPlan(input, i.decidedOn);
+    await tx
+      .update(insatsPlans)
+      .set({ ...input, plannedStart: input.plannedStart ?? null, updatedAt: now })
+      .where(eq(insatsPlans.id, planId));
+    await write(tx, actor, i, "insats.plan_update", i.id, { version: plan.version });
+    return { id: planId };
+  });
+}
+
+export async function signPlan({ db }: Database, actor: Actor, planId: string, now: Date) {
+  return db.transaction(async (tx) => {
+    const { plan, insats: i } = await draftPlan(tx, actor, planId);
+    if ((plan.goals as unknown[]).length === 0) {
+      throw badRequest(
+        "goal_required",
+        "Planen behöver minst ett mätbart mål / At least one measurable goal",
+        field("body.goals", "Lägg till ett mål"),
+      );
+    }
+    await tx.update(insatsPlans).set({ signedBy: actor.userId, signedAt: now, updatedAt: now }).where(eq(insatsPlans.id, planId));
+    await write(tx, actor, i, "insats.plan_sign", i.id, { version: plan.version });
+    return { id: planId };
+  });
+}
+
+/** A follow-up answers the plan in force: one result per goal of it, none foreign to it. */
+export async function recordFollowUp({ db }: Database, actor: Actor, id: string, input: z.infer<typeof followUpBody>, now: Date) {
+  return db.transaction(async (tx) => {
+    const { insats: i } = await insatsForChange(tx, actor, id, "provide");
+    running(i);
+    if (!i.startedOn) throw outOfOrder("Insatsen har inte startat / The insats has not started", "body.doneOn");
+    if (input.doneOn < i.startedOn) throw notBefore("body.doneOn", "starten");
+    if (input.doneOn > stockholmDate(now)) throw inFuture("body.doneOn");
+    const [plan] = await tx
+      .select()
+      .from(insatsPlans)
+      .where(and(eq(insatsPlans.insatsId, id)))
+      .orderBy(asc(insatsPlans.version));
+    const signed = (await tx.select().from(insatsPlans).where(eq(insatsPlans.insatsId, id)))
+      .filter((p) => p.signedAt)
+      .sort((a, b) => b.version - a.version)[0];
+    if (!plan || !signed) throw outOfOrder("Följ upp mot en signerad genomförandeplan / Follow up against a signed plan");
+    const goalIds = (signed.goals as { id: string }[]).map((g) => g.id);
+    const fields = [
+      ...input.results.flatMap((r, n) =>
+        goalIds.includes(r.goalId)
+          ? []
+          : [{ path: `body.results.${n}.goalId`, message: "Inte ett mål i planen / Not a goal of the plan" }],
+      ),
+      ...goalIds
+        .filter((g) => !input.results.some((r) => r.goalId === g))
+        .map((g) => ({ path: "body.results", message: `Mål ${g} saknar bedömning / Goal ${g} not assessed` })),
+    ];
+    if (fields.length)
+      throw badRequest(
+        "invalid_follow_up",
+        "Uppföljningen stämmer inte med planen / The follow-up does not match the plan",
+        fields,
+      );
+    const [row] = await tx
+      .insert(insatsFollowUps)
+      .values({
+        insatsId: id,
+        planId: signed.id,
+        dueOn: input.dueOn ?? null,
+        doneOn: input.doneOn,
+        results: input.results,
+        nextStep: input.nextStep,
+        recordedBy: actor.userId,
+      })
+      .returning({ id: insatsFollowUps.id });
+    await write(tx, actor, i, "insats.follow_up", id);
+    return { id: row?.id as string };
+  });
+}
