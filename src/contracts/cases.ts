@@ -68,7 +68,16 @@ export const journalBody = z.strictObject({
 export const closeCaseBody = z.strictObject({ closedAt: instant, reason: text(60), outcome: text(2_000) });
 export const assignBody = z.strictObject({ userId: z.uuid(), unitId: z.uuid().optional() });
 
-export const CLOCK_KINDS = ["skyddsbedomning", "forhandsbedomning", "utredning", "uppfoljning"] as const;
+export const CLOCK_KINDS = [
+  "skyddsbedomning",
+  "forhandsbedomning",
+  "utredning",
+  "uppfoljning",
+  "verkstallighet",
+  "genomforandeplan",
+  "insats_uppfoljning",
+  "overvagande",
+] as const;
 export const CLOCK_STATES = ["due", "due_soon", "overdue", "met", "met_late"] as const;
 
 export const deadlinesQuery = z.strictObject({

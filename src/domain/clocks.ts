@@ -4,7 +4,15 @@ import { startOfStockholmDay, stockholmDate } from "./time";
  * The legal clocks of the case flow (SoL 2001:453 numbering). Dates are Stockholm calendar days
  * as 'YYYY-MM-DD'; a deadline on a weekend or holiday is not moved, as the law does not move it.
  */
-export type ClockKind = "skyddsbedomning" | "forhandsbedomning" | "utredning" | "uppfoljning";
+export type ClockKind =
+  | "skyddsbedomning"
+  | "forhandsbedomning"
+  | "utredning"
+  | "uppfoljning"
+  | "verkstallighet"
+  | "genomforandeplan"
+  | "insats_uppfoljning"
+  | "overvagande";
 export type ClockState = "due" | "due_soon" | "overdue" | "met" | "met_late";
 
 export interface Deadline {
@@ -44,7 +52,8 @@ export function addCalendarMonths(date: string, months: number): string {
   return format(ty, tm, Math.min(d, last));
 }
 
-function dayDeadline(dueDate: string): Deadline {
+/** A deadline that ends with a Stockholm calendar day (the clocks of insatser, whose due days come from their rules). */
+export function dayDeadline(dueDate: string): Deadline {
   return { dueDate, dueAt: startOfStockholmDay(addCalendarDays(dueDate, 1)) };
 }
 

@@ -4,16 +4,22 @@ import type { deadlineRow, deadlinesQuery } from "../../../contracts/cases";
 import {
   clockState,
   type Deadline,
+  dayDeadline,
   forhandsbedomningDeadline,
   skyddsbedomningDeadline,
   uppfoljningDeadline,
   utredningDeadline,
 } from "../../../domain/clocks";
+import { ivoDueDate, nextOvervagande, planDueDate } from "../../../domain/interventions/rules";
+import { type InsatsKind, isPlacement } from "../../../domain/interventions/vocabulary";
 import { startOfStockholmDay, stockholmDate } from "../../../domain/time";
 import { type Database, type Db, oneByOne, type Tx } from "../../db/connection";
 import {
   cases,
   decisions,
+  districts,
+  insatsCatalogue,
+  insatser,
   investigations,
   persons,
   preAssessments,
@@ -24,7 +30,7 @@ import {
 } from "../../db/schema/index";
 import type { Actor } from "../../platform/actor";
 import { auditShownList } from "../../platform/audit";
-import { caseScope, investigationScope, reportScope } from "../../platform/scope";
+import { caseScope, insatsScope, investigationScope, reportScope } from "../../platform/scope";
 
 type Row = z.infer<typeof deadlineRow>;
 type Query = z.infer<typeof deadlinesQuery>;
@@ -131,7 +137,10 @@ export async function collectClocks(
         ),
       );
   };
-  const [skydd, forhands, utredning, uppfoljning] = await (parallel ? Promise.all.bind(Promise) : oneByOne)([
+  const wantInsats = ["verkstallighet", "genomforandeplan", "insats_uppfoljning", "overvagande"].some((k) =>
+    want(k as Row["clock"]),
+  );
+  const [skydd, forhands, utredning, uppfoljning, insatsRows] = await (parallel ? Promise.all.bind(Promise) : oneByOne)([
     want("skyddsbedomning") ? reportClock(protectionAssessments, protectionAssessments.assessedAt) : [],
     want("forhandsbedomning") ? reportClock(preAssessments, preAssessments.decidedAt) : [],
     want("utredning")
@@ -181,6 +190,36 @@ export async function collectClocks(
             ),
           )
       : [],
+    wantInsats
+      ? tx
+          .select({
+            ...caseColumns,
+            recordId: insatser.id,
+            legalForm: insatser.legalForm,
+            kind: insatsCatalogue.kind,
+            decidedOn: insatser.decidedOn,
+            startedOn: insatser.startedOn,
+            planDueDays: districts.planDueDays,
+            firstSignedOn: sql<string | null>`(select min((p.signed_at at time zone 'Europe/Stockholm')::date)::text
+              from insats_plans p where p.insats_id = ${insatser.id} and p.signed_at is not null)`,
+            followUpDates: sql<string[] | null>`(select p.follow_up_dates::text[] from insats_plans p
+              where p.insats_id = ${insatser.id} and p.signed_at is not null order by p.version desc limit 1)`,
+            doneDueDates: sql<string[]>`(select coalesce(array_agg(f.due_on::text), '{}') from insats_follow_ups f
+              where f.insats_id = ${insatser.id} and f.due_on is not null)`,
+            lastOvervagande: sql<
+              string | null
+            >`(select max(o.decided_on)::text from overvaganden o where o.insats_id = ${insatser.id})`,
+          })
+          .from(insatser)
+          .innerJoin(cases, eq(cases.id, insatser.caseId))
+          .innerJoin(persons, eq(persons.id, cases.personId))
+          .innerJoin(insatsCatalogue, eq(insatsCatalogue.id, insatser.catalogueId))
+          .innerJoin(districts, eq(districts.id, insatser.districtId))
+          .leftJoin(units, eq(units.id, cases.unitId))
+          .leftJoin(users, eq(users.id, cases.assignedTo))
+          // Running insatser carry the clocks of verkställighet, plan, follow-up and övervägande.
+          .where(withCase(insatsScope(actor), isNull(insatser.endedOn)))
+      : [],
   ]);
 
   const common = (r: CaseColumns & { recordId: string }) => ({
@@ -225,33 +264,85 @@ export async function collectClocks(
         extended: false,
         ...common(r),
       })),
+    ...insatsRows.flatMap((r) =>
+      insatsClocks(r, includeMet, stockholmDate(since)).map((c) => ({ ...c, extended: false, ...common(r) })),
+    ),
   ];
 
-  return candidates.map((c) => {
-    const { state, daysLeft } = clockState({
-      deadline: c.deadline,
-      completedAt: c.completedAt,
-      now,
-      dueSoonDays: filter.dueSoonDays,
+  return candidates
+    .filter((c) => want(c.clock))
+    .map((c) => {
+      const { state, daysLeft } = clockState({
+        deadline: c.deadline,
+        completedAt: c.completedAt,
+        now,
+        dueSoonDays: filter.dueSoonDays,
+      });
+      return {
+        clock: c.clock,
+        state,
+        dueDate: c.deadline.dueDate,
+        dueAt: c.deadline.dueAt.toISOString(),
+        daysLeft,
+        completedAt: c.completedAt?.toISOString() ?? null,
+        extended: c.extended,
+        caseId: c.caseId,
+        recordId: c.recordId,
+        personId: c.personId,
+        personName: c.personName,
+        unitId: c.unitId,
+        unitName: c.unitName,
+        assignedTo: c.assignedTo,
+        assignedToName: c.assignedToName,
+      };
     });
-    return {
-      clock: c.clock,
-      state,
-      dueDate: c.deadline.dueDate,
-      dueAt: c.deadline.dueAt.toISOString(),
-      daysLeft,
-      completedAt: c.completedAt?.toISOString() ?? null,
-      extended: c.extended,
-      caseId: c.caseId,
-      recordId: c.recordId,
-      personId: c.personId,
-      personName: c.personName,
-      unitId: c.unitId,
-      unitName: c.unitName,
-      assignedTo: c.assignedTo,
-      assignedToName: c.assignedToName,
-    };
-  });
+}
+
+type InsatsClockRow = {
+  legalForm: string;
+  kind: string;
+  decidedOn: string;
+  startedOn: string | null;
+  planDueDays: number;
+  firstSignedOn: string | null;
+  followUpDates: string[] | null;
+  doneDueDates: string[];
+  lastOvervagande: string | null;
+};
+
+/**
+ * The clocks of one running insats, from the interventions' rules: a bistånd decision is executed
+ * (started) within 3 months; a started insats has a signed genomförandeplan within the district's
+ * days; the plan's next follow-up date; a placement's next övervägande. Met ones show only with
+ * `includeMet` and when met within the window, as the other clocks do.
+ */
+function insatsClocks(r: InsatsClockRow, includeMet: boolean, since: string) {
+  const clocks: { clock: Row["clock"]; deadline: Deadline; completedAt: Date | null }[] = [];
+  const metRecently = (day: string | null) => includeMet && day !== null && day >= since;
+  if (r.legalForm === "bistand" && (!r.startedOn || metRecently(r.startedOn))) {
+    clocks.push({
+      clock: "verkstallighet",
+      deadline: dayDeadline(ivoDueDate(r.decidedOn)),
+      completedAt: r.startedOn ? startOfStockholmDay(r.startedOn) : null,
+    });
+  }
+  if (r.startedOn && (!r.firstSignedOn || metRecently(r.firstSignedOn))) {
+    clocks.push({
+      clock: "genomforandeplan",
+      deadline: dayDeadline(planDueDate(r.startedOn, r.planDueDays)),
+      completedAt: r.firstSignedOn ? startOfStockholmDay(r.firstSignedOn) : null,
+    });
+  }
+  const nextFollowUp = (r.followUpDates ?? []).filter((d) => !r.doneDueDates.includes(d)).sort()[0];
+  if (nextFollowUp) clocks.push({ clock: "insats_uppfoljning", deadline: dayDeadline(nextFollowUp), completedAt: null });
+  if (r.startedOn && isPlacement(r.kind as InsatsKind)) {
+    clocks.push({
+      clock: "overvagande",
+      deadline: dayDeadline(nextOvervagande(r.startedOn, r.lastOvervagande)),
+      completedAt: null,
+    });
+  }
+  return clocks;
 }
 
 /** The deadline overview: every running clock in scope, worst first, with counts per unit. */
