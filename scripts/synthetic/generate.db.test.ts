@@ -45,6 +45,21 @@ describe("synthetic municipality", () => {
     expect(await one(a, digest)).toEqual(await one(b, digest));
   });
 
+  it("gives the same insats histories for the same seed and day", async () => {
+    const digest = sql`select
+      (select md5(string_agg(concat_ws('|', i.id, i.case_id, c.code, i.decision_id, i.legal_form, i.decided_on, i.provider_unit_id,
+          i.started_on, i.not_started_reason, i.care_plan_on, i.ended_on, i.end_reason, i.created_by, i.created_at), ',' order by i.id))
+         from insatser i join insats_catalogue c on c.id = i.catalogue_id) as insatser,
+      (select md5(string_agg(concat_ws('|', p.id, p.insats_id, p.version, p.goals::text, p.follow_up_dates::text, p.created_by, p.signed_by, p.signed_at), ',' order by p.id))
+         from insats_plans p) as plans,
+      (select md5(string_agg(concat_ws('|', f.id, f.plan_id, f.due_on, f.done_on, f.results::text, f.next_step), ',' order by f.id))
+         from insats_follow_ups f) as follow_ups,
+      (select md5(string_agg(concat_ws('|', o.id, o.insats_id, o.decided_on, o.decided_by), ',' order by o.id)) from overvaganden o) as overvaganden`;
+    const [x, y] = [await one<Record<string, string | null>>(a, digest), await one<Record<string, string | null>>(b, digest)];
+    for (const v of Object.values(x)) expect(v).not.toBeNull();
+    expect(x).toEqual(y);
+  });
+
   it("fills every part at the small scale", () => {
     expect(summary.districts).toBe(3);
     expect(summary.reports).toBeGreaterThan(1_500);
@@ -153,6 +168,85 @@ describe("synthetic municipality", () => {
         where o.case_id = s.case_id and o.instrument_id = s.instrument_id and o.assessed_on < s.assessed_on)`,
     );
     expect(Number(again.n)).toBeGreaterThan(0);
+  });
+
+  it("gives insats histories with the late starts, missing plans and follow-ups the seeds report", async () => {
+    const f = await one<Record<string, string>>(
+      a,
+      sql`select
+        count(*) as insatser,
+        count(*) filter (where i.legal_form = 'bistand') as bistand,
+        count(*) filter (where i.legal_form = 'service') as service,
+        count(*) filter (where i.started_on is not null) as started,
+        count(*) filter (where i.started_on is not null and not exists (
+          select 1 from insats_plans p where p.insats_id = i.id and p.signed_at is not null)) as started_without_signed_plan,
+        count(*) filter (where i.legal_form = 'bistand' and i.started_on is not null) as bistand_started,
+        count(*) filter (where i.legal_form = 'bistand' and i.started_on <= i.decided_on + 42) as bistand_started_in_time,
+        count(*) filter (where i.legal_form = 'bistand' and i.started_on is null and i.decided_on + interval '3 months' < ${"2026-11-24"}::date) as ivo_not_started,
+        count(*) filter (where i.legal_form = 'bistand' and i.started_on is null and i.decided_on + interval '3 months' < ${"2026-11-24"}::date
+          and i.not_started_reason is not null) as ivo_with_reason,
+        count(*) filter (where i.legal_form = 'bistand' and i.started_on is null and i.decided_on + interval '3 months' >= ${"2026-11-24"}::date) as pending_recent,
+        count(*) filter (where i.legal_form = 'bistand' and i.started_on is null and i.decided_on + interval '7 months' < ${"2026-11-24"}::date) as not_started_after_7_months,
+        count(*) filter (where i.ended_on is not null) as ended,
+        count(*) filter (where c.evidence_status = 'avrads') as avrads,
+        count(*) filter (where c.kind like 'placering%') as placements,
+        (select count(*) from insats_plans) as plans,
+        (select count(*) from insats_plans where version > 1) as revised_plans,
+        (select count(*) from insats_plans where signed_at is null) as draft_plans,
+        (select count(*) from insats_follow_ups) as follow_ups,
+        (select count(*) from insats_follow_ups where done_on > due_on) as late_follow_ups,
+        (select count(*) from overvaganden) as overvaganden
+      from insatser i join insats_catalogue c on c.id = i.catalogue_id`,
+    );
+    const n = Object.fromEntries(Object.entries(f).map(([k, v]) => [k, Number(v)]));
+    const withoutPlan = (n.started_without_signed_plan as number) / (n.started as number);
+    const inTime = (n.bistand_started_in_time as number) / (n.bistand_started as number);
+    console.log("insats histories", { ...n, withoutPlan: withoutPlan.toFixed(3), startedWithin42: inTime.toFixed(3) });
+    expect(n.insatser).toBe(summary.insatser);
+    expect(n.plans).toBe(summary.insatsPlans);
+    expect(withoutPlan).toBeGreaterThan(0.6);
+    expect(withoutPlan).toBeLessThan(0.9);
+    expect(inTime).toBeGreaterThan(0.55);
+    expect(inTime).toBeLessThan(0.85);
+    for (const k of [
+      "service",
+      "ivo_not_started",
+      "ivo_with_reason",
+      "ended",
+      "placements",
+      "revised_plans",
+      "follow_ups",
+      "overvaganden",
+    ]) {
+      expect(n[k], k).toBeGreaterThan(0);
+    }
+  });
+
+  it("keeps the insats register's own rules", async () => {
+    const broken = await one<Record<string, string>>(
+      a,
+      sql`select
+        (select count(*) from insatser i join cases c on c.id = i.case_id join units u on u.id = i.provider_unit_id
+           where u.district_id <> c.district_id or i.district_id <> c.district_id or i.person_id <> c.person_id
+             or u.kind not in ('oppenvard', 'forebyggande', 'familjehem')) as bad_provider,
+        (select count(*) from insatser i where i.legal_form = 'bistand' and not exists (
+           select 1 from decisions d where d.id = i.decision_id and d.case_id = i.case_id and d.type = 'bistand'
+             and (d.decided_at at time zone 'Europe/Stockholm')::date = i.decided_on)) as bad_decision,
+        (select count(*) from insatser i join insats_catalogue c on c.id = i.catalogue_id
+           where i.legal_form <> c.legal_form or (i.legal_form = 'service' and i.decision_id is not null)) as bad_legal_form,
+        (select count(*) from insatser where started_on < decided_on) as started_before_decided,
+        (select count(*) from insatser where ended_on < started_on or (ended_on is not null and started_on is null)) as ended_before_started,
+        (select count(*) from insatser where greatest(decided_on, started_on, ended_on) > ${"2026-11-24"}::date) as future,
+        (select count(*) from insats_plans p join insatser i on i.id = p.insats_id
+           where p.signed_at is not null and (p.signed_at at time zone 'Europe/Stockholm')::date < i.started_on) as plan_before_start,
+        (select count(*) from insats_follow_ups f join insats_plans p on p.id = f.plan_id
+           where p.signed_at is null or f.insats_id <> p.insats_id or f.done_on < (p.signed_at at time zone 'Europe/Stockholm')::date) as bad_follow_up,
+        (select count(*) from overvaganden o join insatser i on i.id = o.insats_id join insats_catalogue c on c.id = i.catalogue_id
+           where c.kind not like 'placering%' or o.decided_on < i.started_on) as bad_overvagande,
+        (select count(*) from insatser i join persons p on p.id = i.person_id join insats_catalogue c on c.id = i.catalogue_id
+           where extract(year from age(i.decided_on, p.birth_date)) not between c.target_age_min and c.target_age_max) as wrong_age`,
+    );
+    for (const [k, v] of Object.entries(broken)) expect(Number(v), k).toBe(0);
   });
 
   it("registers the demo handläggare as trained in SAVRY and EARL-20B, valid on the demo day", async () => {

@@ -7,9 +7,14 @@ import {
   cases,
   decisions,
   districts,
+  insatsCatalogue,
+  insatser,
+  insatsFollowUps,
+  insatsPlans,
   instrumentTrainings,
   investigations,
   journalEntries,
+  overvaganden,
   persons,
   preAssessments,
   protectionAssessments,
@@ -24,6 +29,7 @@ import { hashPassword } from "../../src/server/platform/passwords";
 import { buildAssessments } from "./assessments";
 import { insertBatched } from "./batch-insert";
 import { emptyCaseRows, simulatePerson } from "./case-history";
+import { buildInsatser } from "./insatser";
 import { buildOrganisation, DEMO_ACCOUNTS } from "./organisation";
 import { PersonnummerPool } from "./personnummer-pool";
 import { guardian, type PersonRow, youngPerson } from "./persons";
@@ -65,6 +71,8 @@ export interface GenerateSummary {
   journalEntries: number;
   assessments: number;
   trainings: number;
+  insatser: number;
+  insatsPlans: number;
 }
 
 /** 1 + a geometric draw: most young people are reported once or twice, a few many times. */
@@ -159,6 +167,8 @@ export async function generateMunicipality(database: Database, options: Generate
 
   // Drawn after the case history, so adding it left the earlier data unchanged for a given seed.
   const structured = buildAssessments({ rng, today, districts: org.districts, demoHandlaggare, people, rows });
+  // Likewise drawn after the assessments.
+  const insatsRows = buildInsatser({ rng, today, asOf, districts: org.districts, users: org.users, people, rows });
 
   const passwordHash = await hashPassword(options.staffPassword);
   await database.db.transaction(async (tx) => {
@@ -212,6 +222,21 @@ export async function generateMunicipality(database: Database, options: Generate
         return { ...a, instrumentId };
       }),
     );
+    const catalogueIds = new Map(
+      (await tx.select({ id: insatsCatalogue.id, code: insatsCatalogue.code }).from(insatsCatalogue)).map((c) => [c.code, c.id]),
+    );
+    await insertBatched(
+      tx,
+      insatser,
+      insatsRows.insatser.map(({ catalogueCode, ...i }) => {
+        const catalogueId = catalogueIds.get(catalogueCode);
+        if (!catalogueId) throw new Error(`catalogue entry "${catalogueCode}" was not stored`);
+        return { ...i, catalogueId };
+      }),
+    );
+    await insertBatched(tx, insatsPlans, insatsRows.plans);
+    await insertBatched(tx, insatsFollowUps, insatsRows.followUps);
+    await insertBatched(tx, overvaganden, insatsRows.overvaganden);
   });
   return {
     districts: org.districts.length,
@@ -224,5 +249,7 @@ export async function generateMunicipality(database: Database, options: Generate
     journalEntries: rows.journalEntries.length,
     assessments: structured.assessments.length,
     trainings: structured.trainings.length,
+    insatser: insatsRows.insatser.length,
+    insatsPlans: insatsRows.plans.length,
   };
 }
