@@ -199,6 +199,8 @@ export function buildInsatser(input: InsatsInput): InsatsRows {
       legalForm: e.legalForm,
       decidedOn: a.decidedOn,
       providerUnitId,
+      // An insats advised against is only chosen with a written reason, as the app requires.
+      advisedAgainstReason: e.evidenceStatus === "avrads" ? "Syntetiskt skäl: vårdnadshavarna önskade programmet" : null,
       startedOn: null,
       notStartedReason: null,
       notStartedNote: null,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AGE_GROUPS } from "../domain/interventions/rules";
 import {
   END_REASONS,
   EVIDENCE_STATUSES,
@@ -150,6 +151,7 @@ export const insatsList = z.object({ items: z.array(insatsSummary) });
 export const insatsDetail = insatsSummary.extend({
   notStartedReason: z.enum(NOT_STARTED_REASONS).nullable(),
   notStartedNote: z.string().nullable(),
+  advisedAgainstReason: z.string().nullable(),
   carePlanOn: z.string().nullable(),
   endReason: z.enum(END_REASONS).nullable(),
   endOutcome: z.string().nullable(),
@@ -198,3 +200,79 @@ export const ivoResponse = z.object({
   to: z.string(),
   rows: z.array(ivoRow),
 });
+
+// ── Reports: the IVO list (both versions) and the samlad bild ────────────────────────────────────
+
+/** The IVO list as the service returns it: which version, when made, and the end of an unstarted decision. */
+export const ivoReport = ivoResponse.extend({
+  version: z.enum(["ivo", "namnd"]),
+  generatedAt: z.string(),
+  rows: z.array(
+    ivoRow.extend({
+      /** A decision ended (withdrawn) in the quarter without ever being executed. */
+      endedOn: z.string().nullable(),
+    }),
+  ),
+});
+export const ivoExportQuery = ivoQuery.extend({
+  format: z.enum(["pdf", "xlsx"]),
+  version: z.enum(["ivo", "namnd"]).default("ivo"),
+});
+
+export const samladBildQuery = z.strictObject({
+  from: day,
+  to: day,
+  districtId: z.uuid().optional(),
+  /** The provider unit (utförare). */
+  unitId: z.uuid().optional(),
+  catalogueId: z.uuid().optional(),
+});
+export const samladBildExportQuery = samladBildQuery.extend({ format: z.enum(["pdf", "xlsx"]) });
+
+/** Every count is null when 1–4 (small-cell suppression); every share when either of its counts would be. */
+export const samladBildFigures = z.object({
+  /** Distinct young people with an insats running at some time in the period. */
+  youngPeople: z.number().int().nullable(),
+  started: z.number().int().nullable(),
+  /** Started and not ended at the period's last day. */
+  ongoing: z.number().int().nullable(),
+  ended: z.number().int().nullable(),
+  /** Median days start → end of the insatser ended in the period (null below 5). */
+  medianLengthDays: z.number().nullable(),
+  /** Median days decision → start of the insatser started in the period (null below 5). */
+  medianDaysDecisionToStart: z.number().nullable(),
+  /** Of the insatser started in the period whose plan was due, the share signed in time. */
+  planInTimeShare: z.number().nullable(),
+  /** Of the follow-ups due in the period, the share done on or before the due date. */
+  followUpInTimeShare: z.number().nullable(),
+  /** Of the goal results assessed at follow-ups done in the period, the share "uppnått". */
+  goalsReachedShare: z.number().nullable(),
+  /** Running insatser Socialstyrelsen advises against. */
+  advisedAgainst: z.number().int().nullable(),
+});
+export const samladBildBreakdown = z.object({
+  all: samladBildFigures,
+  pojke: samladBildFigures,
+  flicka: samladBildFigures,
+  other: samladBildFigures,
+  byAgeGroup: z.array(samladBildFigures.extend({ ageGroup: z.enum(AGE_GROUPS) })),
+});
+export const samladBildResponse = z.object({
+  from: z.string(),
+  to: z.string(),
+  generatedAt: z.string(),
+  districtIds: z.array(z.uuid()),
+  unitId: z.uuid().nullable(),
+  catalogueId: z.uuid().nullable(),
+  total: samladBildBreakdown,
+  byInsats: z.array(
+    samladBildBreakdown.extend({
+      catalogueId: z.uuid(),
+      code: z.string(),
+      name: z.string(),
+      evidenceStatus: z.enum(EVIDENCE_STATUSES),
+    }),
+  ),
+});
+export type SamladBild = z.infer<typeof samladBildResponse>;
+export type IvoReport = z.infer<typeof ivoReport>;

@@ -65,6 +65,8 @@ export const insatser = pgTable(
     providerUnitId: uuid("provider_unit_id")
       .notNull()
       .references(() => units.id),
+    /** Why an insats Socialstyrelsen advises against was chosen anyway (required for those). */
+    advisedAgainstReason: text("advised_against_reason"),
     startedOn: date("started_on", { mode: "string" }),
     /** Why the decision has not been carried out (for the IVO report). */
     notStartedReason: text("not_started_reason"),

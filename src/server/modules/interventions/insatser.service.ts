@@ -119,14 +119,12 @@ export async function createInsats(
         legalForm: entry.legalForm,
         decidedOn,
         providerUnitId: unit.id,
+        advisedAgainstReason: entry.evidenceStatus === "avrads" ? (input.advisedAgainstReason ?? null) : null,
         createdBy: actor.userId,
       })
       .returning({ id: insatser.id });
     if (!row) throw new Error("insert returned nothing");
-    await write(tx, actor, c, "insats.create", row.id, {
-      catalogue: entry.code,
-      advisedAgainst: entry.evidenceStatus === "avrads" ? input.advisedAgainstReason : undefined,
-    });
+    await write(tx, actor, c, "insats.create", row.id, { catalogue: entry.code });
     return row;
   });
 }
@@ -210,6 +208,7 @@ export async function getInsats({ db }: Database, actor: Actor, id: string, now:
       ...summary,
       notStartedReason: i.notStartedReason as never,
       notStartedNote: i.notStartedNote,
+      advisedAgainstReason: i.advisedAgainstReason,
       carePlanOn: i.carePlanOn,
       endReason: i.endReason as never,
       endOutcome: i.endOutcome,

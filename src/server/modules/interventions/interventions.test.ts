@@ -63,6 +63,14 @@ describe("giving an insats", () => {
     expect(elsewhere.statusCode).toBe(400);
     expect(elsewhere.json().error.code).toBe("insats_not_offered");
     expect(await countInsatser()).toBe(before);
+    const withReason = await call("handlaggare", "POST", url, {
+      ...ok,
+      catalogueId: scared.id,
+      advisedAgainstReason: "Familjen avböjer allt annat",
+    });
+    expect(withReason.statusCode).toBe(201);
+    const detail = (await call("handlaggare", "GET", `/api/insatser/${withReason.json().id}`)).json();
+    expect(detail.advisedAgainstReason).toBe("Familjen avböjer allt annat");
   });
 });
 

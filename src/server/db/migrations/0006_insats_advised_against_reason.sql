@@ -1,0 +1,1 @@
+ALTER TABLE "insatser" ADD COLUMN "advised_against_reason" text;
