@@ -16,6 +16,7 @@ import { caseRoutes } from "./modules/cases/routes";
 import { deadlineRoutes } from "./modules/deadlines/routes";
 import { handlingTimeRoutes } from "./modules/handling-times/routes";
 import { healthRoutes } from "./modules/health/routes";
+import { interventionReportRoutes } from "./modules/interventions/reports.routes";
 import { interventionRoutes } from "./modules/interventions/routes";
 import { organisationRoutes } from "./modules/organisation/routes";
 import { personRoutes } from "./modules/persons/routes";
@@ -90,6 +91,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(handlingTimeRoutes(ctx));
   await app.register(assessmentRoutes(ctx));
   await app.register(interventionRoutes(ctx));
+  await app.register(interventionReportRoutes(ctx));
 
   const hasWeb = existsSync(path.join(webRoot, "index.html"));
   if (hasWeb) {

@@ -664,6 +664,36 @@ const MATRIX: Entry[] = [
       payload: { doneOn: today(), results: [{ goalId: "g1", attainment: "delvis" }], nextStep: "Fortsätt" },
     }),
   },
+  {
+    method: "GET",
+    route: "/api/reports/ivo",
+    // Personal data (personnummer): enhetschef and kvalitet of the district only.
+    expect: (role, t) => (["enhetschef", "kvalitet"].includes(role) ? (t === "own" ? 200 : 400) : 404),
+    call: (w, t) => ({ url: `/api/reports/ivo?year=2026&quarter=1&districtId=${fixture(w, t).id}` }),
+  },
+  {
+    method: "GET",
+    route: "/api/reports/ivo/export",
+    // The nämnd version has no personnummer: every statistics role may take it.
+    expect: (role, t) => (STATS.includes(role) ? (t === "own" ? 200 : 400) : 404),
+    call: (w, t) => ({
+      url: `/api/reports/ivo/export?year=2026&quarter=1&format=xlsx&version=namnd&districtId=${fixture(w, t).id}`,
+    }),
+  },
+  {
+    method: "GET",
+    route: "/api/reports/samlad-bild",
+    expect: (role, t) => (STATS.includes(role) ? (t === "own" ? 200 : 400) : 404),
+    call: (w, t) => ({ url: `/api/reports/samlad-bild?from=2026-01-01&to=2026-12-31&districtId=${fixture(w, t).id}` }),
+  },
+  {
+    method: "GET",
+    route: "/api/reports/samlad-bild/export",
+    expect: (role, t) => (STATS.includes(role) ? (t === "own" ? 200 : 400) : 404),
+    call: (w, t) => ({
+      url: `/api/reports/samlad-bild/export?from=2026-01-01&to=2026-12-31&format=pdf&districtId=${fixture(w, t).id}`,
+    }),
+  },
 ];
 
 /** Routes anyone may call without a session. */

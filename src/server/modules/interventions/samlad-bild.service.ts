@@ -1,0 +1,263 @@
+import { and, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
+import type { z } from "zod";
+import type { SamladBild, samladBildFigures, samladBildQuery } from "../../../contracts/interventions";
+import { daysBetween, median } from "../../../domain/clocks";
+import {
+  AGE_GROUPS,
+  type AgeGroup,
+  ageGroup,
+  daysDecisionToStart,
+  followUpInTime,
+  planState,
+  suppress,
+  suppressShare,
+} from "../../../domain/interventions/rules";
+import type { EvidenceStatus, GoalAttainment } from "../../../domain/interventions/vocabulary";
+import { stockholmDate } from "../../../domain/time";
+import type { Database } from "../../db/connection";
+import { districts, insatsCatalogue, insatser, persons } from "../../db/schema/index";
+import { type Actor, districtsWithPermission } from "../../platform/actor";
+import { audit } from "../../platform/audit";
+import { badRequest } from "../../platform/errors";
+
+type Query = z.infer<typeof samladBildQuery>;
+type Figures = z.infer<typeof samladBildFigures>;
+type Breakdown = SamladBild["total"];
+type Gender = "pojke" | "flicka" | "other";
+
+const genderOf = (g: string): Gender => (g === "pojke" || g === "flicka" ? g : "other");
+
+/** Age in whole years on a day ('YYYY-MM-DD' strings). */
+export function ageOn(birthDate: string, day: string): number {
+  const [by, bm, bd] = birthDate.split("-").map(Number) as [number, number, number];
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+/** One insats with everything the figures are computed from (dates as Stockholm days). */
+interface Item {
+  personId: string;
+  gender: Gender;
+  ageGroup: AgeGroup;
+  catalogueId: string;
+  evidenceStatus: EvidenceStatus;
+  decidedOn: string;
+  startedOn: string;
+  endedOn: string | null;
+  planDueDays: number;
+  firstSignedOn: string | null;
+  followUpDates: string[];
+  followUps: { dueOn: string | null; doneOn: string; results: { attainment: GoalAttainment }[] }[];
+}
+
+/** Medians describe individual lengths when few: shown only from 5 values, to a tenth of a day. */
+function shownMedian(values: number[]): number | null {
+  if (suppress(values.length) === null) return null;
+  const m = median(values);
+  return m === null ? null : Math.round(m * 10) / 10;
+}
+
+/**
+ * The figures of one group of insatser for the period [from, to], evaluated as of `asOf` (the
+ * period's last day, or today when the period is not yet over):
+ * - the population is every insats running at some time in the period (started on or before `to`,
+ *   not ended before `from`); youngPeople counts its distinct persons;
+ * - started: start in [from, to]; ongoing: started and not ended at `to`; ended: end in [from, to];
+ * - medianLengthDays: start → end of the ended; medianDaysDecisionToStart: of the started;
+ * - planInTimeShare: of the insatser started in the period, those whose plan state (planState with
+ *   the district's plan_due_days, the first signature counted only when made by `asOf`) is "ok",
+ *   out of those whose state is settled ("ok", "late" or "missing"; "not_due" is left out);
+ * - followUpInTimeShare: the follow-ups due in [from, to] — the dates of the plan in force (the
+ *   latest signed version) and the due dates answered by recorded follow-ups — counted once per
+ *   insats and date; in time when a follow-up answering that date was done on or before it
+ *   (followUpInTime); a date still undone and not yet passed at `asOf` is left out;
+ * - goalsReachedShare: of the goal results of follow-ups done in [from, to], "uppnått" out of the
+ *   assessed ones ("ej_bedomt" left out, as goalAttainmentShare does);
+ * - advisedAgainst: insatser of the population whose catalogue entry Socialstyrelsen advises against.
+ * Every count goes through suppress and every share through suppressShare.
+ */
+function figures(items: Item[], from: string, to: string, asOf: string): Figures {
+  const inPeriod = (d: string | null) => d !== null && d >= from && d <= to;
+  const started = items.filter((i) => inPeriod(i.startedOn));
+  const ongoing = items.filter((i) => i.startedOn <= to && (i.endedOn === null || i.endedOn > to));
+  const ended = items.filter((i) => inPeriod(i.endedOn));
+
+  const planStates = started
+    .map((i) =>
+      planState({
+        startDate: i.startedOn,
+        signedOn: i.firstSignedOn !== null && i.firstSignedOn <= asOf ? i.firstSignedOn : null,
+        today: asOf,
+        days: i.planDueDays,
+      }),
+    )
+    .filter((s) => s !== "not_due");
+
+  let followUpsDue = 0;
+  let followUpsInTime = 0;
+  let assessed = 0;
+  let reached = 0;
+  for (const i of items) {
+    const dates = new Set([...i.followUpDates, ...i.followUps.flatMap((f) => (f.dueOn ? [f.dueOn] : []))]);
+    for (const due of dates) {
+      if (!inPeriod(due)) continue;
+      const done = i.followUps
+        .filter((f) => f.dueOn === due)
+        .map((f) => f.doneOn)
+        .sort()[0];
+      const inTime = followUpInTime(due, done ?? null, asOf);
+      if (inTime === null) continue;
+      followUpsDue += 1;
+      if (inTime) followUpsInTime += 1;
+    }
+    for (const f of i.followUps) {
+      if (!inPeriod(f.doneOn)) continue;
+      for (const r of f.results) {
+        if (r.attainment === "ej_bedomt") continue;
+        assessed += 1;
+        if (r.attainment === "uppnatt") reached += 1;
+      }
+    }
+  }
+
+  return {
+    youngPeople: suppress(new Set(items.map((i) => i.personId)).size),
+    started: suppress(started.length),
+    ongoing: suppress(ongoing.length),
+    ended: suppress(ended.length),
+    medianLengthDays: shownMedian(ended.map((i) => daysBetween(i.startedOn, i.endedOn as string))),
+    medianDaysDecisionToStart: shownMedian(started.map((i) => daysDecisionToStart(i.decidedOn, i.startedOn))),
+    planInTimeShare: suppressShare(planStates.filter((s) => s === "ok").length, planStates.length),
+    followUpInTimeShare: suppressShare(followUpsInTime, followUpsDue),
+    goalsReachedShare: suppressShare(reached, assessed),
+    advisedAgainst: suppress(items.filter((i) => i.evidenceStatus === "avrads").length),
+  };
+}
+
+function breakdown(items: Item[], from: string, to: string, asOf: string): Breakdown {
+  const f = (subset: Item[]) => figures(subset, from, to, asOf);
+  return {
+    all: f(items),
+    pojke: f(items.filter((i) => i.gender === "pojke")),
+    flicka: f(items.filter((i) => i.gender === "flicka")),
+    other: f(items.filter((i) => i.gender === "other")),
+    byAgeGroup: AGE_GROUPS.map((g) => ({ ageGroup: g, ...f(items.filter((i) => i.ageGroup === g)) })),
+  };
+}
+
+/**
+ * Samlad bild of the insatser of the actor's districts (stats:read) for [from, to], optionally for
+ * one district, one provider unit and one catalogue entry: in total and per insats, split by boys
+ * and girls and by age group (age at the decision). Aggregates only, suppressed for small cells:
+ * the figures leave the unit level. All legal forms count (bistånd and serviceinsatser).
+ */
+export async function samladBild({ db }: Database, actor: Actor, query: Query, now: Date): Promise<SamladBild> {
+  if (query.to < query.from) {
+    throw badRequest("invalid_period", "Slutdatum före startdatum / End before start", [
+      { path: "querystring.to", message: "Före from" },
+    ]);
+  }
+  const allowed = districtsWithPermission(actor, "stats:read");
+  if (query.districtId && !allowed.includes(query.districtId)) {
+    throw badRequest("district_not_in_scope", "Inte ditt distrikt / Not your district", [
+      { path: "querystring.districtId", message: "Välj ett av dina distrikt" },
+    ]);
+  }
+  const districtIds = query.districtId ? [query.districtId] : allowed;
+  const today = stockholmDate(now);
+  const asOf = query.to < today ? query.to : today;
+  const where: SQL[] = [
+    districtIds.length ? inArray(insatser.districtId, districtIds) : sql`false`,
+    sql`${insatser.startedOn} <= ${query.to}::date`,
+    or(isNull(insatser.endedOn), sql`${insatser.endedOn} >= ${query.from}::date`) as SQL,
+  ];
+  if (query.unitId) where.push(eq(insatser.providerUnitId, query.unitId));
+  if (query.catalogueId) where.push(eq(insatser.catalogueId, query.catalogueId));
+
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .select({
+        personId: insatser.personId,
+        gender: persons.gender,
+        birthDate: persons.birthDate,
+        catalogueId: insatsCatalogue.id,
+        code: insatsCatalogue.code,
+        name: insatsCatalogue.name,
+        evidenceStatus: insatsCatalogue.evidenceStatus,
+        decidedOn: insatser.decidedOn,
+        startedOn: insatser.startedOn,
+        endedOn: insatser.endedOn,
+        planDueDays: districts.planDueDays,
+        firstSignedOn: sql<string | null>`(select min((p.signed_at at time zone 'Europe/Stockholm')::date)::text
+          from insats_plans p where p.insats_id = ${insatser.id} and p.signed_at is not null)`,
+        followUpDates: sql<string[] | null>`(select p.follow_up_dates::text[] from insats_plans p
+          where p.insats_id = ${insatser.id} and p.signed_at is not null order by p.version desc limit 1)`,
+        followUps: sql<Item["followUps"]>`(select coalesce(json_agg(json_build_object(
+            'dueOn', f.due_on::text, 'doneOn', f.done_on::text, 'results', f.results)), '[]')
+          from insats_follow_ups f where f.insats_id = ${insatser.id})`,
+      })
+      .from(insatser)
+      .innerJoin(persons, eq(persons.id, insatser.personId))
+      .innerJoin(insatsCatalogue, eq(insatsCatalogue.id, insatser.catalogueId))
+      .innerJoin(districts, eq(districts.id, insatser.districtId))
+      .where(and(...where));
+    await audit(tx, actor, {
+      action: "stats.samlad_bild",
+      permission: "stats:read",
+      recordType: "insats",
+      details: {
+        from: query.from,
+        to: query.to,
+        districts: districtIds,
+        unitId: query.unitId ?? null,
+        catalogueId: query.catalogueId ?? null,
+      },
+    });
+
+    const items: Item[] = rows.map((r) => ({
+      personId: r.personId,
+      gender: genderOf(r.gender),
+      ageGroup: ageGroup(Math.max(0, ageOn(r.birthDate, r.decidedOn))),
+      catalogueId: r.catalogueId,
+      evidenceStatus: r.evidenceStatus as EvidenceStatus,
+      decidedOn: r.decidedOn,
+      startedOn: r.startedOn as string,
+      endedOn: r.endedOn,
+      planDueDays: r.planDueDays,
+      firstSignedOn: r.firstSignedOn,
+      followUpDates: r.followUpDates ?? [],
+      followUps: (r.followUps ?? []).map((f) => ({ ...f, results: Array.isArray(f.results) ? f.results : [] })),
+    }));
+    const entries = new Map<string, { catalogueId: string; code: string; name: string; evidenceStatus: EvidenceStatus }>();
+    for (const r of rows) {
+      entries.set(r.catalogueId, {
+        catalogueId: r.catalogueId,
+        code: r.code,
+        name: r.name,
+        evidenceStatus: r.evidenceStatus as EvidenceStatus,
+      });
+    }
+    return {
+      from: query.from,
+      to: query.to,
+      generatedAt: now.toISOString(),
+      districtIds,
+      unitId: query.unitId ?? null,
+      catalogueId: query.catalogueId ?? null,
+      total: breakdown(items, query.from, query.to, asOf),
+      byInsats: [...entries.values()]
+        .sort((a, b) => a.name.localeCompare(b.name, "sv"))
+        .map((e) =>
+          Object.assign(
+            { ...e },
+            breakdown(
+              items.filter((i) => i.catalogueId === e.catalogueId),
+              query.from,
+              query.to,
+              asOf,
+            ),
+          ),
+        ),
+    };
+  });
+}
