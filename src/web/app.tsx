@@ -10,6 +10,8 @@ import { Case } from "./routes/Case";
 import { Caseload } from "./routes/Caseload";
 import { Cases } from "./routes/Cases";
 import { HandlingTimes } from "./routes/HandlingTimes";
+import { Insats } from "./routes/Insats";
+import { InsatsCatalogue } from "./routes/InsatsCatalogue";
 import { Instruments } from "./routes/Instruments";
 import { NotFound } from "./routes/NotFound";
 import { Person } from "./routes/Person";
@@ -17,6 +19,7 @@ import { Persons } from "./routes/Persons";
 import { SignIn } from "./routes/SignIn";
 import { Start } from "./routes/Start";
 import { Trainings } from "./routes/Trainings";
+import { Uppdrag } from "./routes/Uppdrag";
 
 function Pages() {
   const { me, loading, can } = useAuth();
@@ -36,6 +39,9 @@ function Pages() {
       {can("stats:read") && <Route path="/handlaggningstider" element={<HandlingTimes />} />}
       {can("stats:read") && <Route path="/statistik/bedomningar" element={<AssessmentUsage />} />}
       {can("instrument:read") && <Route path="/instrument" element={<Instruments />} />}
+      {can("insats:read") && <Route path="/uppdrag" element={<Uppdrag />} />}
+      {can("insats:read") && <Route path="/insatser/:id" element={<Insats />} />}
+      {can("organisation:read") && <Route path="/insatskatalog" element={<InsatsCatalogue />} />}
       {can("training:read") && <Route path="/utbildningar" element={<Trainings />} />}
       {can("admin") && <Route path="/admin" element={<Admin />} />}
       <Route path="/konto" element={<Account />} />

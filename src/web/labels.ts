@@ -17,6 +17,10 @@ export const CLOCK_LABELS: Labels = {
   forhandsbedomning: { sv: "Förhandsbedömning (14 dagar)", en: "Pre-assessment (14 days)" },
   utredning: { sv: "Utredning (4 månader)", en: "Investigation (4 months)" },
   uppfoljning: { sv: "Uppföljning (2 månader)", en: "Follow-up (2 months)" },
+  verkstallighet: { sv: "Verkställighet (3 månader)", en: "Execution of decision (3 months)" },
+  genomforandeplan: { sv: "Genomförandeplan (signerad)", en: "Implementation plan (signed)" },
+  insats_uppfoljning: { sv: "Uppföljning av insats", en: "Follow-up of intervention" },
+  overvagande: { sv: "Övervägande (6 månader)", en: "Review of placement (6 months)" },
 };
 export const STATE_LABELS: Labels = {
   overdue: { sv: "Försenad", en: "Overdue" },
@@ -105,4 +109,16 @@ export const GENDER_PLURAL_LABELS: Labels = {
   flicka: { sv: "Flickor", en: "Girls" },
   annat: { sv: "Annat kön", en: "Other gender" },
   okant: { sv: "Okänt kön", en: "Unknown gender" },
+};
+
+/** The genomförandeplan's state on an insats (see domain/interventions/rules planState). */
+export const PLAN_STATE_LABELS: Labels = {
+  ok: { sv: "Plan finns", en: "Plan in place" },
+  late: { sv: "Plan sen", en: "Plan late" },
+  missing: { sv: "Plan saknas", en: "Plan missing" },
+  not_due: { sv: "Ej aktuell ännu", en: "Not due yet" },
+};
+export const PLAN_STATUS_LABELS: Labels = {
+  draft: { sv: "Utkast", en: "Draft" },
+  signed: { sv: "Signerad", en: "Signed" },
 };

@@ -42,6 +42,11 @@ export function Layout({ children }: { children: ReactNode }) {
                   <NavLink to="/arendefordelning">{t("navCaseload")}</NavLink>
                 </li>
               )}
+              {can("insats:read") && (
+                <li>
+                  <NavLink to="/uppdrag">{t("navUppdrag")}</NavLink>
+                </li>
+              )}
               {can("stats:read") && (
                 <li>
                   <NavLink to="/handlaggningstider">{t("navStats")}</NavLink>
@@ -55,6 +60,11 @@ export function Layout({ children }: { children: ReactNode }) {
               {can("instrument:read") && (
                 <li>
                   <NavLink to="/instrument">{t("navInstruments")}</NavLink>
+                </li>
+              )}
+              {can("organisation:read") && (
+                <li>
+                  <NavLink to="/insatskatalog">{t("navCatalogue")}</NavLink>
                 </li>
               )}
               {can("training:read") && (

@@ -12,6 +12,7 @@ import { assignableIn, CaseAssignControl, useCaseload } from "../components/Case
 import { ClockList, caseClocks, isRunning } from "../components/CaseClocks";
 import { CaseClose, useCloseReasons } from "../components/CaseClose";
 import { CaseDecisions } from "../components/CaseDecisions";
+import { CaseInsatser } from "../components/CaseInsatser";
 import { CaseInvestigationCard } from "../components/CaseInvestigation";
 import { CaseJournal } from "../components/CaseJournal";
 import { CaseReportCard } from "../components/CaseReport";
@@ -98,6 +99,7 @@ function CaseFileView({
   canAssign: boolean;
 }) {
   const { t, lang } = useLang();
+  const canReadInsatser = useAuth().can("insats:read");
   const clocks = caseClocks(c);
   const open = c.closedAt === null;
   const writable = canWrite && open;
@@ -187,6 +189,7 @@ function CaseFileView({
 
       {/* Uppföljning may be decided after the case is closed, so decisions stay writable. */}
       <CaseDecisions caseFile={c} canWrite={canWrite} onChanged={onChanged} />
+      {canReadInsatser && <CaseInsatser caseFile={c} org={org} />}
       <CaseJournal caseFile={c} canWrite={canWrite} onChanged={onChanged} />
       {writable && <CaseClose caseFile={c} onChanged={onChanged} />}
     </>

@@ -31,6 +31,7 @@ import {
 import type { Actor } from "../../platform/actor";
 import { auditShownList } from "../../platform/audit";
 import { caseScope, insatsScope, investigationScope, reportScope } from "../../platform/scope";
+import { insatsClockInputs, nextFollowUpDay } from "../interventions/summary";
 
 type Row = z.infer<typeof deadlineRow>;
 type Query = z.infer<typeof deadlinesQuery>;
@@ -200,15 +201,7 @@ export async function collectClocks(
             decidedOn: insatser.decidedOn,
             startedOn: insatser.startedOn,
             planDueDays: districts.planDueDays,
-            firstSignedOn: sql<string | null>`(select min((p.signed_at at time zone 'Europe/Stockholm')::date)::text
-              from insats_plans p where p.insats_id = ${insatser.id} and p.signed_at is not null)`,
-            followUpDates: sql<string[] | null>`(select p.follow_up_dates::text[] from insats_plans p
-              where p.insats_id = ${insatser.id} and p.signed_at is not null order by p.version desc limit 1)`,
-            doneDueDates: sql<string[]>`(select coalesce(array_agg(f.due_on::text), '{}') from insats_follow_ups f
-              where f.insats_id = ${insatser.id} and f.due_on is not null)`,
-            lastOvervagande: sql<
-              string | null
-            >`(select max(o.decided_on)::text from overvaganden o where o.insats_id = ${insatser.id})`,
+            ...insatsClockInputs,
           })
           .from(insatser)
           .innerJoin(cases, eq(cases.id, insatser.caseId))
@@ -333,7 +326,7 @@ function insatsClocks(r: InsatsClockRow, includeMet: boolean, since: string) {
       completedAt: r.firstSignedOn ? startOfStockholmDay(r.firstSignedOn) : null,
     });
   }
-  const nextFollowUp = (r.followUpDates ?? []).filter((d) => !r.doneDueDates.includes(d)).sort()[0];
+  const nextFollowUp = nextFollowUpDay(r);
   if (nextFollowUp) clocks.push({ clock: "insats_uppfoljning", deadline: dayDeadline(nextFollowUp), completedAt: null });
   if (r.startedOn && isPlacement(r.kind as InsatsKind)) {
     clocks.push({

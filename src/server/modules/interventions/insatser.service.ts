@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, max } from "drizzle-orm";
+import { and, asc, eq, isNull, max, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { z } from "zod";
 import type {
@@ -20,7 +20,7 @@ import { decisions, districts, insatser, insatsFollowUps, insatsPlans, overvagan
 import type { Actor } from "../../platform/actor";
 import { type AuditEntry, audit } from "../../platform/audit";
 import { badRequest, notFound } from "../../platform/errors";
-import { insatsScope, providerUnitIds } from "../../platform/scope";
+import { insatsScope } from "../../platform/scope";
 import { caseForWrite, caseInScope } from "../cases/access";
 import { outOfOrder } from "../cases/rules";
 import { canManage, canProvide, insatsForChange, insatsInScope } from "./access";
@@ -132,7 +132,7 @@ export async function createInsats(
 export async function listCaseInsatser({ db }: Database, actor: Actor, caseId: string, now: Date) {
   return db.transaction(async (tx) => {
     const { case: c } = await caseInScope(tx, actor, caseId);
-    const items = await readSummaries(tx, and(eq(insatser.caseId, caseId), insatsScope(actor)) as never, stockholmDate(now));
+    const items = await readSummaries(tx, and(eq(insatser.caseId, caseId), insatsScope(actor)) as SQL, stockholmDate(now));
     await audit(tx, actor, {
       action: "insats.list",
       permission: "insats:read",
@@ -144,14 +144,13 @@ export async function listCaseInsatser({ db }: Database, actor: Actor, caseId: s
   });
 }
 
-/** The insatsutförare's worklist: running uppdrag of their units (or all their districts' for case staff). */
+/**
+ * The worklist of running uppdrag: an insatsutförare's are those given to their units (insatsScope
+ * says so); case staff see their districts' running insatser.
+ */
 export async function listUppdrag({ db }: Database, actor: Actor, now: Date) {
   return db.transaction(async (tx) => {
-    const units = providerUnitIds(actor);
-    const mine = units.length
-      ? and(insatsScope(actor), isNull(insatser.endedOn))
-      : and(insatsScope(actor), isNull(insatser.endedOn));
-    const items = await readSummaries(tx, mine as never, stockholmDate(now), 500);
+    const items = await readSummaries(tx, and(insatsScope(actor), isNull(insatser.endedOn)) as SQL, stockholmDate(now), 500);
     await audit(
       tx,
       actor,
@@ -327,8 +326,9 @@ export async function endInsats({ db }: Database, actor: Actor, id: string, inpu
   return db.transaction(async (tx) => {
     const { insats: i } = await insatsForChange(tx, actor, id, "manage");
     running(i);
-    if (!i.startedOn) throw outOfOrder("Insatsen har inte startat / The insats has not started", "body.endedOn");
-    if (input.endedOn < i.startedOn) throw notBefore("body.endedOn", "starten");
+    // A decision never carried out (declined, withdrawn) also ends: not before the decision then.
+    if (i.startedOn && input.endedOn < i.startedOn) throw notBefore("body.endedOn", "starten");
+    if (input.endedOn < i.decidedOn) throw notBefore("body.endedOn", "beslutet");
     if (input.endedOn > stockholmDate(now)) throw inFuture("body.endedOn");
     await tx
       .update(insatser)

@@ -229,6 +229,18 @@ describe("verkställighet and placements", () => {
     expect(refused.statusCode).toBe(400);
   });
 
+  it("counts each goal's follow-up day as a follow-up date of the plan", async () => {
+    const s = await seedInsats(w, "own", "started");
+    const goalDay = addCalendarDays(today(), 20);
+    const { id } = (
+      await call("insatsutforare", "POST", `/api/insatser/${s.insatsId}/plans`, {
+        goals: [{ id: "g1", text: "Fritidsaktivitet varje vecka", measure: "Närvarolista", followUpOn: goalDay }],
+      })
+    ).json();
+    expect((await call("insatsutforare", "POST", `/api/plans/${id}/sign`)).statusCode).toBe(200);
+    expect((await call("handlaggare", "GET", `/api/insatser/${s.insatsId}`)).json().nextFollowUp).toBe(goalDay);
+  });
+
   it("gives a service without decision dated when granted", async () => {
     const c = await seedCase(w, "own", "investigated");
     const komet = await catalogueEntry(w, "KOMET");
