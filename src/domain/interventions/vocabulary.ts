@@ -77,11 +77,12 @@ export function isPlacement(kind: InsatsKind): kind is PlacementKind {
 /** Goal attainment at follow-up; "ej_bedomt" means not assessed and is left out of shares. */
 export const GOAL_ATTAINMENT = ["uppnatt", "delvis", "ej_uppnatt", "ej_bedomt"] as const;
 export type GoalAttainment = (typeof GOAL_ATTAINMENT)[number];
+/** Attainment of one goal at a follow-up. */
 export const GOAL_ATTAINMENT_LABELS: Record<GoalAttainment, Label> = {
-  uppnatt: { sv: "Målen uppnådda", en: "Goals achieved" },
-  delvis: { sv: "Målen delvis uppnådda", en: "Goals partly achieved" },
-  ej_uppnatt: { sv: "Målen inte uppnådda", en: "Goals not achieved" },
-  ej_bedomt: { sv: "Måluppfyllelsen inte bedömd", en: "Goal attainment not assessed" },
+  uppnatt: { sv: "Uppnått", en: "Reached" },
+  delvis: { sv: "Delvis uppnått", en: "Partly reached" },
+  ej_uppnatt: { sv: "Inte uppnått", en: "Not reached" },
+  ej_bedomt: { sv: "Inte bedömt", en: "Not assessed" },
 };
 
 /** Reason an insats ended (orsakskod vid avslut). */

@@ -742,7 +742,8 @@ function FollowUpSection({ d, onChanged }: Props) {
 function FollowUpForm({ d, plan, onChanged }: Props & { plan: InsatsPlan }) {
   const { t, lang } = useLang();
   const done = new Set(d.followUps.map((f) => f.dueOn).filter(Boolean));
-  const open = [...new Set(plan.followUpDates)].filter((x) => !done.has(x)).sort();
+  // The plan's follow-up days are its listed dates and each goal's own day, as the server counts them.
+  const open = [...new Set([...plan.followUpDates, ...plan.goals.map((g) => g.followUpOn)])].filter((x) => !done.has(x)).sort();
   const [dueOn, setDueOn] = useState(open[0] ?? "");
   const [doneOn, setDoneOn] = useState(stockholmToday());
   const [results, setResults] = useState(plan.goals.map((g) => ({ goalId: g.id, attainment: "", comment: "" })));
