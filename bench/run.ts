@@ -18,7 +18,7 @@ import { ensureAdmin } from "../src/server/bootstrap";
 import { connect, runMigrations } from "../src/server/db/connection";
 import { startEmbeddedPostgres } from "../src/server/db/embedded";
 import { testConfig } from "../src/server/platform/config";
-import { DEADLINE_OVERVIEW, HANDLING_TIMES, PERSON_BY_ID } from "./bare-queries";
+import { DEADLINE_OVERVIEW, HANDLING_TIMES, PERSON_BY_ID, SAMLAD_BILD } from "./bare-queries";
 import { startBareServer } from "./bare-server";
 import { type Measurement, measure, ms } from "./measure";
 
@@ -143,6 +143,14 @@ try {
     () => get(`/api/reports/handling-times?from=${from}&to=${to}&districtId=${districtId}`),
     () => database.pool.query(HANDLING_TIMES, [districtId, from, to]),
   );
+  await compare(
+    "GET /api/reports/samlad-bild, one district, one year vs hand SQL (grouping sets)",
+    "≤ 3× bare, under 1 s",
+    100,
+    1,
+    () => get(`/api/reports/samlad-bild?from=${from}&to=${to}&districtId=${districtId}`),
+    () => database.pool.query(SAMLAD_BILD, [districtId, from, to]),
+  );
   await app.close();
 
   const pgVersion = (await database.pool.query("show server_version")).rows[0]?.server_version;
@@ -179,7 +187,7 @@ try {
     );
   }
   log();
-  log("Concurrency: 8 for the person read (a busy office), 1 for the overview and the report (one user's wait).");
+  log("Concurrency: 8 for the person read (a busy office), 1 for the overview and the reports (one user's wait).");
   log("The load generator runs in the same process as the server, on the same two cores as PostgreSQL, for both");
   log("paths alike. What the API does beyond the bare path: the session lookup (cached 5 s), the scope condition,");
   log("zod validation and serialisation, security headers, a log line, and one hash-chained audit row per person");

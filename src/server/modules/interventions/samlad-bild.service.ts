@@ -19,6 +19,7 @@ import { districts, insatsCatalogue, insatser, persons } from "../../db/schema/i
 import { type Actor, districtsWithPermission } from "../../platform/actor";
 import { audit } from "../../platform/audit";
 import { badRequest } from "../../platform/errors";
+import { insatsClockInputs } from "./summary";
 
 type Query = z.infer<typeof samladBildQuery>;
 type Figures = z.infer<typeof samladBildFigures>;
@@ -188,10 +189,9 @@ export async function samladBild({ db }: Database, actor: Actor, query: Query, n
         startedOn: insatser.startedOn,
         endedOn: insatser.endedOn,
         planDueDays: districts.planDueDays,
-        firstSignedOn: sql<string | null>`(select min((p.signed_at at time zone 'Europe/Stockholm')::date)::text
-          from insats_plans p where p.insats_id = ${insatser.id} and p.signed_at is not null)`,
-        followUpDates: sql<string[] | null>`(select p.follow_up_dates::text[] from insats_plans p
-          where p.insats_id = ${insatser.id} and p.signed_at is not null order by p.version desc limit 1)`,
+        // The same inputs as the insats clocks: first signature, the plan in force's follow-up days.
+        firstSignedOn: insatsClockInputs.firstSignedOn,
+        followUpDates: insatsClockInputs.followUpDates,
         followUps: sql<Item["followUps"]>`(select coalesce(json_agg(json_build_object(
             'dueOn', f.due_on::text, 'doneOn', f.done_on::text, 'results', f.results)), '[]')
           from insats_follow_ups f where f.insats_id = ${insatser.id})`,
