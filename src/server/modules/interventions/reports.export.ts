@@ -62,13 +62,17 @@ function pdfDocument(title: string, subtitle: string, generatedAt: string, body:
   };
 }
 
+/** Numbers as a Swedish reader writes them: decimal comma. */
+const swedish = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 1, useGrouping: false });
+const cellText = (v: string | number | null) => (v === null ? "–" : typeof v === "number" ? swedish.format(v) : v);
+
 const table = (header: string[], rows: (string | number | null)[][], widths?: (string | number)[]): Content => ({
   table: {
     headerRows: 1,
     widths: widths ?? header.map(() => "auto"),
     body: [
       header.map((h): TableCell => ({ text: h, bold: true, fillColor: "#eeeeee" })),
-      ...rows.map((r) => r.map((v): TableCell => ({ text: v === null ? "–" : String(v) }))),
+      ...rows.map((r) => r.map((v): TableCell => ({ text: cellText(v) }))),
     ],
   },
   layout: "lightHorizontalLines",
