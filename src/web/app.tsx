@@ -13,9 +13,11 @@ import { HandlingTimes } from "./routes/HandlingTimes";
 import { Insats } from "./routes/Insats";
 import { InsatsCatalogue } from "./routes/InsatsCatalogue";
 import { Instruments } from "./routes/Instruments";
+import { IvoList } from "./routes/IvoList";
 import { NotFound } from "./routes/NotFound";
 import { Person } from "./routes/Person";
 import { Persons } from "./routes/Persons";
+import { SamladBild } from "./routes/SamladBild";
 import { SignIn } from "./routes/SignIn";
 import { Start } from "./routes/Start";
 import { Trainings } from "./routes/Trainings";
@@ -38,6 +40,8 @@ function Pages() {
       {can("case:assign") && <Route path="/arendefordelning" element={<Caseload />} />}
       {can("stats:read") && <Route path="/handlaggningstider" element={<HandlingTimes />} />}
       {can("stats:read") && <Route path="/statistik/bedomningar" element={<AssessmentUsage />} />}
+      {can("stats:read") && <Route path="/statistik/insatser" element={<SamladBild />} />}
+      {can("stats:read") && <Route path="/statistik/ivo" element={<IvoList />} />}
       {can("instrument:read") && <Route path="/instrument" element={<Instruments />} />}
       {can("insats:read") && <Route path="/uppdrag" element={<Uppdrag />} />}
       {can("insats:read") && <Route path="/insatser/:id" element={<Insats />} />}

@@ -7,15 +7,19 @@ import type {
   createInsatsBody,
   endBody,
   followUpBody,
+  IvoReport,
   insatsDetail,
   insatsList,
   insatsSummary,
+  ivoQuery,
   notStartedBody,
   overvagandeBody,
   planBody,
+  SamladBild,
+  samladBildQuery,
   startBody,
 } from "../../contracts/interventions";
-import { type ApiError, request } from "../api";
+import { type ApiError, qs, request } from "../api";
 
 /* Intervention (insats) calls, on the shared request helper of api.ts. */
 
@@ -29,6 +33,16 @@ export type PlanBody = z.input<typeof planBody>;
 export type CreateInsatsBody = z.input<typeof createInsatsBody>;
 export type FollowUpBody = z.input<typeof followUpBody>;
 type Created = { id: string };
+export type SamladBildQuery = z.infer<typeof samladBildQuery>;
+export type SamladBildFigures = SamladBild["total"]["all"];
+export type IvoQuery = z.infer<typeof ivoQuery>;
+export type { IvoReport, SamladBild };
+
+/** The export links of the reports (downloads, so plain URLs rather than requests). */
+export const samladBildExportUrl = (q: SamladBildQuery, format: "pdf" | "xlsx") =>
+  `/api/reports/samlad-bild/export${qs({ ...q, format })}`;
+export const ivoExportUrl = (q: IvoQuery, format: "pdf" | "xlsx", version: "ivo" | "namnd") =>
+  `/api/reports/ivo/export${qs({ ...q, format, version })}`;
 
 export const insatsApi = {
   catalogue: () => request<z.infer<typeof catalogueList>>("GET", "/api/insats-catalogue"),
@@ -52,6 +66,9 @@ export const insatsApi = {
   updatePlan: (planId: string, body: PlanBody) => request<Created>("PUT", `/api/plans/${planId}`, body),
   signPlan: (planId: string) => request<Created>("POST", `/api/plans/${planId}/sign`),
   followUp: (insatsId: string, body: FollowUpBody) => request<Created>("POST", `/api/insatser/${insatsId}/follow-ups`, body),
+
+  samladBild: (q: SamladBildQuery) => request<SamladBild>("GET", `/api/reports/samlad-bild${qs({ ...q })}`),
+  ivo: (q: IvoQuery) => request<IvoReport>("GET", `/api/reports/ivo${qs({ ...q })}`),
 };
 
 /** The message for an exact body path, e.g. fieldAt(error, "goals.0.followUpOn"). */

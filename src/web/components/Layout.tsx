@@ -57,6 +57,16 @@ export function Layout({ children }: { children: ReactNode }) {
                   <NavLink to="/statistik/bedomningar">{t("navAssessmentStats")}</NavLink>
                 </li>
               )}
+              {can("stats:read") && (
+                <li>
+                  <NavLink to="/statistik/insatser">{t("navSamladBild")}</NavLink>
+                </li>
+              )}
+              {can("stats:read") && (
+                <li>
+                  <NavLink to="/statistik/ivo">{t("navIvo")}</NavLink>
+                </li>
+              )}
               {can("instrument:read") && (
                 <li>
                   <NavLink to="/instrument">{t("navInstruments")}</NavLink>
