@@ -1,8 +1,11 @@
+import { eq } from "drizzle-orm";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addCalendarDays } from "../src/domain/clocks";
-import { decisions } from "../src/server/db/schema/index";
+import { addCalendarDays, addCalendarMonths } from "../src/domain/clocks";
+import { quarterOf, quarterRange } from "../src/domain/interventions/rules";
+import { decisions, insatser } from "../src/server/db/schema/index";
 import { seedCase } from "../src/server/testing/case-fixtures";
+import { seedInsats } from "../src/server/testing/insats-fixtures";
 import { createWorld, type World } from "../src/server/testing/world";
 import { expectAccessible, launchBrowser, newPage, signIn } from "./browser";
 
@@ -11,6 +14,9 @@ let browser: Browser;
 let base: string;
 let caseId: string;
 const today = () => new Date().toISOString().slice(0, 10);
+/** The last finished quarter: the IVO page's default. */
+const lastQuarter = quarterOf(addCalendarMonths(today(), -3));
+let lateInsatsId: string;
 
 beforeAll(async () => {
   w = await createWorld();
@@ -24,6 +30,17 @@ beforeAll(async () => {
     decidedAsRole: "enhetschef",
     reason: "Behov av stöd i familjen",
   });
+  // Four running insatser already: the one started in the browser makes five, the first count the
+  // samlad bild may show (1–4 are hidden).
+  for (let n = 0; n < 4; n++) await seedInsats(w, "own", "started");
+  // A bistånd decision due for execution inside the last finished quarter, never started.
+  const late = await seedInsats(w, "own", "decided");
+  lateInsatsId = late.insatsId;
+  const due = quarterRange(lastQuarter.year, lastQuarter.quarter).from;
+  await w.database.db
+    .update(insatser)
+    .set({ decidedOn: addCalendarMonths(due, -3) })
+    .where(eq(insatser.id, late.insatsId));
   base = await w.app.listen({ port: 0, host: "127.0.0.1" });
   browser = await launchBrowser();
 });
@@ -100,6 +117,35 @@ describe("an insats in the browser", () => {
     await end.getByLabel("Resultat").fill("Skolnärvaron är tillbaka");
     await end.getByRole("button", { name: "Avsluta insats" }).click();
     await expect.poll(() => worker.getByText("Skolnärvaron är tillbaka").first().isVisible()).toBe(true);
-    for (const p of [worker, provider]) await p.close();
+
+    // The samlad bild counts the five started insatser (four or fewer would be hidden as "–").
+    const chef = await newPage(browser);
+    await signIn(chef, base, "enhetschef");
+    await chef.goto(`${base}/statistik/insatser`);
+    const started = chef.locator(".figure").filter({ hasText: "Påbörjade" }).locator("dd");
+    await expect.poll(() => started.innerText()).toMatch(/^5\b/);
+    await expectAccessible(chef, "samlad bild");
+
+    // The decision never carried out: its reason is recorded, and the IVO list for the quarter names it.
+    await worker.goto(`${base}/insatser/${lateInsatsId}`);
+    const reason = worker.getByRole("form", { name: "Ej verkställt" });
+    await reason.getByLabel("Skäl till att insatsen inte verkställts").selectOption({ index: 1 });
+    await reason.getByRole("button").click();
+    await expect
+      .poll(() =>
+        worker
+          .getByText(/Väntelista|Resursbrist|tackar nej|Annat|Övrigt/)
+          .first()
+          .isVisible(),
+      )
+      .toBe(true);
+    await chef.goto(`${base}/statistik/ivo`);
+    const rows = chef.getByRole("table").getByRole("row").filter({ hasText: "Alva AnderssonA" });
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => rows.first().innerText())
+      .toContain(addCalendarMonths(quarterRange(lastQuarter.year, lastQuarter.quarter).from, -3));
+    await expectAccessible(chef, "IVO list");
+    for (const p of [worker, provider, chef]) await p.close();
   });
 });
