@@ -276,3 +276,7 @@ export const samladBildResponse = z.object({
 });
 export type SamladBild = z.infer<typeof samladBildResponse>;
 export type IvoReport = z.infer<typeof ivoReport>;
+
+/** Per district: days from an insats's start within which its genomförandeplan must be signed. */
+export const insatsPolicyBody = z.strictObject({ planDueDays: z.number().int().min(1).max(90) });
+export const insatsPolicy = z.object({ districtId: z.uuid(), planDueDays: z.number().int() });

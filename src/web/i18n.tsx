@@ -298,6 +298,12 @@ const TEXTS = {
   imported: { sv: "Instrumentet har importerats.", en: "The instrument has been imported." },
   kindItems: { sv: "Frågeformulär", en: "Item instrument" },
   kindGas: { sv: "Målbaserad (GAS)", en: "Goal based (GAS)" },
+  insatsPolicy: { sv: "Genomförandeplan per distrikt", en: "Implementation plan per district" },
+  insatsPolicyHint: {
+    sv: "Antal dagar från insatsens start inom vilka genomförandeplanen ska vara signerad. Därefter flaggas insatsen.",
+    en: "Days from the start of an intervention within which its implementation plan must be signed. After that it is flagged.",
+  },
+  planDueDays: { sv: "dagar till signerad plan", en: "days to a signed plan" },
   myExpiringTrainings: {
     sv: "Din utbildning i bedömningsinstrument löper ut",
     en: "Your training in an assessment instrument is ending",

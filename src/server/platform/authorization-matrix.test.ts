@@ -582,6 +582,18 @@ const MATRIX: Entry[] = [
       };
     },
   },
+  {
+    method: "GET",
+    route: "/api/admin/districts/:id/insats-policy",
+    expect: anywhere(["systemadministrator"], 200),
+    call: (w, t) => ({ url: `/api/admin/districts/${fixture(w, t).id}/insats-policy` }),
+  },
+  {
+    method: "PUT",
+    route: "/api/admin/districts/:id/insats-policy",
+    expect: anywhere(["systemadministrator"], 200),
+    call: (w, t) => ({ url: `/api/admin/districts/${fixture(w, t).id}/insats-policy`, payload: { planDueDays: 14 } }),
+  },
   { method: "GET", route: "/api/uppdrag", expect: anywhere(INSATS_READERS, 200), call: () => ({ url: "/api/uppdrag" }) },
   {
     method: "GET",

@@ -45,6 +45,12 @@ export const ivoExportUrl = (q: IvoQuery, format: "pdf" | "xlsx", version: "ivo"
   `/api/reports/ivo/export${qs({ ...q, format, version })}`;
 
 export const insatsApi = {
+  policy: (districtId: string) =>
+    request<{ districtId: string; planDueDays: number }>("GET", `/api/admin/districts/${districtId}/insats-policy`),
+  setPolicy: (districtId: string, planDueDays: number) =>
+    request<{ districtId: string; planDueDays: number }>("PUT", `/api/admin/districts/${districtId}/insats-policy`, {
+      planDueDays,
+    }),
   catalogue: () => request<z.infer<typeof catalogueList>>("GET", "/api/insats-catalogue"),
   createCatalogueEntry: (body: CatalogueBody) => request<Created>("POST", "/api/admin/insats-catalogue", body),
   updateCatalogueEntry: (id: string, body: CatalogueBody) => request<Created>("PUT", `/api/admin/insats-catalogue/${id}`, body),

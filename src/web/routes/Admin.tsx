@@ -6,6 +6,7 @@ import { ApiError, api } from "../api";
 import { AssessmentPolicyEditor } from "../components/AssessmentPolicyEditor";
 import { DelegationEditor } from "../components/DelegationEditor";
 import { Alert, Field, SelectField } from "../components/Field";
+import { InsatsPolicyEditor } from "../components/InsatsPolicyEditor";
 import { useLang } from "../i18n";
 import { label, UNIT_KIND_LABELS } from "../labels";
 
@@ -49,6 +50,7 @@ export function Admin() {
       <Organisation org={org} run={run} />
       <DelegationEditor org={org} />
       <AssessmentPolicyEditor org={org} />
+      <InsatsPolicyEditor org={org} />
     </>
   );
 }

@@ -133,3 +133,32 @@ export async function offeredEntry(tx: Tx, catalogueId: string, districtId: stri
   }
   return row.entry;
 }
+
+export async function getInsatsPolicy({ db }: Database, districtId: string) {
+  const [row] = await db
+    .select({ districtId: districts.id, planDueDays: districts.planDueDays })
+    .from(districts)
+    .where(eq(districts.id, districtId));
+  if (!row) throw notFound();
+  return row;
+}
+
+/** The district's limit for a signed genomförandeplan; the plan clocks read it as they run. */
+export async function setInsatsPolicy({ db }: Database, actor: Actor, districtId: string, planDueDays: number) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(districts)
+      .set({ planDueDays })
+      .where(eq(districts.id, districtId))
+      .returning({ districtId: districts.id, planDueDays: districts.planDueDays });
+    if (!row) throw notFound();
+    await audit(tx, actor, {
+      action: "district.insats_policy",
+      permission: "admin",
+      recordType: "district",
+      recordId: districtId,
+      details: { planDueDays },
+    });
+    return row;
+  });
+}

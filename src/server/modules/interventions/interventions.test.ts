@@ -241,6 +241,19 @@ describe("verkställighet and placements", () => {
     expect((await call("handlaggare", "GET", `/api/insatser/${s.insatsId}`)).json().nextFollowUp).toBe(goalDay);
   });
 
+  it("flags a missing plan after the district's own number of days", async () => {
+    const s = await seedInsats(w, "own", "started");
+    // Decided 30 days ago and started 5 days later, 25 days ago: missing with 3 days, not yet due with 40.
+    const set = async (planDueDays: number) =>
+      call("systemadministrator", "PUT", `/api/admin/districts/${w.own.id}/insats-policy`, { planDueDays });
+    expect((await set(3)).json()).toEqual({ districtId: w.own.id, planDueDays: 3 });
+    expect((await call("handlaggare", "GET", `/api/insatser/${s.insatsId}`)).json().planState).toBe("missing");
+    await set(40);
+    expect((await call("handlaggare", "GET", `/api/insatser/${s.insatsId}`)).json().planState).toBe("not_due");
+    expect((await set(0)).statusCode).toBe(400);
+    await set(14);
+  });
+
   it("gives a service without decision dated when granted", async () => {
     const c = await seedCase(w, "own", "investigated");
     const komet = await catalogueEntry(w, "KOMET");

@@ -10,6 +10,8 @@ import {
   followUpBody,
   insatsDetail,
   insatsList,
+  insatsPolicy,
+  insatsPolicyBody,
   notStartedBody,
   overvagandeBody,
   planBody,
@@ -17,7 +19,7 @@ import {
 } from "../../../contracts/interventions";
 import { type AppContext, now } from "../../app";
 import { actorOf } from "../../platform/http";
-import { listCatalogue, saveCatalogueEntry } from "./catalogue.service";
+import { getInsatsPolicy, listCatalogue, saveCatalogueEntry, setInsatsPolicy } from "./catalogue.service";
 import {
   createInsats,
   createPlan,
@@ -66,6 +68,20 @@ export const interventionRoutes =
         schema: { tags, params: idParams, body: catalogueBody, response: { 200: created, ...errors } },
       },
       async (request) => saveCatalogueEntry(ctx.database, actorOf(request), request.params.id, request.body),
+    );
+
+    app.get(
+      "/api/admin/districts/:id/insats-policy",
+      { config: { permission: "admin" }, schema: { tags, params: idParams, response: { 200: insatsPolicy, ...errors } } },
+      async (request) => getInsatsPolicy(ctx.database, request.params.id),
+    );
+    app.put(
+      "/api/admin/districts/:id/insats-policy",
+      {
+        config: { permission: "admin" },
+        schema: { tags, params: idParams, body: insatsPolicyBody, response: { 200: insatsPolicy, ...errors } },
+      },
+      async (request) => setInsatsPolicy(ctx.database, actorOf(request), request.params.id, request.body.planDueDays),
     );
 
     app.get(
