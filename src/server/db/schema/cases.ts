@@ -57,7 +57,13 @@ export const reports = pgTable(
     createdBy: uuid("created_by").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("reports_case_idx").on(t.caseId), index("reports_district_received_idx").on(t.districtId, t.receivedAt)],
+  (t) => [
+    index("reports_case_idx").on(t.caseId),
+    index("reports_district_received_idx").on(t.districtId, t.receivedAt),
+    // The scope's "shared with me" branch looks reports up by person: with this index the planner
+    // combines it with the district index (BitmapOr) instead of scanning every report.
+    index("reports_person_idx").on(t.personId),
+  ],
 );
 
 export const protectionAssessments = pgTable("protection_assessments", {
@@ -113,7 +119,11 @@ export const investigations = pgTable(
     noAssessmentReason: text("no_assessment_reason"),
     noAssessmentNote: text("no_assessment_note"),
   },
-  (t) => [index("investigations_case_idx").on(t.caseId), index("investigations_district_idx").on(t.districtId, t.completedOn)],
+  (t) => [
+    index("investigations_case_idx").on(t.caseId),
+    index("investigations_district_idx").on(t.districtId, t.completedOn),
+    index("investigations_person_idx").on(t.personId),
+  ],
 );
 
 /** Every beslut, including the decision to open an investigation and each förlängning. */

@@ -85,6 +85,7 @@ export const insatser = pgTable(
     index("insatser_case_idx").on(t.caseId),
     index("insatser_provider_idx").on(t.providerUnitId, t.endedOn),
     index("insatser_district_idx").on(t.districtId, t.decidedOn),
+    index("insatser_person_idx").on(t.personId),
   ],
 );
 
