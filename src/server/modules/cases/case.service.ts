@@ -3,7 +3,7 @@ import type { z } from "zod";
 import type { assignBody, caseListQuery, closeCaseBody, decisionBody, journalBody } from "../../../contracts/cases";
 import type { DecisionType } from "../../../domain/case-flow";
 import { DUE_SOON_DAYS } from "../../../domain/clocks";
-import { stockholmDate } from "../../../domain/time";
+import { byInstant, stockholmDate } from "../../../domain/time";
 import { type Database, oneByOne } from "../../db/connection";
 import {
   cases,
@@ -203,7 +203,7 @@ export async function listCases({ db }: Database, actor: Actor, input: z.infer<t
         closedAt: iso(r.c.closedAt),
         clocks: clocks
           .filter((k) => k.caseId === r.c.id)
-          .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
+          .sort((a, b) => byInstant(a.dueAt, b.dueAt))
           .map((k) => ({ clock: k.clock, state: k.state, dueDate: k.dueDate, daysLeft: k.daysLeft })),
       })),
       nextCursor: rows.length > input.limit && last ? encodeCursor([last.c.openedAt.toISOString(), last.c.id]) : null,

@@ -12,7 +12,7 @@ import {
 } from "../../../domain/clocks";
 import { ivoDueDate, nextOvervagande, planDueDate } from "../../../domain/interventions/rules";
 import { type InsatsKind, isPlacement } from "../../../domain/interventions/vocabulary";
-import { startOfStockholmDay, stockholmDate } from "../../../domain/time";
+import { byInstant, startOfStockholmDay, stockholmDate } from "../../../domain/time";
 import { type Database, type Db, oneByOne, type Tx } from "../../db/connection";
 import {
   cases,
@@ -371,7 +371,7 @@ export async function deadlineOverview(database: Database, actor: Actor, query: 
   const order: Record<Row["state"], number> = { overdue: 0, due_soon: 1, due: 2, met_late: 3, met: 4 };
   const items = all
     .filter((r) => !query.state || r.state === query.state)
-    .sort((a, b) => order[a.state] - order[b.state] || a.dueAt.localeCompare(b.dueAt))
+    .sort((a, b) => order[a.state] - order[b.state] || byInstant(a.dueAt, b.dueAt))
     .slice(0, query.limit);
   // Names on the overview are personal data shown: one audit row per case listed.
   const shownCases = [...new Map(items.map((i) => [i.caseId, i.personId])).entries()];
