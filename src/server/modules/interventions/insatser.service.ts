@@ -252,9 +252,16 @@ const running = (i: { endedOn: string | null }) => {
 
 export async function startInsats({ db }: Database, actor: Actor, id: string, input: z.infer<typeof startBody>, now: Date) {
   return db.transaction(async (tx) => {
-    const { insats: i } = await insatsForChange(tx, actor, id, "provide");
+    const { insats: i, catalogue } = await insatsForChange(tx, actor, id, "provide");
     running(i);
     if (i.startedOn) throw outOfOrder("Insatsen har redan startat / Already started");
+    // A placement needs its vårdplan before it begins (6 kap. 7 § SoL, 11 kap. 3 § SoL).
+    if (isPlacement(catalogue.kind as never) && !i.carePlanOn) {
+      throw outOfOrder(
+        "Registrera vårdplanen innan placeringen startar / Record the vårdplan before the placement starts",
+        "body.startedOn",
+      );
+    }
     if (input.startedOn < i.decidedOn) throw notBefore("body.startedOn", "beslutet");
     if (input.startedOn > stockholmDate(now)) throw inFuture("body.startedOn");
     await tx.update(insatser).set({ startedOn: input.startedOn }).where(eq(insatser.id, id));

@@ -229,6 +229,18 @@ describe("verkställighet and placements", () => {
     expect(refused.statusCode).toBe(400);
   });
 
+  it("starts a placement only once its vårdplan is recorded", async () => {
+    const s = await seedInsats(w, "own", "decided", "PLACERING_HVB");
+    const start = () => call("insatsutforare", "POST", `/api/insatser/${s.insatsId}/start`, { startedOn: today() });
+    const refused = await start();
+    expect(refused.statusCode).toBe(409);
+    expect(paths(refused)).toEqual(["body.startedOn"]);
+    expect((await call("handlaggare", "POST", `/api/insatser/${s.insatsId}/care-plan`, { carePlanOn: today() })).statusCode).toBe(
+      200,
+    );
+    expect((await start()).statusCode).toBe(200);
+  });
+
   it("counts each goal's follow-up day as a follow-up date of the plan", async () => {
     const s = await seedInsats(w, "own", "started");
     const goalDay = addCalendarDays(today(), 20);
