@@ -1,11 +1,6 @@
-import { type FormEvent, type ReactNode, useEffect, useMemo, useState } from "react";
-import { addCalendarDays } from "../../domain/clocks";
-import { PERMISSIONS } from "../../domain/roles";
-import { stockholmToday } from "../../domain/time";
-import { ApiError } from "../api";
-import { useAuth } from "../auth";
+import { type ReactNode } from "react";
 import { assessmentApi, type Usage, type UsageQuery, usageExportUrl } from "../components/AssessmentApi";
-import { Alert, Field, SelectField } from "../components/Field";
+import { StatsFilterForm, useStatsReport, useStatsScope } from "../components/StatsFilter";
 import { formatShare, useLang } from "../i18n";
 import { CONCERN_LABELS, GENDER_PLURAL_LABELS, label } from "../labels";
 
@@ -14,76 +9,15 @@ type Cell = { completed: number; withAssessment: number; share: number | null };
 /** Use of structured assessments (/statistik/bedomningar): shares per district, unit, concern, gender. */
 export function AssessmentUsage() {
   const { t, lang } = useLang();
-  const { me } = useAuth();
-  const today = stockholmToday();
-  const [filter, setFilter] = useState<UsageQuery>({ from: addCalendarDays(today, -364), to: today });
-  const [data, setData] = useState<Usage | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-
-  // As on the handling-times page: the districts and units where the user may see statistics.
-  const statsRoles: readonly string[] = PERMISSIONS["stats:read"];
-  const mine = useMemo(() => (me?.assignments ?? []).filter((a) => statsRoles.includes(a.role)), [me, statsRoles]);
-  const districts = [...new Map(mine.map((a) => [a.districtId, a.districtName])).entries()];
-  const units = [
-    ...new Map(
-      mine.filter((a) => !filter.districtId || a.districtId === filter.districtId).map((a) => [a.unitId, a.unitName]),
-    ).entries(),
-  ];
-
-  async function load(e?: FormEvent) {
-    e?.preventDefault();
-    setError(null);
-    setLoading(true);
-    try {
-      setData(await assessmentApi.usage(filter));
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : t("error"));
-    } finally {
-      setLoading(false);
-    }
-  }
-  // Load once with the default period; afterwards on submit.
-  useEffect(() => {
-    void load();
-  }, []);
-
-  const set = (k: keyof UsageQuery, v: string) =>
-    setFilter((f) => ({ ...f, [k]: v || undefined, ...(k === "districtId" ? { unitId: undefined } : {}) }));
+  const report = useStatsReport<UsageQuery, Usage>((f) => assessmentApi.usage(f));
+  const { filter, data } = report;
+  const { districts, units } = useStatsScope(filter.districtId);
 
   return (
     <>
       <h1>{t("navAssessmentStats")}</h1>
       <p>{t("usageNote")}</p>
-      <section className="card">
-        <form className="inline-form" onSubmit={load} aria-label={t("filter")}>
-          <Field label={t("from")} type="date" value={filter.from} onChange={(e) => set("from", e.target.value)} required />
-          <Field label={t("to")} type="date" value={filter.to} onChange={(e) => set("to", e.target.value)} required />
-          {districts.length > 1 && (
-            <SelectField label={t("district")} value={filter.districtId ?? ""} onChange={(v) => set("districtId", v)}>
-              <option value="">{t("htAllDistricts")}</option>
-              {districts.map(([id, name]) => (
-                <option key={id} value={id}>
-                  {name}
-                </option>
-              ))}
-            </SelectField>
-          )}
-          <SelectField label={t("unit")} value={filter.unitId ?? ""} onChange={(v) => set("unitId", v)}>
-            <option value="">{t("all")}</option>
-            {units.map(([id, name]) => (
-              <option key={id} value={id}>
-                {name}
-              </option>
-            ))}
-          </SelectField>
-          <button type="submit" disabled={loading}>
-            {t("filter")}
-          </button>
-        </form>
-        {loading && <p role="status">{t("loading")}</p>}
-        {error && <Alert kind="error">{error}</Alert>}
-      </section>
+      <StatsFilterForm report={report} districts={districts} units={units} />
       {data && (
         <>
           <section className="card" aria-labelledby="usage-heading">

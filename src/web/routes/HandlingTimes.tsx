@@ -1,11 +1,6 @@
-import { type FormEvent, useEffect, useMemo, useState } from "react";
 import type { HandlingTimes as Figures } from "../../contracts/cases";
-import { addCalendarDays } from "../../domain/clocks";
-import { PERMISSIONS } from "../../domain/roles";
-import { stockholmToday } from "../../domain/time";
-import { ApiError, api, type HandlingTimesFilter, handlingTimesExportUrl } from "../api";
-import { useAuth } from "../auth";
-import { Alert, Field, SelectField } from "../components/Field";
+import { api, type HandlingTimesFilter, handlingTimesExportUrl } from "../api";
+import { StatsFilterForm, useStatsReport, useStatsScope } from "../components/StatsFilter";
 import { formatShare, useLang } from "../i18n";
 
 const num = (n: number | null) => (n === null ? "—" : String(Math.round(n * 10) / 10));
@@ -13,42 +8,9 @@ const num = (n: number | null) => (n === null ? "—" : String(Math.round(n * 10
 /** Handling times per district, unit and period (default: the last twelve months), boys and girls apart. */
 export function HandlingTimes() {
   const { t, lang } = useLang();
-  const { me } = useAuth();
-  const today = stockholmToday();
-  const [filter, setFilter] = useState<HandlingTimesFilter>({ from: addCalendarDays(today, -364), to: today });
-  const [data, setData] = useState<Figures | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-
-  // Districts and units where the user may see statistics.
-  const statsRoles: readonly string[] = PERMISSIONS["stats:read"];
-  const mine = useMemo(() => (me?.assignments ?? []).filter((a) => statsRoles.includes(a.role)), [me, statsRoles]);
-  const districts = [...new Map(mine.map((a) => [a.districtId, a.districtName])).entries()];
-  const units = [
-    ...new Map(
-      mine.filter((a) => !filter.districtId || a.districtId === filter.districtId).map((a) => [a.unitId, a.unitName]),
-    ).entries(),
-  ];
-
-  async function load(e?: FormEvent) {
-    e?.preventDefault();
-    setError(null);
-    setLoading(true);
-    try {
-      setData(await api.handlingTimes(filter));
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : t("error"));
-    } finally {
-      setLoading(false);
-    }
-  }
-  // Load once with the default period; afterwards on submit.
-  useEffect(() => {
-    void load();
-  }, []);
-
-  const set = (k: keyof HandlingTimesFilter, v: string) =>
-    setFilter((f) => ({ ...f, [k]: v || undefined, ...(k === "districtId" ? { unitId: undefined } : {}) }));
+  const report = useStatsReport<HandlingTimesFilter, Figures>((f) => api.handlingTimes(f));
+  const { filter, data } = report;
+  const { districts, units } = useStatsScope(filter.districtId);
   const rows = data
     ? ([
         [t("htSkydd"), data.skyddsbedomningWithin24h],
@@ -60,35 +22,7 @@ export function HandlingTimes() {
   return (
     <>
       <h1>{t("navStats")}</h1>
-      <section className="card">
-        <form className="inline-form" onSubmit={load} aria-label={t("filter")}>
-          <Field label={t("from")} type="date" value={filter.from} onChange={(e) => set("from", e.target.value)} required />
-          <Field label={t("to")} type="date" value={filter.to} onChange={(e) => set("to", e.target.value)} required />
-          {districts.length > 1 && (
-            <SelectField label={t("district")} value={filter.districtId ?? ""} onChange={(v) => set("districtId", v)}>
-              <option value="">{t("htAllDistricts")}</option>
-              {districts.map(([id, name]) => (
-                <option key={id} value={id}>
-                  {name}
-                </option>
-              ))}
-            </SelectField>
-          )}
-          <SelectField label={t("unit")} value={filter.unitId ?? ""} onChange={(v) => set("unitId", v)}>
-            <option value="">{t("all")}</option>
-            {units.map(([id, name]) => (
-              <option key={id} value={id}>
-                {name}
-              </option>
-            ))}
-          </SelectField>
-          <button type="submit" disabled={loading}>
-            {t("filter")}
-          </button>
-        </form>
-        {loading && <p role="status">{t("loading")}</p>}
-        {error && <Alert kind="error">{error}</Alert>}
-      </section>
+      <StatsFilterForm report={report} districts={districts} units={units} />
       {data && (
         <section className="card" aria-labelledby="ht-heading">
           <h2 id="ht-heading">

@@ -1,10 +1,9 @@
-import { type FormEvent, lazy, type ReactNode, Suspense, useEffect, useMemo, useState } from "react";
+import { lazy, type ReactNode, Suspense, useEffect, useState } from "react";
 import { addCalendarDays } from "../../domain/clocks";
-import { PERMISSIONS } from "../../domain/roles";
 import { stockholmToday } from "../../domain/time";
-import { ApiError } from "../api";
-import { useAuth } from "../auth";
-import { Alert, Field, SelectField } from "../components/Field";
+import { api } from "../api";
+import { PROVIDER_UNIT_KINDS } from "../components/CaseInsatser";
+import { Alert, SelectField } from "../components/Field";
 import {
   type CatalogueEntry,
   insatsApi,
@@ -15,6 +14,7 @@ import {
 } from "../components/InsatsApi";
 import { ScrollTable } from "../components/InsatsParts";
 import type { QuarterPoint } from "../components/SamladBildCharts";
+import { StatsFilterForm, useStatsReport, useStatsScope } from "../components/StatsFilter";
 import { formatShare, type TextKey, useLang } from "../i18n";
 
 // recharts is big: the charts come in their own chunk, fetched when the page has data to draw.
@@ -126,27 +126,38 @@ const INSATS_COLUMNS: Column[] = FIGURE_COLUMNS.flatMap((c) => {
 });
 
 /** Samlad bild of the insatser (/statistik/insatser): headline figures, tables and charts, with small cells hidden. */
+/**
+ * The provider units (öppenvård, förebyggande, familjehem) of the districts the user sees figures
+ * for, or of the chosen district: the samlad bild filters on who carried the insatser out.
+ */
+function useProviderUnits(districtId: string | undefined, districts: [string, string][]): [string, string][] {
+  const [units, setUnits] = useState<{ id: string; districtId: string; name: string; kind: string }[]>([]);
+  useEffect(() => {
+    api.organisation().then(
+      (o) => setUnits(o.units),
+      () => setUnits([]),
+    );
+  }, []);
+  const allowed = new Set(districts.map(([id]) => id));
+  return units
+    .filter((u) => (districtId ? u.districtId === districtId : allowed.has(u.districtId)))
+    .filter((u) => (PROVIDER_UNIT_KINDS as readonly string[]).includes(u.kind))
+    .map((u) => [u.id, u.name]);
+}
+
 export function SamladBild() {
   const { t } = useLang();
-  const { me } = useAuth();
   const today = stockholmToday();
-  const [filter, setFilter] = useState<SamladBildQuery>({ from: addCalendarDays(today, -364), to: today });
-  const [data, setData] = useState<Report | null>(null);
   const [quarters, setQuarters] = useState<QuarterPoint[] | null>(null);
   const [quarterError, setQuarterError] = useState(false);
   const [catalogue, setCatalogue] = useState<CatalogueEntry[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-
-  // As on the assessment-statistics page: the districts and units where the user may see statistics.
-  const statsRoles: readonly string[] = PERMISSIONS["stats:read"];
-  const mine = useMemo(() => (me?.assignments ?? []).filter((a) => statsRoles.includes(a.role)), [me, statsRoles]);
-  const districts = [...new Map(mine.map((a) => [a.districtId, a.districtName])).entries()];
-  const units = [
-    ...new Map(
-      mine.filter((a) => !filter.districtId || a.districtId === filter.districtId).map((a) => [a.unitId, a.unitName]),
-    ).entries(),
-  ];
+  const report = useStatsReport<SamladBildQuery, Report>(
+    (q) => insatsApi.samladBild(q),
+    (q) => void loadQuarters(q),
+  );
+  const { filter, set, data } = report;
+  const { districts } = useStatsScope(filter.districtId);
+  const providerUnits = useProviderUnits(filter.districtId, districts);
 
   async function loadQuarters(q: SamladBildQuery) {
     setQuarterError(false);
@@ -167,73 +178,33 @@ export function SamladBild() {
     }
   }
 
-  async function load(e?: FormEvent) {
-    e?.preventDefault();
-    setError(null);
-    setLoading(true);
-    const q = { ...filter };
-    void loadQuarters(q);
-    try {
-      setData(await insatsApi.samladBild(q));
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : t("error"));
-    } finally {
-      setLoading(false);
-    }
-  }
-  // Load once with the default period; afterwards on submit.
   useEffect(() => {
-    void load();
     insatsApi.catalogue().then(
       (c) => setCatalogue(c.items),
       () => setCatalogue([]),
     );
   }, []);
 
-  const set = (k: keyof SamladBildQuery, v: string) =>
-    setFilter((f) => ({ ...f, [k]: v || undefined, ...(k === "districtId" ? { unitId: undefined } : {}) }));
-
   return (
     <>
       <h1>{t("sbTitle")}</h1>
       <p>{t("sbIntro")}</p>
-      <section className="card">
-        <form className="inline-form" onSubmit={load} aria-label={t("filter")}>
-          <Field label={t("from")} type="date" value={filter.from} onChange={(e) => set("from", e.target.value)} required />
-          <Field label={t("to")} type="date" value={filter.to} onChange={(e) => set("to", e.target.value)} required />
-          {districts.length > 1 && (
-            <SelectField label={t("district")} value={filter.districtId ?? ""} onChange={(v) => set("districtId", v)}>
-              <option value="">{t("htAllDistricts")}</option>
-              {districts.map(([id, name]) => (
-                <option key={id} value={id}>
-                  {name}
-                </option>
-              ))}
-            </SelectField>
-          )}
-          <SelectField label={t("sbProviderUnit")} value={filter.unitId ?? ""} onChange={(v) => set("unitId", v)}>
-            <option value="">{t("sbAllUnits")}</option>
-            {units.map(([id, name]) => (
-              <option key={id} value={id}>
-                {name}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label={t("insats")} value={filter.catalogueId ?? ""} onChange={(v) => set("catalogueId", v)}>
-            <option value="">{t("sbAllInsatser")}</option>
-            {catalogue.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </SelectField>
-          <button type="submit" disabled={loading}>
-            {t("filter")}
-          </button>
-        </form>
-        {loading && <p role="status">{t("loading")}</p>}
-        {error && <Alert kind="error">{error}</Alert>}
-      </section>
+      <StatsFilterForm
+        report={report}
+        districts={districts}
+        units={providerUnits}
+        unitLabel={t("sbProviderUnit")}
+        allUnitsLabel={t("sbAllUnits")}
+      >
+        <SelectField label={t("insats")} value={filter.catalogueId ?? ""} onChange={(v) => set("catalogueId", v)}>
+          <option value="">{t("sbAllInsatser")}</option>
+          {catalogue.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </SelectField>
+      </StatsFilterForm>
       {data && (
         <>
           <Headline data={data} filter={filter} />

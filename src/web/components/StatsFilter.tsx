@@ -1,0 +1,121 @@
+import { type FormEvent, type ReactNode, useEffect, useMemo, useRef, useState } from "react";
+import { addCalendarDays } from "../../domain/clocks";
+import { PERMISSIONS } from "../../domain/roles";
+import { stockholmToday } from "../../domain/time";
+import { ApiError } from "../api";
+import { useAuth } from "../auth";
+import { useLang } from "../i18n";
+import { Alert, Field, SelectField } from "./Field";
+
+/** What every statistics page filters on: a period, and optionally a district and a unit. */
+export interface PeriodFilter {
+  from: string;
+  to: string;
+  districtId?: string;
+  unitId?: string;
+}
+
+/**
+ * A statistics report with its filter: the last twelve months load at once, later loads come from
+ * the filter form. `set` clears the unit when the district changes, since units belong to one.
+ */
+export function useStatsReport<F extends PeriodFilter, R>(fetchReport: (filter: F) => Promise<R>, onLoad?: (filter: F) => void) {
+  const { t } = useLang();
+  const today = stockholmToday();
+  const [filter, setFilter] = useState<F>({ from: addCalendarDays(today, -364), to: today } as F);
+  const [data, setData] = useState<R | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const current = useRef(filter);
+  current.current = filter;
+
+  async function load(e?: FormEvent) {
+    e?.preventDefault();
+    setError(null);
+    setLoading(true);
+    const f = { ...current.current };
+    onLoad?.(f);
+    try {
+      setData(await fetchReport(f));
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : t("error"));
+    } finally {
+      setLoading(false);
+    }
+  }
+  // Load once with the default period; afterwards on submit.
+  useEffect(() => {
+    void load();
+  }, []);
+
+  const set = (k: keyof F, v: string) =>
+    setFilter((f) => ({ ...f, [k]: v || undefined, ...(k === "districtId" ? { unitId: undefined } : {}) }));
+  return { filter, set, data, error, loading, load };
+}
+
+/** The districts and units where the signed-in user holds a role that may see statistics. */
+export function useStatsScope(districtId: string | undefined) {
+  const { me } = useAuth();
+  const statsRoles: readonly string[] = PERMISSIONS["stats:read"];
+  const mine = useMemo(() => (me?.assignments ?? []).filter((a) => statsRoles.includes(a.role)), [me, statsRoles]);
+  const districts = [...new Map(mine.map((a) => [a.districtId, a.districtName])).entries()];
+  const units = [
+    ...new Map(mine.filter((a) => !districtId || a.districtId === districtId).map((a) => [a.unitId, a.unitName])).entries(),
+  ];
+  return { districts, units };
+}
+
+/**
+ * The filter form of a statistics page: period, district (when the user has several) and a unit
+ * select; `children` adds the page's own fields before the button.
+ */
+export function StatsFilterForm<F extends PeriodFilter>({
+  report,
+  districts,
+  units,
+  unitLabel,
+  allUnitsLabel,
+  children,
+}: {
+  report: Pick<ReturnType<typeof useStatsReport<F, unknown>>, "filter" | "set" | "load" | "loading" | "error">;
+  districts: [string, string][];
+  units: [string, string][];
+  unitLabel?: string;
+  allUnitsLabel?: string;
+  children?: ReactNode;
+}) {
+  const { t } = useLang();
+  const { filter, set, load, loading, error } = report;
+  return (
+    <section className="card">
+      <form className="inline-form" onSubmit={load} aria-label={t("filter")}>
+        <Field label={t("from")} type="date" value={filter.from} onChange={(e) => set("from", e.target.value)} required />
+        <Field label={t("to")} type="date" value={filter.to} onChange={(e) => set("to", e.target.value)} required />
+        {districts.length > 1 && (
+          <SelectField label={t("district")} value={filter.districtId ?? ""} onChange={(v) => set("districtId", v)}>
+            <option value="">{t("htAllDistricts")}</option>
+            {districts.map(([id, name]) => (
+              <option key={id} value={id}>
+                {name}
+              </option>
+            ))}
+          </SelectField>
+        )}
+        <SelectField label={unitLabel ?? t("unit")} value={filter.unitId ?? ""} onChange={(v) => set("unitId", v)}>
+          <option value="">{allUnitsLabel ?? t("all")}</option>
+          {units.map(([id, name]) => (
+            <option key={id} value={id}>
+              {name}
+            </option>
+          ))}
+        </SelectField>
+        {children}
+        <button type="submit" disabled={loading}>
+          {t("filter")}
+        </button>
+      </form>
+      {loading && <p role="status">{t("loading")}</p>}
+      {error && <Alert kind="error">{error}</Alert>}
+    </section>
+  );
+}
