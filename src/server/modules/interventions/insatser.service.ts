@@ -37,25 +37,17 @@ const notBefore = (path: string, what: string) =>
 const inFuture = (path: string) =>
   badRequest("future_date", "Datumet ligger i framtiden / The date is in the future", field(path, "I framtiden"));
 
+/** The audit row of a change to an insats, under the permission the change was made with. */
 async function write(
   tx: Tx,
   actor: Actor,
   row: { personId: string },
+  permission: "insats:manage" | "insats:provide",
   action: string,
   id: string,
   details?: AuditEntry["details"],
 ) {
-  await audit(tx, actor, {
-    action,
-    permission:
-      action.startsWith("insats.plan") || action === "insats.start" || action === "insats.follow_up"
-        ? "insats:provide"
-        : "insats:manage",
-    personId: row.personId,
-    recordType: "insats",
-    recordId: id,
-    details,
-  });
+  await audit(tx, actor, { action, permission, personId: row.personId, recordType: "insats", recordId: id, details });
 }
 
 /**
@@ -124,7 +116,7 @@ export async function createInsats(
       })
       .returning({ id: insatser.id });
     if (!row) throw new Error("insert returned nothing");
-    await write(tx, actor, c, "insats.create", row.id, { catalogue: entry.code });
+    await write(tx, actor, c, "insats:manage", "insats.create", row.id, { catalogue: entry.code });
     return row;
   });
 }
@@ -265,7 +257,7 @@ export async function startInsats({ db }: Database, actor: Actor, id: string, in
     if (input.startedOn < i.decidedOn) throw notBefore("body.startedOn", "beslutet");
     if (input.startedOn > stockholmDate(now)) throw inFuture("body.startedOn");
     await tx.update(insatser).set({ startedOn: input.startedOn }).where(eq(insatser.id, id));
-    await write(tx, actor, i, "insats.start", id);
+    await write(tx, actor, i, "insats:provide", "insats.start", id);
     return { id };
   });
 }
@@ -278,7 +270,7 @@ export async function recordNotStarted({ db }: Database, actor: Actor, id: strin
       .update(insatser)
       .set({ notStartedReason: input.reason, notStartedNote: input.note || null })
       .where(eq(insatser.id, id));
-    await write(tx, actor, i, "insats.not_started", id, { reason: input.reason });
+    await write(tx, actor, i, "insats:manage", "insats.not_started", id, { reason: input.reason });
     return { id };
   });
 }
@@ -296,7 +288,7 @@ export async function recordCarePlan({ db }: Database, actor: Actor, id: string,
     if (input.carePlanOn < i.decidedOn) throw notBefore("body.carePlanOn", "beslutet");
     if (input.carePlanOn > stockholmDate(now)) throw inFuture("body.carePlanOn");
     await tx.update(insatser).set({ carePlanOn: input.carePlanOn }).where(eq(insatser.id, id));
-    await write(tx, actor, i, "insats.care_plan", id);
+    await write(tx, actor, i, "insats:manage", "insats.care_plan", id);
     return { id };
   });
 }
@@ -324,7 +316,7 @@ export async function recordOvervagande(
       .insert(overvaganden)
       .values({ insatsId: id, decidedOn: input.decidedOn, conclusion: input.conclusion, decidedBy: actor.userId })
       .returning({ id: overvaganden.id });
-    await write(tx, actor, i, "insats.overvagande", id);
+    await write(tx, actor, i, "insats:manage", "insats.overvagande", id);
     return { id: row?.id as string };
   });
 }
@@ -341,7 +333,7 @@ export async function endInsats({ db }: Database, actor: Actor, id: string, inpu
       .update(insatser)
       .set({ endedOn: input.endedOn, endReason: input.endReason, endOutcome: input.outcome })
       .where(eq(insatser.id, id));
-    await write(tx, actor, i, "insats.end", id, { endReason: input.endReason });
+    await write(tx, actor, i, "insats:manage", "insats.end", id, { endReason: input.endReason });
     return { id };
   });
 }
@@ -390,7 +382,7 @@ export async function createPlan({ db }: Database, actor: Actor, id: string, inp
         createdBy: actor.userId,
       })
       .returning({ id: insatsPlans.id });
-    await write(tx, actor, i, "insats.plan_create", id, { version: (v ?? 0) + 1 });
+    await write(tx, actor, i, "insats:provide", "insats.plan_create", id, { version: (v ?? 0) + 1 });
     return { id: row?.id as string };
   });
 }
@@ -411,7 +403,7 @@ export async function updatePlan({ db }: Database, actor: Actor, planId: string,
       .update(insatsPlans)
       .set({ ...input, plannedStart: input.plannedStart ?? null, updatedAt: now })
       .where(eq(insatsPlans.id, planId));
-    await write(tx, actor, i, "insats.plan_update", i.id, { version: plan.version });
+    await write(tx, actor, i, "insats:provide", "insats.plan_update", i.id, { version: plan.version });
     return { id: planId };
   });
 }
@@ -427,7 +419,7 @@ export async function signPlan({ db }: Database, actor: Actor, planId: string, n
       );
     }
     await tx.update(insatsPlans).set({ signedBy: actor.userId, signedAt: now, updatedAt: now }).where(eq(insatsPlans.id, planId));
-    await write(tx, actor, i, "insats.plan_sign", i.id, { version: plan.version });
+    await write(tx, actor, i, "insats:provide", "insats.plan_sign", i.id, { version: plan.version });
     return { id: planId };
   });
 }
@@ -478,7 +470,7 @@ export async function recordFollowUp({ db }: Database, actor: Actor, id: string,
         recordedBy: actor.userId,
       })
       .returning({ id: insatsFollowUps.id });
-    await write(tx, actor, i, "insats.follow_up", id);
+    await write(tx, actor, i, "insats:provide", "insats.follow_up", id);
     return { id: row?.id as string };
   });
 }
