@@ -1,27 +1,37 @@
+import { type ComponentType, lazy, Suspense } from "react";
 import { BrowserRouter, Route, Routes } from "react-router";
 import { AuthProvider, useAuth } from "./auth";
 import { Layout } from "./components/Layout";
 import { LangProvider, useLang } from "./i18n";
 import { Account } from "./routes/Account";
-import { Admin } from "./routes/Admin";
-import { AssessmentUsage } from "./routes/AssessmentUsage";
 import { AuditLog } from "./routes/AuditLog";
-import { Case } from "./routes/Case";
 import { Caseload } from "./routes/Caseload";
 import { Cases } from "./routes/Cases";
-import { HandlingTimes } from "./routes/HandlingTimes";
-import { Insats } from "./routes/Insats";
-import { InsatsCatalogue } from "./routes/InsatsCatalogue";
-import { Instruments } from "./routes/Instruments";
-import { IvoList } from "./routes/IvoList";
 import { NotFound } from "./routes/NotFound";
 import { Person } from "./routes/Person";
 import { Persons } from "./routes/Persons";
-import { SamladBild } from "./routes/SamladBild";
 import { SignIn } from "./routes/SignIn";
 import { Start } from "./routes/Start";
-import { Trainings } from "./routes/Trainings";
-import { Uppdrag } from "./routes/Uppdrag";
+
+/**
+ * Pages most users open seldom, or that carry heavy parts (the case file with its forms and
+ * scoring, the statistics, administration), load on first visit, so the sign-in and start pages
+ * stay small.
+ */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+const Admin = page(() => import("./routes/Admin"), "Admin");
+const AssessmentUsage = page(() => import("./routes/AssessmentUsage"), "AssessmentUsage");
+const Case = page(() => import("./routes/Case"), "Case");
+const HandlingTimes = page(() => import("./routes/HandlingTimes"), "HandlingTimes");
+const Insats = page(() => import("./routes/Insats"), "Insats");
+const InsatsCatalogue = page(() => import("./routes/InsatsCatalogue"), "InsatsCatalogue");
+const Instruments = page(() => import("./routes/Instruments"), "Instruments");
+const IvoList = page(() => import("./routes/IvoList"), "IvoList");
+const SamladBild = page(() => import("./routes/SamladBild"), "SamladBild");
+const Trainings = page(() => import("./routes/Trainings"), "Trainings");
+const Uppdrag = page(() => import("./routes/Uppdrag"), "Uppdrag");
 
 function Pages() {
   const { me, loading, can } = useAuth();
@@ -29,28 +39,30 @@ function Pages() {
   if (loading) return <p role="status">{t("loading")}</p>;
   if (!me) return <SignIn />;
   return (
-    <Routes>
-      <Route path="/" element={<Start />} />
-      {can("person:read") && <Route path="/personer" element={<Persons />} />}
-      {can("person:read") && <Route path="/personer/:id" element={<Person />} />}
-      {can("audit:read") && <Route path="/personer/:id/logg" element={<AuditLog />} />}
-      {can("audit:read") && <Route path="/logg" element={<AuditLog />} />}
-      {can("case:read") && <Route path="/arenden" element={<Cases />} />}
-      {can("case:read") && <Route path="/arenden/:id" element={<Case />} />}
-      {can("case:assign") && <Route path="/arendefordelning" element={<Caseload />} />}
-      {can("stats:read") && <Route path="/handlaggningstider" element={<HandlingTimes />} />}
-      {can("stats:read") && <Route path="/statistik/bedomningar" element={<AssessmentUsage />} />}
-      {can("stats:read") && <Route path="/statistik/insatser" element={<SamladBild />} />}
-      {can("stats:read") && <Route path="/statistik/ivo" element={<IvoList />} />}
-      {can("instrument:read") && <Route path="/instrument" element={<Instruments />} />}
-      {can("insats:read") && <Route path="/uppdrag" element={<Uppdrag />} />}
-      {can("insats:read") && <Route path="/insatser/:id" element={<Insats />} />}
-      {can("organisation:read") && <Route path="/insatskatalog" element={<InsatsCatalogue />} />}
-      {can("training:read") && <Route path="/utbildningar" element={<Trainings />} />}
-      {can("admin") && <Route path="/admin" element={<Admin />} />}
-      <Route path="/konto" element={<Account />} />
-      <Route path="*" element={<NotFound />} />
-    </Routes>
+    <Suspense fallback={<p role="status">{t("loading")}</p>}>
+      <Routes>
+        <Route path="/" element={<Start />} />
+        {can("person:read") && <Route path="/personer" element={<Persons />} />}
+        {can("person:read") && <Route path="/personer/:id" element={<Person />} />}
+        {can("audit:read") && <Route path="/personer/:id/logg" element={<AuditLog />} />}
+        {can("audit:read") && <Route path="/logg" element={<AuditLog />} />}
+        {can("case:read") && <Route path="/arenden" element={<Cases />} />}
+        {can("case:read") && <Route path="/arenden/:id" element={<Case />} />}
+        {can("case:assign") && <Route path="/arendefordelning" element={<Caseload />} />}
+        {can("stats:read") && <Route path="/handlaggningstider" element={<HandlingTimes />} />}
+        {can("stats:read") && <Route path="/statistik/bedomningar" element={<AssessmentUsage />} />}
+        {can("stats:read") && <Route path="/statistik/insatser" element={<SamladBild />} />}
+        {can("stats:read") && <Route path="/statistik/ivo" element={<IvoList />} />}
+        {can("instrument:read") && <Route path="/instrument" element={<Instruments />} />}
+        {can("insats:read") && <Route path="/uppdrag" element={<Uppdrag />} />}
+        {can("insats:read") && <Route path="/insatser/:id" element={<Insats />} />}
+        {can("organisation:read") && <Route path="/insatskatalog" element={<InsatsCatalogue />} />}
+        {can("training:read") && <Route path="/utbildningar" element={<Trainings />} />}
+        {can("admin") && <Route path="/admin" element={<Admin />} />}
+        <Route path="/konto" element={<Account />} />
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </Suspense>
   );
 }
 
