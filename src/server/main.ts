@@ -7,6 +7,7 @@ import { connect, runMigrations } from "./db/connection";
 import { startEmbeddedPostgres } from "./db/embedded";
 import { persons } from "./db/schema/index";
 import { ensureShippedInstruments } from "./modules/assessments/shipped";
+import { ensureStarterIsu } from "./modules/effects/starter";
 import { ensureStarterCatalogue } from "./modules/interventions/catalogue.service";
 import { loadConfig } from "./platform/config";
 import { pruneSessions } from "./platform/sessions";
@@ -37,6 +38,7 @@ async function main() {
   // The free and structure-only instrument definitions are there from the first start.
   await ensureShippedInstruments(database.db);
   await ensureStarterCatalogue(database.db);
+  await ensureStarterIsu(database.db);
   const boot = await ensureAdmin(database, config.adminPassword);
   const [{ n } = { n: 0 }] = await database.db.select({ n: count() }).from(persons);
   if (n === 0 && config.loadDemo) {

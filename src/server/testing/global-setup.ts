@@ -6,6 +6,7 @@ import type { TestProject } from "vitest/node";
 import { connect, runMigrations } from "../db/connection";
 import { startEmbeddedPostgres } from "../db/embedded";
 import { ensureShippedInstruments } from "../modules/assessments/shipped";
+import { ensureStarterIsu } from "../modules/effects/starter";
 import { ensureStarterCatalogue } from "../modules/interventions/catalogue.service";
 
 export const TEMPLATE_DB = "vagval_template";
@@ -34,6 +35,7 @@ export default async function setup(project: TestProject) {
   await runMigrations(template.db);
   await ensureShippedInstruments(template.db);
   await ensureStarterCatalogue(template.db);
+  await ensureStarterIsu(template.db);
   await template.close();
   project.provide("adminDatabaseUrl", server.url);
   return async () => {

@@ -4,3 +4,4 @@ export * from "./cases";
 export * from "./interventions";
 export * from "./organisation";
 export * from "./persons";
+export * from "./effects";
