@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { addCalendarMonths } from "../../src/domain/clocks";
+import { STARTER_QUESTIONS } from "../../src/domain/effects/starter";
 import { startOfStockholmDay, stockholmDate } from "../../src/domain/time";
 import type { Database } from "../../src/server/db/connection";
 import {
@@ -13,6 +14,9 @@ import {
   insatsPlans,
   instrumentTrainings,
   investigations,
+  isuMeasurements,
+  isuSelfReportLinks,
+  isuSurveyResponses,
   journalEntries,
   overvaganden,
   persons,
@@ -24,12 +28,14 @@ import {
   users,
 } from "../../src/server/db/schema/index";
 import { ensureShippedInstruments } from "../../src/server/modules/assessments/shipped";
+import { ensureStarterIsu } from "../../src/server/modules/effects/starter";
 import { ensureStarterCatalogue, offerCatalogueInDistrict } from "../../src/server/modules/interventions/catalogue.service";
 import { hashPassword } from "../../src/server/platform/passwords";
 import { buildAssessments } from "./assessments";
 import { insertBatched } from "./batch-insert";
 import { emptyCaseRows, simulatePerson } from "./case-history";
 import { buildInsatser } from "./insatser";
+import { buildIsu, type IsuRows } from "./isu";
 import { buildOrganisation, DEMO_ACCOUNTS } from "./organisation";
 import { PersonnummerPool } from "./personnummer-pool";
 import { guardian, type PersonRow, youngPerson } from "./persons";
@@ -73,6 +79,9 @@ export interface GenerateSummary {
   trainings: number;
   insatser: number;
   insatsPlans: number;
+  isuMeasurements: number;
+  isuLinks: number;
+  isuResponses: number;
 }
 
 /** 1 + a geometric draw: most young people are reported once or twice, a few many times. */
@@ -170,6 +179,8 @@ export async function generateMunicipality(database: Database, options: Generate
   // Likewise drawn after the assessments.
   const insatsRows = buildInsatser({ rng, today, asOf, districts: org.districts, users: org.users, people, rows });
 
+  let isu: IsuRows = { links: [], measurements: [], responses: [] };
+
   const passwordHash = await hashPassword(options.staffPassword);
   await database.db.transaction(async (tx) => {
     await insertBatched(
@@ -237,6 +248,21 @@ export async function generateMunicipality(database: Database, options: Generate
     await insertBatched(tx, insatsPlans, insatsRows.plans);
     await insertBatched(tx, insatsFollowUps, insatsRows.followUps);
     await insertBatched(tx, overvaganden, insatsRows.overvaganden);
+    // ISU histories, drawn last (the scale ids are only known once the starter scales are stored).
+    const scaleIds = await ensureStarterIsu(tx);
+    isu = buildIsu({
+      rng,
+      seed: options.seed,
+      today,
+      asOf,
+      insatser: insatsRows.insatser,
+      users: org.users,
+      scaleIds,
+      questionKeys: STARTER_QUESTIONS.map((q) => q.key),
+    });
+    await insertBatched(tx, isuSelfReportLinks, isu.links);
+    await insertBatched(tx, isuMeasurements, isu.measurements);
+    await insertBatched(tx, isuSurveyResponses, isu.responses);
   });
   return {
     districts: org.districts.length,
@@ -251,5 +277,8 @@ export async function generateMunicipality(database: Database, options: Generate
     trainings: structured.trainings.length,
     insatser: insatsRows.insatser.length,
     insatsPlans: insatsRows.plans.length,
+    isuMeasurements: isu.measurements.length,
+    isuLinks: isu.links.length,
+    isuResponses: isu.responses.length,
   };
 }

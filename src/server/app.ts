@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import cookie from "@fastify/cookie";
 import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
@@ -14,6 +15,8 @@ import { auditRoutes } from "./modules/audit/routes";
 import { authRoutes } from "./modules/auth/routes";
 import { caseRoutes } from "./modules/cases/routes";
 import { deadlineRoutes } from "./modules/deadlines/routes";
+import { effectReportRoutes } from "./modules/effects/report.routes";
+import { effectRoutes } from "./modules/effects/routes";
 import { handlingTimeRoutes } from "./modules/handling-times/routes";
 import { healthRoutes } from "./modules/health/routes";
 import { interventionReportRoutes } from "./modules/interventions/reports.routes";
@@ -73,6 +76,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   // Cookies are parsed before the platform's session hook reads them.
   await app.register(cookie);
   registerHttpPlatform(app, ctx.config, ctx.database);
+  // Only routes that ask for it (the public self-report form) are rate limited.
+  await app.register(rateLimit, { global: false });
 
   await app.register(swagger, {
     openapi: { info: { title: "Vägval API", version: "0.1.0" }, components: {} },
@@ -92,6 +97,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(assessmentRoutes(ctx));
   await app.register(interventionRoutes(ctx));
   await app.register(interventionReportRoutes(ctx));
+  await app.register(effectRoutes(ctx));
+  await app.register(effectReportRoutes(ctx));
 
   const hasWeb = existsSync(path.join(webRoot, "index.html"));
   if (hasWeb) {

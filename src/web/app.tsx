@@ -24,14 +24,29 @@ function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, n
 const Admin = page(() => import("./routes/Admin"), "Admin");
 const AssessmentUsage = page(() => import("./routes/AssessmentUsage"), "AssessmentUsage");
 const Case = page(() => import("./routes/Case"), "Case");
+const EffectReport = page(() => import("./routes/EffectReport"), "EffectReport");
 const HandlingTimes = page(() => import("./routes/HandlingTimes"), "HandlingTimes");
 const Insats = page(() => import("./routes/Insats"), "Insats");
 const InsatsCatalogue = page(() => import("./routes/InsatsCatalogue"), "InsatsCatalogue");
 const Instruments = page(() => import("./routes/Instruments"), "Instruments");
+const IsuSettings = page(() => import("./routes/IsuSettings"), "IsuSettings");
 const IvoList = page(() => import("./routes/IvoList"), "IvoList");
 const SamladBild = page(() => import("./routes/SamladBild"), "SamladBild");
 const Trainings = page(() => import("./routes/Trainings"), "Trainings");
 const Uppdrag = page(() => import("./routes/Uppdrag"), "Uppdrag");
+const SelfReport = page(() => import("./routes/SelfReport"), "SelfReport");
+
+/** The public self-report form (/svar#<token>): no sign-in, no navigation, nothing about the person. */
+function SelfReportPage() {
+  const { t } = useLang();
+  return (
+    <main id="main" className="self-report">
+      <Suspense fallback={<p role="status">{t("loading")}</p>}>
+        <SelfReport />
+      </Suspense>
+    </main>
+  );
+}
 
 function Pages() {
   const { me, loading, can } = useAuth();
@@ -52,11 +67,13 @@ function Pages() {
         {can("stats:read") && <Route path="/handlaggningstider" element={<HandlingTimes />} />}
         {can("stats:read") && <Route path="/statistik/bedomningar" element={<AssessmentUsage />} />}
         {can("stats:read") && <Route path="/statistik/insatser" element={<SamladBild />} />}
+        {can("stats:read") && <Route path="/statistik/effekter" element={<EffectReport />} />}
         {can("stats:read") && <Route path="/statistik/ivo" element={<IvoList />} />}
         {can("instrument:read") && <Route path="/instrument" element={<Instruments />} />}
         {can("insats:read") && <Route path="/uppdrag" element={<Uppdrag />} />}
         {can("insats:read") && <Route path="/insatser/:id" element={<Insats />} />}
         {can("organisation:read") && <Route path="/insatskatalog" element={<InsatsCatalogue />} />}
+        {can("catalogue:manage") && <Route path="/isu-installningar" element={<IsuSettings />} />}
         {can("training:read") && <Route path="/utbildningar" element={<Trainings />} />}
         {can("admin") && <Route path="/admin" element={<Admin />} />}
         <Route path="/konto" element={<Account />} />
@@ -67,6 +84,13 @@ function Pages() {
 }
 
 export function App() {
+  // Before the auth check: AuthProvider would ask /api/auth/me.
+  if (window.location.pathname === "/svar")
+    return (
+      <LangProvider>
+        <SelfReportPage />
+      </LangProvider>
+    );
   return (
     <LangProvider>
       <AuthProvider>

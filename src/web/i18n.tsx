@@ -1,4 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from "react";
+import { ISU_INSATS_TEXTS } from "./texts/isu-insats";
+import { ISU_REPORT_TEXTS } from "./texts/isu-report";
 
 export type Lang = "sv" | "en";
 
@@ -668,6 +670,8 @@ const TEXTS = {
   ivoReason: { sv: "Skäl", en: "Reason" },
   ivoNote: { sv: "Anteckning", en: "Note" },
   ivoPeriod: { sv: "Period", en: "Period" },
+  ...ISU_INSATS_TEXTS,
+  ...ISU_REPORT_TEXTS,
 } as const;
 export type TextKey = keyof typeof TEXTS;
 

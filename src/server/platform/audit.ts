@@ -29,6 +29,18 @@ export async function audit(tx: Db | Tx, actor: Actor | null, entries: AuditEntr
   await tx.insert(auditLog).values(list.map((e) => auditRow(actor, e)));
 }
 
+/**
+ * Audit rows of a caller who is not signed in (the self-report form): no user, but the request and
+ * client address, and the respondent ("ungdom", "vardnadshavare") named as the role.
+ */
+export async function auditAnonymous(
+  tx: Db | Tx,
+  client: { requestId: string; clientIp: string; role: string },
+  entry: AuditEntry,
+): Promise<void> {
+  await tx.insert(auditLog).values({ ...auditRow(null, entry), requestId: client.requestId, clientIp: client.clientIp, role: client.role });
+}
+
 /** The row an entry becomes: who, in which role and unit, from where. */
 function auditRow(actor: Actor | null, e: AuditEntry) {
   const as = actor ? actingAs(actor, e.permission) : undefined;

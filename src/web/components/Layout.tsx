@@ -64,6 +64,11 @@ export function Layout({ children }: { children: ReactNode }) {
               )}
               {can("stats:read") && (
                 <li>
+                  <NavLink to="/statistik/effekter">{t("efNav")}</NavLink>
+                </li>
+              )}
+              {can("stats:read") && (
+                <li>
                   <NavLink to="/statistik/ivo">{t("navIvo")}</NavLink>
                 </li>
               )}
@@ -75,6 +80,11 @@ export function Layout({ children }: { children: ReactNode }) {
               {can("organisation:read") && (
                 <li>
                   <NavLink to="/insatskatalog">{t("navCatalogue")}</NavLink>
+                </li>
+              )}
+              {can("catalogue:manage") && (
+                <li>
+                  <NavLink to="/isu-installningar">{t("efSettingsNav")}</NavLink>
                 </li>
               )}
               {can("training:read") && (

@@ -20,6 +20,7 @@ import { asApiError } from "../components/CaseApi";
 import { CaseForm, FormError, RadioGroup, TextAreaField, useSubmit } from "../components/CaseFormParts";
 import { Alert, Field, SelectField } from "../components/Field";
 import { fieldAt, type InsatsDetail, type InsatsPlan, insatsApi, type PlanBody, planInForce } from "../components/InsatsApi";
+import { InsatsIsu } from "../components/InsatsIsu";
 import { DaysToStart, dash, IvoFlag, PlanStateText, ScrollTable } from "../components/InsatsParts";
 import { formatDateTime, useLang } from "../i18n";
 import { label, PLAN_STATUS_LABELS } from "../labels";
@@ -172,6 +173,7 @@ function InsatsView({ d, onChanged }: { d: InsatsDetail; onChanged: () => Promis
           {d.startedOn ? <EndForm d={d} onChanged={onChanged} /> : <p className="hint">{t("insEndNeedsStart")}</p>}
         </section>
       )}
+      <InsatsIsu insatsId={d.id} />
     </>
   );
 }

@@ -1,0 +1,209 @@
+import ExcelJS from "exceljs";
+import PdfPrinter from "pdfmake";
+import vfs from "pdfmake/build/vfs_fonts";
+import type { Content, TableCell, TDocumentDefinitions } from "pdfmake/interfaces";
+import type { EffectReport } from "../../../contracts/effects";
+import { RESPONDENT_LABELS, type Respondent } from "../../../domain/effects/vocabulary";
+import { stockholmDate } from "../../../domain/time";
+
+type Breakdown = EffectReport["total"];
+type Group = Breakdown["all"];
+type Cell = string | number | null;
+
+// ── Small rendering helpers (reports.export.ts keeps its own private) ─────────────────────────────
+
+let printer: PdfPrinter | undefined;
+function pdfPrinter(): PdfPrinter {
+  if (!printer) {
+    const font = (name: string) => Buffer.from(vfs[name] as string, "base64");
+    printer = new PdfPrinter({
+      Roboto: {
+        normal: font("Roboto-Regular.ttf"),
+        bold: font("Roboto-Medium.ttf"),
+        italics: font("Roboto-Italic.ttf"),
+        bolditalics: font("Roboto-MediumItalic.ttf"),
+      },
+    });
+  }
+  return printer;
+}
+
+function render(doc: TDocumentDefinitions): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const pdf = pdfPrinter().createPdfKitDocument(doc);
+    const chunks: Buffer[] = [];
+    pdf.on("data", (c: Buffer) => chunks.push(c));
+    pdf.on("end", () => resolve(Buffer.concat(chunks)));
+    pdf.on("error", reject);
+    pdf.end();
+  });
+}
+
+/** Numbers as a Swedish reader writes them: decimal comma; suppressed cells as "–". */
+const swedish = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 2, useGrouping: false });
+const cellText = (v: Cell) => (v === null ? "–" : typeof v === "number" ? swedish.format(v).replace("−", "-") : v);
+const percent = (share: number | null) => (share === null ? null : Math.round(share * 1000) / 10);
+const round = (v: number | null, d: number) => (v === null ? null : Math.round(v * 10 ** d) / 10 ** d);
+
+const table = (header: string[], rows: Cell[][]): Content => ({
+  table: {
+    headerRows: 1,
+    widths: header.map((_, i) => (i === 0 ? "*" : "auto")),
+    body: [
+      header.map((h): TableCell => ({ text: h, bold: true, fillColor: "#eeeeee" })),
+      ...rows.map((r) => r.map((v): TableCell => ({ text: cellText(v) }))),
+    ],
+  },
+  layout: "lightHorizontalLines",
+});
+
+// ── Content ───────────────────────────────────────────────────────────────────────────────────────
+
+export const effectTitle = (r: EffectReport) => `Effekter av insatser (ISU) ${r.from}–${r.to}`;
+const SUPPRESSED_NOTE = "– = färre än 5 personer";
+const NOTE = `${SUPPRESSED_NOTE} (röjandeskydd). Före = mätning vid start, efter = mätning vid avslut; ålder vid start.`;
+const missingNote = (r: EffectReport) => {
+  const n = r.total.all.outcomes.withoutEndRating;
+  return `${n === null ? "–" : n} avslutade insatser saknar mätning vid avslut`;
+};
+
+const OUTCOME_HEADER = [
+  "Grupp",
+  "Avslutade",
+  "Utan mätning vid avslut",
+  "Mål uppnådda %",
+  "GAS T-värde (medel)",
+  "Enkäter skickade",
+  "Svarsfrekvens %",
+  "Nöjdhet (1–5)",
+  "Återaktualiserade inom 12 mån %",
+  "Uppföljning pågår",
+];
+const outcomeRow = (label: string, g: Group): Cell[] => {
+  const o = g.outcomes;
+  return [
+    label,
+    o.ended,
+    o.withoutEndRating,
+    percent(o.goalsReachedShare),
+    round(o.meanGasTScore, 1),
+    o.surveySent,
+    percent(o.responseRate),
+    round(o.satisfactionMean, 2),
+    percent(o.reReferralShare),
+    o.reReferralPending,
+  ];
+};
+
+const SCALE_HEADER = [
+  "Grupp",
+  "Skala",
+  "Bedömare",
+  "Antal (före och efter)",
+  "Saknar mätning vid avslut",
+  "Medel före",
+  "Medel efter",
+  "Effektstorlek (g)",
+  "95 % KI",
+  "Förbättrade %",
+  "Oförändrade %",
+  "Försämrade %",
+];
+const scaleRows = (label: string, g: Group): Cell[][] =>
+  g.scales.map((s) => [
+    label,
+    s.scaleName,
+    RESPONDENT_LABELS[s.respondent as Respondent]?.sv ?? s.respondent,
+    s.n,
+    s.missingEnd,
+    round(s.meanBefore, 2),
+    round(s.meanAfter, 2),
+    round(s.g, 2),
+    s.ciLow === null || s.ciHigh === null ? null : `${cellText(round(s.ciLow, 2))} – ${cellText(round(s.ciHigh, 2))}`,
+    percent(s.shareImproved),
+    percent(s.shareUnchanged),
+    percent(s.shareDeteriorated),
+  ]);
+
+/** Alla, pojkar, flickor, annat kön, then each age group. */
+const groups = (b: Breakdown): [string, Group][] => [
+  ["Alla", b.all],
+  ["Pojkar", b.pojke],
+  ["Flickor", b.flicka],
+  ["Annat/okänt kön", b.other],
+  ...b.byAgeGroup.map((a): [string, Group] => [`${a.ageGroup} år`, a]),
+];
+const breakdownOutcomes = (b: Breakdown) => groups(b).map(([l, g]) => outcomeRow(l, g));
+const breakdownScales = (b: Breakdown) => groups(b).flatMap(([l, g]) => scaleRows(l, g));
+const trendOutcomes = (r: EffectReport) => r.trend.map((t) => outcomeRow(String(t.year), t));
+const trendScales = (r: EffectReport) => r.trend.flatMap((t) => scaleRows(String(t.year), t));
+
+export async function effectXlsx(r: EffectReport): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "Vägval";
+  const numeric = (row: Cell[]) => row.map((v) => (v === null ? "–" : v));
+  const sheet = (name: string, heading: string, outcomesRows: Cell[][], scalesRows: Cell[][]) => {
+    const ws = wb.addWorksheet(name.replace(/[*?:\\/[\]]/g, " ").slice(0, 31));
+    ws.addRow([heading]).font = { bold: true, size: 13 };
+    ws.addRow([NOTE]);
+    ws.addRow([missingNote(r)]);
+    ws.addRow([]);
+    ws.addRow(["Utfall"]).font = { bold: true };
+    ws.addRow(OUTCOME_HEADER).font = { bold: true };
+    for (const row of outcomesRows) ws.addRow(numeric(row));
+    ws.addRow([]);
+    ws.addRow(["Skattningar före och efter"]).font = { bold: true };
+    ws.addRow(SCALE_HEADER).font = { bold: true };
+    for (const row of scalesRows) ws.addRow(numeric(row));
+    ws.addRow([]);
+    ws.addRow([SUPPRESSED_NOTE]);
+    ws.columns.forEach((c, i) => {
+      c.width = i === 0 ? 22 : 16;
+    });
+  };
+  sheet("Totalt", `${effectTitle(r)}: alla insatser`, breakdownOutcomes(r.total), breakdownScales(r.total));
+  const used = new Set<string>(["Totalt", "Trend"]);
+  for (const e of r.byInsats) {
+    let name = e.name.slice(0, 28);
+    while (used.has(name)) name = `${name.slice(0, 26)}~`;
+    used.add(name);
+    sheet(name, `${effectTitle(r)}: ${e.name}`, breakdownOutcomes(e), breakdownScales(e));
+  }
+  sheet("Trend", "Trend: insatser avslutade per år", trendOutcomes(r), trendScales(r));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export async function effectPdf(r: EffectReport): Promise<Buffer> {
+  const section = (heading: string, outcomesRows: Cell[][], scalesRows: Cell[][], first = false): Content[] => [
+    { text: heading, fontSize: 11, bold: true, margin: [0, first ? 0 : 12, 0, 4] },
+    table(OUTCOME_HEADER, outcomesRows),
+    ...(scalesRows.length
+      ? [{ text: "Skattningar före och efter", bold: true, margin: [0, 6, 0, 2] } as Content, table(SCALE_HEADER, scalesRows)]
+      : []),
+  ];
+  const generated = stockholmDate(new Date(r.generatedAt));
+  const doc: TDocumentDefinitions = {
+    pageSize: "A4",
+    pageOrientation: "landscape",
+    pageMargins: [36, 40, 36, 48],
+    info: { title: effectTitle(r), creator: "Vägval" },
+    defaultStyle: { font: "Roboto", fontSize: 8 },
+    content: [
+      { text: effectTitle(r), fontSize: 15, bold: true, margin: [0, 0, 0, 4] },
+      { text: NOTE, fontSize: 9, margin: [0, 0, 0, 2] },
+      { text: missingNote(r), fontSize: 9, margin: [0, 0, 0, 10] },
+      ...section("Alla insatser", breakdownOutcomes(r.total), breakdownScales(r.total), true),
+      ...r.byInsats.flatMap((e) => section(e.name, breakdownOutcomes(e), breakdownScales(e))),
+      ...section("Trend: insatser avslutade per år", trendOutcomes(r), trendScales(r)),
+      { text: SUPPRESSED_NOTE, fontSize: 8, italics: true, margin: [0, 10, 0, 0] },
+    ],
+    footer: (page: number, pages: number) => ({
+      columns: [
+        { text: `Skapad ${generated} i Vägval`, fontSize: 7 },
+        { text: `Sida ${page} av ${pages}`, alignment: "right", fontSize: 7 },
+      ],
+      margin: [36, 16, 36, 0],
+    }),
+  };
+  return render(doc);
+}
