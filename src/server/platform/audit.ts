@@ -38,7 +38,9 @@ export async function auditAnonymous(
   client: { requestId: string; clientIp: string; role: string },
   entry: AuditEntry,
 ): Promise<void> {
-  await tx.insert(auditLog).values({ ...auditRow(null, entry), requestId: client.requestId, clientIp: client.clientIp, role: client.role });
+  await tx
+    .insert(auditLog)
+    .values({ ...auditRow(null, entry), requestId: client.requestId, clientIp: client.clientIp, role: client.role });
 }
 
 /** The row an entry becomes: who, in which role and unit, from where. */

@@ -1,7 +1,8 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DECISION_TYPES, DEFAULT_DELEGATION } from "../../domain/case-flow";
 import { ROLES, type Role } from "../../domain/roles";
+import { isuScales } from "../db/schema/index";
 import { seedAssessmentDraft, seedTraining, shippedInstrument } from "../testing/assessment-fixtures";
 import { seedCase, seedJournalEntry } from "../testing/case-fixtures";
 import { catalogueEntry, seedInsats } from "../testing/insats-fixtures";
@@ -68,6 +69,19 @@ const now = () => new Date(Date.now() - 60_000).toISOString();
 const anywhere = (roles: readonly Role[], ok: number) => (role: Role) => (roles.includes(role) ? ok : 404);
 const ownDistrict = (roles: readonly Role[], ok: number) => (role: Role, t: Target) =>
   roles.includes(role) && t === "own" ? ok : 404;
+
+const ratingScale = (key: string) => ({ key, name: `Skala ${key}`, kind: "rating", min: 1, max: 10, higherIsBetter: true });
+async function insertScale(w: World, key: string): Promise<string> {
+  const [row] = await w.database.db
+    .insert(isuScales)
+    .values({ ...ratingScale(key), kind: "rating" })
+    .returning({ id: isuScales.id });
+  return row?.id as string;
+}
+async function scaleIdOf(w: World, key: string): Promise<string> {
+  const [row] = await w.database.db.select({ id: isuScales.id }).from(isuScales).where(eq(isuScales.key, key));
+  return row?.id as string;
+}
 
 const MATRIX: Entry[] = [
   { method: "GET", route: "/api/auth/me", expect: anywhere(ALL, 200), call: () => ({ url: "/api/auth/me" }) },
@@ -706,10 +720,114 @@ const MATRIX: Entry[] = [
       url: `/api/reports/samlad-bild/export?from=2026-01-01&to=2026-12-31&format=pdf&districtId=${fixture(w, t).id}`,
     }),
   },
+  {
+    method: "GET",
+    route: "/api/isu/settings",
+    expect: anywhere(ALL, 200),
+    call: () => ({ url: "/api/isu/settings" }),
+  },
+  {
+    method: "POST",
+    route: "/api/admin/isu/scales",
+    expect: anywhere(["systemadministrator"], 201),
+    call: () => ({ url: "/api/admin/isu/scales", payload: ratingScale(`s${unique()}`) }),
+  },
+  {
+    method: "PUT",
+    route: "/api/admin/isu/scales/:id",
+    expect: anywhere(["systemadministrator"], 200),
+    call: async (w) => {
+      const key = `s${unique()}`;
+      const id = await insertScale(w, key);
+      return { url: `/api/admin/isu/scales/${id}`, payload: { ...ratingScale(key), name: "Ändrad" } };
+    },
+  },
+  {
+    method: "PUT",
+    route: "/api/admin/isu/survey-questions",
+    expect: anywhere(["systemadministrator"], 200),
+    call: () => ({
+      url: "/api/admin/isu/survey-questions",
+      payload: {
+        questions: [
+          { key: "hjalp", textSv: "Fick du hjälp med det du behövde?", textEn: "Did you get help with what you needed?" },
+        ],
+      },
+    }),
+  },
+  {
+    method: "PUT",
+    route: "/api/admin/isu/measurement-plans/:id",
+    expect: anywhere(["systemadministrator"], 200),
+    call: async (w) => ({
+      url: `/api/admin/isu/measurement-plans/${(await catalogueEntry(w, "KONTAKTPERSON")).id}`,
+      payload: { rows: [{ scaleId: await scaleIdOf(w, "skola"), points: ["start", "end"], respondents: ["ungdom"] }] },
+    }),
+  },
+  {
+    method: "GET",
+    route: "/api/insatser/:id/isu",
+    expect: ownDistrict(INSATS_READERS, 200),
+    call: async (w, t) => ({ url: `/api/insatser/${(await seedInsats(w, t, "started")).insatsId}/isu` }),
+  },
+  {
+    method: "POST",
+    route: "/api/insatser/:id/measurements",
+    expect: ownDistrict(INSATS_PROVIDERS, 201),
+    call: async (w, t) => {
+      const s = await seedInsats(w, t, "started");
+      return {
+        url: `/api/insatser/${s.insatsId}/measurements`,
+        payload: {
+          scaleId: await scaleIdOf(w, "skola"),
+          point: "start",
+          respondent: "utforare",
+          measuredOn: s.startedOn,
+          value: 4,
+        },
+      };
+    },
+  },
+  {
+    method: "POST",
+    route: "/api/insatser/:id/self-report-links",
+    expect: ownDistrict(INSATS_PROVIDERS, 201),
+    call: async (w, t) => ({
+      url: `/api/insatser/${(await seedInsats(w, t, "started")).insatsId}/self-report-links`,
+      payload: { respondent: "ungdom", point: "start" },
+    }),
+  },
+  {
+    method: "GET",
+    route: "/api/isu/unit-results",
+    expect: anywhere(INSATS_READERS, 200),
+    call: () => ({ url: `/api/isu/unit-results?from=2026-01-01&to=${today()}` }),
+  },
+  {
+    method: "GET",
+    route: "/api/reports/effects",
+    expect: (role, t) => (STATS.includes(role) ? (t === "own" ? 200 : 400) : 404),
+    call: (w, t) => ({ url: `/api/reports/effects?from=2026-01-01&to=2026-12-31&districtId=${fixture(w, t).id}` }),
+  },
+  {
+    method: "GET",
+    route: "/api/reports/effects/export",
+    expect: (role, t) => (STATS.includes(role) ? (t === "own" ? 200 : 400) : 404),
+    call: (w, t) => ({
+      url: `/api/reports/effects/export?from=2026-01-01&to=2026-12-31&format=xlsx&districtId=${fixture(w, t).id}`,
+    }),
+  },
 ];
 
 /** Routes anyone may call without a session. */
-const PUBLIC = ["POST /api/auth/login", "POST /api/auth/logout", "GET /api/health", "GET /api/openapi.json"];
+const PUBLIC = [
+  "POST /api/auth/login",
+  "POST /api/auth/logout",
+  "GET /api/health",
+  "GET /api/openapi.json",
+  "POST /api/self-report/form",
+  "POST /api/self-report/answers",
+];
 
 let w: World;
 beforeAll(async () => {
@@ -735,6 +853,12 @@ async function snapshot(): Promise<string> {
     "insats_plans",
     "insats_follow_ups",
     "overvaganden",
+    "isu_scales",
+    "isu_measurement_plans",
+    "isu_survey_questions",
+    "isu_self_report_links",
+    "isu_measurements",
+    "isu_survey_responses",
   ];
   const parts = await Promise.all(
     tables.map(async (t) => {

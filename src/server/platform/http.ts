@@ -112,7 +112,9 @@ export function registerHttpPlatform(app: FastifyInstance, config: Config, datab
     const status = error.statusCode ?? 500;
     if (status === 413) return reply.code(413).send(errorBody("body_too_large", "För stor begäran / Request body too large"));
     if (status === 429)
-      return reply.code(429).send(errorBody("rate_limited", "För många försök, vänta en stund / Too many requests, wait a while"));
+      return reply
+        .code(429)
+        .send(errorBody("rate_limited", "För många försök, vänta en stund / Too many requests, wait a while"));
     if (status === 415) return reply.code(415).send(errorBody("unsupported_media_type", "Skicka JSON / Send JSON"));
     if (status >= 400 && status < 500) {
       // Fastify's own client errors (malformed JSON, empty body). Fixed texts: a parser's message

@@ -30,6 +30,7 @@ export type IsuScaleBody = z.input<typeof isuScaleBody>;
 export type MeasurementPlanBody = z.input<typeof measurementPlanBody>;
 export type SurveyQuestionsBody = z.input<typeof surveyQuestionsBody>;
 export type { EffectReport, InsatsIsu, IsuSettings, SelfReportForm };
+
 type Created = { id: string };
 
 export const effectExportUrl = (q: EffectQuery, format: "pdf" | "xlsx") => `/api/reports/effects/export${qs({ ...q, format })}`;
