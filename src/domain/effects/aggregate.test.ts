@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type EffectRow, summarizeEffects, suppressEffects } from "./aggregate";
+import { complementarySuppression, type EffectRow, summarizeEffects, suppressEffects } from "./aggregate";
 import { hedgesGPaired } from "./effect-size";
 
 const row = (before: number | null, after: number | null, change: EffectRow["change"] = null): EffectRow => ({
@@ -86,7 +86,7 @@ describe("suppressEffects", () => {
     expect([s.shareImproved, s.shareUnchanged, s.shareDeteriorated]).toEqual([1, 0, 0]);
   });
 
-  it("hides all shares when one category has 1–4 persons (the others would give it away)", () => {
+  it("hides a category of 1–4 persons together with the smallest other one (the others would give it away)", () => {
     const changes: EffectRow["change"][] = [
       ...Array(6).fill("improved"),
       ...Array(2).fill("deteriorated"),
@@ -94,9 +94,20 @@ describe("suppressEffects", () => {
     ];
     const s = suppressEffects(summarizeEffects(tenRows(changes)));
     expect(s.n).toBe(13);
-    expect(s.shareImproved).toBeNull();
+    expect(s.shareImproved).toBe(6 / 13);
     expect(s.shareUnchanged).toBeNull();
     expect(s.shareDeteriorated).toBeNull();
+  });
+
+  it("hides all shares when the hidden ones together hold fewer than 5", () => {
+    // 1 improved, 2 unchanged, 0 deteriorated of 3 classified (n 5): everything small.
+    expect(complementarySuppression([1, 2, 0], 3)).toEqual([null, null, null]);
+    // 6 improved, 1 unchanged, 0 deteriorated: the 0 adds nobody, so the 6 goes too.
+    expect(complementarySuppression([6, 1, 0], 7)).toEqual([null, null, 0]);
+    // 2 + 3 hidden hold 5 together: the third may be shown.
+    expect(complementarySuppression([2, 3, 10], 15)).toEqual([null, null, 10 / 15]);
+    // 2 + 2 hidden hold 4: the third goes too.
+    expect(complementarySuppression([2, 2, 10], 14)).toEqual([null, null, null]);
   });
 
   it("hides shares when fewer than 5 pairs are classified", () => {
@@ -130,7 +141,7 @@ describe("suppressEffects", () => {
     );
   });
 
-  it("shares are all shown or all hidden, and shown shares sum to 1", () => {
+  it("never lets a reader work out a count of 1–4 from the shares, and shows them exactly", () => {
     fc.assert(
       fc.property(arbRows, (rows) => {
         const summary = summarizeEffects(rows);
@@ -139,21 +150,22 @@ describe("suppressEffects", () => {
           expect(Math.abs(raw - 1)).toBeLessThanOrEqual(1e-9);
         }
         const s = suppressEffects(summary);
-        const shares = [s.shareImproved, s.shareUnchanged, s.shareDeteriorated];
-        const shown = shares.filter((x) => x !== null).length;
-        expect(shown === 0 || shown === 3).toBe(true);
-        if (shown === 3) {
-          const sum = (shares as number[]).reduce((a, b) => a + b, 0);
-          expect(Math.abs(sum - 1)).toBeLessThanOrEqual(1e-9);
-          // Each shown share is 0 or backed by ≥ 5 persons out of ≥ 5.
-          for (const [k, sh] of [
-            [summary.improved, s.shareImproved],
-            [summary.unchanged, s.shareUnchanged],
-            [summary.deteriorated, s.shareDeteriorated],
-          ] as const) {
-            expect(k === 0 || k >= 5).toBe(true);
-            expect(sh).toBe(k / summary.classified);
-          }
+        if (s.n === null || s.n === 0) return;
+        const pairs = [
+          [summary.improved, s.shareImproved],
+          [summary.unchanged, s.shareUnchanged],
+          [summary.deteriorated, s.shareDeteriorated],
+        ] as const;
+        const hidden = pairs.filter(([, sh]) => sh === null);
+        // Never exactly one hidden (the others would give it away), and the hidden ones together
+        // are 0 or at least 5 persons, unless everything is hidden.
+        expect(hidden.length).not.toBe(1);
+        const hiddenSum = hidden.reduce((a, [k]) => a + k, 0);
+        if (hidden.length > 0 && hidden.length < 3) expect(hiddenSum === 0 || hiddenSum >= 5).toBe(true);
+        for (const [k, sh] of pairs) {
+          if (sh === null) continue;
+          expect(k === 0 || k >= 5).toBe(true);
+          expect(sh).toBe(k / summary.classified);
         }
       }),
     );

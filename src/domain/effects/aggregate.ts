@@ -94,8 +94,10 @@ export interface SuppressedEffectSummary {
  *   pairs (means, g and its CI, shares) is null too — a mean of 1–4 persons describes them.
  * - missingAfter follows suppress() on its own.
  * - Shares follow suppressShare() (a share is shown only when its count and the classified
- *   denominator could both be shown) and then all-or-none: improved/unchanged/deteriorated add up
- *   to the denominator, so hiding one while showing the other two would give it away.
+ *   denominator could both be shown), then complementary suppression: improved/unchanged/
+ *   deteriorated add up to the denominator, so the hidden ones together must not be 1–4 persons
+ *   either. One hidden share takes the smallest other non-zero one with it; two hidden shares
+ *   that together hold fewer than 5 take the third; so a reader can never work out a small count.
  *
  * Raw counts (classified, improved, …) are not part of the output.
  */
@@ -116,8 +118,7 @@ export function suppressEffects(summary: EffectSummary): SuppressedEffectSummary
       shareDeteriorated: null,
     };
   }
-  const shares = [summary.improved, summary.unchanged, summary.deteriorated].map((k) => suppressShare(k, summary.classified));
-  const allShown = shares.every((s) => s !== null);
+  const shares = complementarySuppression([summary.improved, summary.unchanged, summary.deteriorated], summary.classified);
   return {
     n: shownN,
     missingAfter,
@@ -126,8 +127,28 @@ export function suppressEffects(summary: EffectSummary): SuppressedEffectSummary
     g: summary.hedges.g,
     ciLow: summary.hedges.ciLow,
     ciHigh: summary.hedges.ciHigh,
-    shareImproved: allShown ? (shares[0] as number) : null,
-    shareUnchanged: allShown ? (shares[1] as number) : null,
-    shareDeteriorated: allShown ? (shares[2] as number) : null,
+    shareImproved: shares[0] ?? null,
+    shareUnchanged: shares[1] ?? null,
+    shareDeteriorated: shares[2] ?? null,
   };
+}
+
+/**
+ * Shares of parts that add up to the whole, with small parts hidden and enough others hidden with
+ * them that no hidden part, nor the hidden parts together, can be a count of 1–4.
+ */
+export function complementarySuppression(counts: readonly number[], total: number): (number | null)[] {
+  const shown = counts.map((k) => suppressShare(k, total));
+  const hidden = () => counts.filter((_, i) => shown[i] === null);
+  const hiddenSum = () => hidden().reduce((a, b) => a + b, 0);
+  while (hidden().length > 0 && hidden().length < counts.length && (hidden().length === 1 || hiddenSum() < 5)) {
+    // Hide the smallest shown part that adds persons to the hidden total (a 0 would add none).
+    let pick = -1;
+    counts.forEach((k, i) => {
+      if (shown[i] !== null && k > 0 && (pick < 0 || k < (counts[pick] as number))) pick = i;
+    });
+    if (pick < 0) return counts.map(() => null);
+    shown[pick] = null;
+  }
+  return shown;
 }
