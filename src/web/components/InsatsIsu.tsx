@@ -149,11 +149,17 @@ function RecordForm({ insatsId, data, onRecorded }: { insatsId: string; data: Is
   const ratingScales = data.scales.filter((s) => s.kind === "rating");
   const [scaleId, setScaleId] = useState(ratingScales[0]?.id ?? "");
   const [point, setPoint] = useState<MeasurementPoint>("start");
-  const [respondent, setRespondent] = useState<Respondent>("handlaggare");
+  const [respondent, setRespondent] = useState<Respondent>("utforare");
   const [measuredOn, setMeasuredOn] = useState(stockholmToday());
   const [value, setValue] = useState("");
   const { busy, error, run } = useSubmit();
   const scale = ratingScales.find((s) => s.id === scaleId);
+  // Offer only what the insats type's measurement plan collects for the chosen scale; staff first.
+  const planRow = data.plan.find((p) => p.scaleId === scaleId);
+  const points = MEASUREMENT_POINTS.filter((p) => !planRow || planRow.points.includes(p));
+  const respondents = RESPONDENTS.filter((r) => !planRow || planRow.respondents.includes(r));
+  const shownPoint = points.includes(point) ? point : (points[0] ?? point);
+  const shownRespondent = respondents.includes(respondent) ? respondent : (respondents[0] ?? respondent);
 
   if (ratingScales.length === 0)
     return (
@@ -183,8 +189,8 @@ function RecordForm({ insatsId, data, onRecorded }: { insatsId: string; data: Is
             () =>
               isuApi.recordMeasurement(insatsId, {
                 scaleId,
-                point,
-                respondent,
+                point: shownPoint,
+                respondent: shownRespondent,
                 measuredOn,
                 value: value.trim() === "" ? undefined : Number(value),
               }),
@@ -204,12 +210,12 @@ function RecordForm({ insatsId, data, onRecorded }: { insatsId: string; data: Is
         </SelectField>
         <SelectField
           label={t("isuPoint")}
-          value={point}
+          value={shownPoint}
           onChange={(v) => setPoint(v as MeasurementPoint)}
           error={error?.fieldMessage("point")}
           required
         >
-          {MEASUREMENT_POINTS.map((p) => (
+          {points.map((p) => (
             <option key={p} value={p}>
               {MEASUREMENT_POINT_LABELS[p][lang]}
             </option>
@@ -217,12 +223,12 @@ function RecordForm({ insatsId, data, onRecorded }: { insatsId: string; data: Is
         </SelectField>
         <SelectField
           label={t("isuRespondent")}
-          value={respondent}
+          value={shownRespondent}
           onChange={(v) => setRespondent(v as Respondent)}
           error={error?.fieldMessage("respondent")}
           required
         >
-          {RESPONDENTS.map((r) => (
+          {respondents.map((r) => (
             <option key={r} value={r}>
               {RESPONDENT_LABELS[r][lang]}
             </option>

@@ -129,18 +129,19 @@ export function EffectReport() {
         <>
           <MissingNote data={data} />
           <KeyOutcomes data={data} filter={filter} />
-          <ScaleTable data={data} />
-          <InsatsTables data={data} />
-          <AgeTable data={data} />
-          <p className="hint" id="ef-suppression">
-            {t("efSuppressionNote")}
-          </p>
+          {/* The charts come first: what a nämnd member reads at a glance; the tables below hold the same figures. */}
           <section className="card" aria-labelledby="ef-charts">
             <h2 id="ef-charts">{t("efCharts")}</h2>
             <Suspense fallback={<p role="status">{t("sbChartsLoading")}</p>}>
               <EffectCharts data={data} />
             </Suspense>
           </section>
+          <ScaleTable data={data} />
+          <InsatsTables data={data} />
+          <AgeTable data={data} />
+          <p className="hint" id="ef-suppression">
+            {t("efSuppressionNote")}
+          </p>
         </>
       )}
       {can("insats:read") && <PerYoungPerson filter={filter} />}
