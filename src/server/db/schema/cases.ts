@@ -61,8 +61,9 @@ export const reports = pgTable(
     index("reports_case_idx").on(t.caseId),
     index("reports_district_received_idx").on(t.districtId, t.receivedAt),
     // The scope's "shared with me" branch looks reports up by person: with this index the planner
-    // combines it with the district index (BitmapOr) instead of scanning every report.
-    index("reports_person_idx").on(t.personId),
+    // combines it with the district index (BitmapOr) instead of scanning every report. With the
+    // received time in it, "the person's first report after a day" (re-referral) is an index-only read.
+    index("reports_person_received_idx").on(t.personId, t.receivedAt),
   ],
 );
 

@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNotNull, type SQL, sql } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import type { z } from "zod";
 import type { EffectReport, effectFigures, effectQuery, outcomeFigures } from "../../../contracts/effects";
 import { addCalendarMonths } from "../../../domain/clocks";
@@ -8,7 +9,7 @@ import type { ChangeClass } from "../../../domain/effects/rci";
 import { meanScore } from "../../../domain/effects/satisfaction";
 import { RESPONDENTS, type Respondent } from "../../../domain/effects/vocabulary";
 import { AGE_GROUPS, type AgeGroup, ageGroup, suppress, suppressShare } from "../../../domain/interventions/rules";
-import type { EvidenceStatus } from "../../../domain/interventions/vocabulary";
+import type { EvidenceStatus, GoalAttainment } from "../../../domain/interventions/vocabulary";
 import { stockholmDate } from "../../../domain/time";
 import type { Database } from "../../db/connection";
 import { insatsCatalogue, insatser, isuMeasurements, isuScales, persons } from "../../db/schema/index";
@@ -16,6 +17,7 @@ import { type Actor, districtsWithPermission } from "../../platform/actor";
 import { audit } from "../../platform/audit";
 import { badRequest } from "../../platform/errors";
 import { ageOn } from "../interventions/samlad-bild.service";
+import { goalCounts } from "./person-changes";
 
 type Query = z.infer<typeof effectQuery>;
 type Figures = z.infer<typeof effectFigures>;
@@ -26,6 +28,34 @@ type Gender = "pojke" | "flicka" | "other";
 
 const genderOf = (g: string): Gender => (g === "pojke" || g === "flicka" ? g : "other");
 const round = (v: number, decimals: number) => Math.round(v * 10 ** decimals) / 10 ** decimals;
+
+const dialect = new PgDialect();
+
+/** Runs a statement on the pool and returns its rows as arrays (no per-row objects). */
+async function arrayRows<T extends unknown[]>({ pool }: Database, statement: SQL): Promise<T[]> {
+  const { sql: text, params } = dialect.sqlToQuery(statement);
+  return (await pool.query<T>({ text, values: params as unknown[], rowMode: "array" })).rows;
+}
+
+/** One row of the population query. */
+interface PopulationRow extends Record<string, unknown> {
+  id: string;
+  startedOn: string;
+  endedOn: string;
+  gender: string;
+  birthDate: string;
+  catalogueId: string;
+  code: string;
+  name: string;
+  evidenceStatus: string;
+  lastResults: unknown;
+  gasTScore: number | null;
+  surveySent: number;
+  surveyAnswered: number;
+  surveyAnswers: number[] | null;
+  /** The first Stockholm day after the end with a new report on the person. */
+  nextReportDay: string | null;
+}
 
 /** One (scale, respondent) pair of the report's scale list. */
 interface Pair {
@@ -44,7 +74,8 @@ interface Item {
   ageGroup: AgeGroup;
   endedOn: string;
   /** Pair key → the start value, the end value and the RCI class (rows with a start value only). */
-  changes: Map<string, { before: number; after: number | null; change: ChangeClass | null }>;
+  /** Per pair of the report's list (by its index): the start value, the end value and the RCI class. */
+  changes: { pair: number; before: number; after: number | null; change: ChangeClass | null }[];
   hasEndRating: boolean;
   goalsAssessed: number;
   goalsReached: number;
@@ -58,13 +89,13 @@ interface Item {
 const pairKey = (scaleId: string, respondent: string) => `${scaleId}|${respondent}`;
 
 function scaleFigures(items: readonly Item[], pairs: readonly Pair[]): Figures[] {
-  const rows = new Map<string, { before: number; after: number | null; change: ChangeClass | null }[]>();
-  for (const p of pairs) rows.set(p.key, []);
+  // Arrays by pair index, not maps by key: this runs for some two hundred groups per report.
+  const rows: Item["changes"][] = pairs.map(() => []);
   for (const i of items) {
-    for (const [key, row] of i.changes) rows.get(key)?.push(row);
+    for (const row of i.changes) rows[row.pair]?.push(row);
   }
-  return pairs.map((p) => {
-    const s = suppressEffects(summarizeEffects(rows.get(p.key) ?? []));
+  return pairs.map((p, index) => {
+    const s = suppressEffects(summarizeEffects(rows[index] ?? []));
     return {
       scaleId: p.scaleId,
       scaleName: p.scaleName,
@@ -180,7 +211,8 @@ function breakdown(items: readonly Item[], pairs: readonly Pair[]): Breakdown {
  * A handful of set-based queries over the population (no per-insats query), joined in memory.
  * The read is audited as a statistics read (no person).
  */
-export async function effectReport({ db }: Database, actor: Actor, query: Query, now: Date): Promise<EffectReport> {
+export async function effectReport(database: Database, actor: Actor, query: Query, now: Date): Promise<EffectReport> {
+  const { db } = database;
   if (query.to < query.from) {
     throw badRequest("invalid_period", "Slutdatum före startdatum / End before start", [
       { path: "querystring.to", message: "Före from" },
@@ -212,26 +244,70 @@ export async function effectReport({ db }: Database, actor: Actor, query: Query,
   const population = and(...where) as SQL;
   const popIds = sql`(select ${insatser.id} from ${insatser} where ${population})`;
 
-  return db.transaction(async (tx) => {
-    const rows = await tx
-      .select({
-        id: insatser.id,
-        personId: insatser.personId,
-        startedOn: insatser.startedOn,
-        endedOn: insatser.endedOn,
-        gender: persons.gender,
-        birthDate: persons.birthDate,
-        catalogueId: insatsCatalogue.id,
-        code: insatsCatalogue.code,
-        name: insatsCatalogue.name,
-        evidenceStatus: insatsCatalogue.evidenceStatus,
-      })
-      .from(insatser)
-      .innerJoin(persons, eq(persons.id, insatser.personId))
-      .innerJoin(insatsCatalogue, eq(insatsCatalogue.id, insatser.catalogueId))
-      .where(population);
-
-    const scales = await tx
+  // Statistics without personal data: the read is audited first, then the three queries run side by
+  // side on separate pooled connections rather than one after the other in one transaction.
+  await audit(db, actor, {
+    action: "stats.effects",
+    permission: "stats:read",
+    recordType: "insats",
+    details: {
+      from: query.from,
+      to: query.to,
+      districts: districtIds,
+      unitId: query.unitId ?? null,
+      catalogueId: query.catalogueId ?? null,
+    },
+  });
+  const [rows, measured, pairRows, scales] = await Promise.all([
+    // One row per insats with what its outcome figures need, each from a lateral or scalar subquery.
+    db.execute<PopulationRow>(sql`
+      select insatser.id, insatser.started_on::text as "startedOn", insatser.ended_on::text as "endedOn",
+             p.gender, p.birth_date::text as "birthDate",
+             c.id as "catalogueId", c.code, c.name, c.evidence_status as "evidenceStatus",
+             f.results as "lastResults",
+             g.t_score as "gasTScore",
+             coalesce(s.sent, 0) as "surveySent", coalesce(s.answered, 0) as "surveyAnswered", s.answers as "surveyAnswers",
+             (select min((r.received_at at time zone 'Europe/Stockholm')::date)::text from reports r
+               where r.person_id = insatser.person_id
+                 and r.received_at >= ((insatser.ended_on + 1)::timestamp at time zone 'Europe/Stockholm')) as "nextReportDay"
+      from insatser
+      join persons p on p.id = insatser.person_id
+      join insats_catalogue c on c.id = insatser.catalogue_id
+      left join lateral (
+        select results from insats_follow_ups f where f.insats_id = insatser.id order by f.done_on desc, f.created_at desc limit 1
+      ) f on true
+      left join lateral (
+        select (a.score->>'tScore')::float8 as t_score
+        from assessments a join instruments ins on ins.id = a.instrument_id and ins.key = 'gas'
+        where a.case_id = insatser.case_id and a.signed_at is not null and a.assessed_on between insatser.started_on and insatser.ended_on
+        order by a.assessed_on desc, a.signed_at desc, a.created_at desc limit 1
+      ) g on true
+      left join lateral (
+        select count(*)::int as sent, count(r.id)::int as answered,
+               (select array_agg(x.value::int) from isu_self_report_links l2
+                  join isu_survey_responses r2 on r2.link_id = l2.id, jsonb_each_text(r2.answers) x
+                where l2.insats_id = insatser.id and l2.include_survey) as answers
+        from isu_self_report_links l left join isu_survey_responses r on r.link_id = l.id
+        where l.insats_id = insatser.id and l.include_survey
+      ) s on true
+      where ${population}`),
+    // Start and end rating per insats, scale and respondent, in one row.
+    // Tens of thousands of rows: as arrays, which node-postgres builds a good deal faster than objects.
+    arrayRows<[insatsId: string, scaleId: string, respondent: string, before: number | null, after: number | null]>(
+      database,
+      sql`
+      select m.insats_id as "insatsId", m.scale_id as "scaleId", m.respondent,
+             max(m.value) filter (where m.point = 'start') as before, max(m.value) filter (where m.point = 'end') as after
+      from isu_measurements m
+      where m.point in ('start', 'end') and m.insats_id in ${popIds}
+      group by m.insats_id, m.scale_id, m.respondent`,
+    ),
+    // Pairs with any measurement (any point) among the period's population.
+    db.execute<{ scaleId: string; respondent: string }>(sql`
+      select distinct m.scale_id as "scaleId", m.respondent
+      from isu_measurements m join insatser i on i.id = m.insats_id
+      where m.insats_id in ${popIds} and i.ended_on between ${query.from}::date and ${query.to}::date`),
+    db
       .select({
         id: isuScales.id,
         name: isuScales.name,
@@ -240,231 +316,127 @@ export async function effectReport({ db }: Database, actor: Actor, query: Query,
         referenceSd: isuScales.referenceSd,
         cutoff: isuScales.cutoff,
       })
-      .from(isuScales);
+      .from(isuScales),
+  ]);
 
-    const measurements = await tx
-      .select({
-        insatsId: isuMeasurements.insatsId,
-        scaleId: isuMeasurements.scaleId,
-        respondent: isuMeasurements.respondent,
-        point: isuMeasurements.point,
-        value: isuMeasurements.value,
-      })
-      .from(isuMeasurements)
-      .where(and(inArray(isuMeasurements.point, ["start", "end"]), sql`${isuMeasurements.insatsId} in ${popIds}`));
-
-    // Pairs with any measurement (any point) among the period's population.
-    const pairRows = (
-      await tx.execute<{ scaleId: string; respondent: string }>(sql`
-      select distinct m.scale_id as "scaleId", m.respondent
-      from isu_measurements m join insatser i on i.id = m.insats_id
-      where m.insats_id in ${popIds} and i.ended_on between ${query.from}::date and ${query.to}::date`)
-    ).rows;
-
-    const lastFollowUps = (
-      await tx.execute<{ insatsId: string; results: unknown }>(sql`
-      select distinct on (f.insats_id) f.insats_id as "insatsId", f.results
-      from insats_follow_ups f
-      where f.insats_id in ${popIds}
-      order by f.insats_id, f.done_on desc, f.created_at desc`)
-    ).rows;
-
-    const gasRows = (
-      await tx.execute<{ insatsId: string; tScore: number | null }>(sql`
-      select distinct on (i.id) i.id as "insatsId", (a.score->>'tScore')::float8 as "tScore"
-      from insatser i
-      join assessments a on a.case_id = i.case_id
-      join instruments ins on ins.id = a.instrument_id and ins.key = 'gas'
-      where i.id in ${popIds} and a.signed_at is not null
-        and a.assessed_on between i.started_on and i.ended_on
-      order by i.id, a.assessed_on desc, a.signed_at desc, a.created_at desc`)
-    ).rows;
-
-    const surveyRows = (
-      await tx.execute<{ insatsId: string; answers: unknown }>(sql`
-      select l.insats_id as "insatsId", r.answers
-      from isu_self_report_links l
-      left join isu_survey_responses r on r.link_id = l.id
-      where l.include_survey and l.insats_id in ${popIds}`)
-    ).rows;
-
-    // Reports of the population's persons after the earliest end (Stockholm days).
-    const reportRows = (
-      await tx.execute<{ personId: string; day: string }>(sql`
-      select r.person_id as "personId", (r.received_at at time zone 'Europe/Stockholm')::date::text as day
-      from reports r
-      where r.person_id in (select ${insatser.personId} from ${insatser} where ${population})
-        and r.received_at >= ((${loadFrom}::date + 1)::timestamp at time zone 'Europe/Stockholm')`)
-    ).rows;
-
-    await audit(tx, actor, {
-      action: "stats.effects",
-      permission: "stats:read",
-      recordType: "insats",
-      details: {
-        from: query.from,
-        to: query.to,
-        districts: districtIds,
-        unitId: query.unitId ?? null,
-        catalogueId: query.catalogueId ?? null,
-      },
-    });
-
-    // ── Join in memory ──
-    const scaleById = new Map(scales.map((s) => [s.id, s]));
-    const respondentOrder = (r: string) => RESPONDENTS.indexOf(r as Respondent);
-    const pairs: Pair[] = pairRows
-      .filter((p) => scaleById.has(p.scaleId) && respondentOrder(p.respondent) >= 0)
-      .map((p) => {
-        const s = scaleById.get(p.scaleId) as (typeof scales)[number];
-        return {
-          key: pairKey(p.scaleId, p.respondent),
-          scaleId: p.scaleId,
-          scaleName: s.name,
-          respondent: p.respondent as Respondent,
-          higherIsBetter: s.higherIsBetter,
-        };
-      })
-      .sort(
-        (a, b) => a.scaleName.localeCompare(b.scaleName, "sv") || respondentOrder(a.respondent) - respondentOrder(b.respondent),
-      );
-
-    const values = new Map<string, Map<string, { start: number | null; end: number | null }>>();
-    const withEnd = new Set<string>();
-    for (const m of measurements) {
-      if (m.point === "end") withEnd.add(m.insatsId);
-      let perInsats = values.get(m.insatsId);
-      if (!perInsats) {
-        perInsats = new Map();
-        values.set(m.insatsId, perInsats);
-      }
-      const key = pairKey(m.scaleId, m.respondent);
-      const v = perInsats.get(key) ?? { start: null, end: null };
-      if (m.point === "start") v.start = m.value;
-      else v.end = m.value;
-      perInsats.set(key, v);
-    }
-
-    const goals = new Map<string, { assessed: number; reached: number }>();
-    for (const f of lastFollowUps) {
-      const results = Array.isArray(f.results) ? (f.results as { attainment?: string }[]) : [];
-      let assessed = 0;
-      let reached = 0;
-      for (const r of results) {
-        if (r.attainment === "ej_bedomt" || r.attainment === undefined) continue;
-        assessed += 1;
-        if (r.attainment === "uppnatt") reached += 1;
-      }
-      goals.set(f.insatsId, { assessed, reached });
-    }
-
-    const gas = new Map<string, number>();
-    for (const g of gasRows) if (g.tScore !== null && Number.isFinite(Number(g.tScore))) gas.set(g.insatsId, Number(g.tScore));
-
-    const survey = new Map<string, { sent: number; answered: number; answers: number[] }>();
-    for (const s of surveyRows) {
-      const v = survey.get(s.insatsId) ?? { sent: 0, answered: 0, answers: [] };
-      v.sent += 1;
-      if (s.answers !== null && s.answers !== undefined) {
-        v.answered += 1;
-        if (typeof s.answers === "object") {
-          for (const a of Object.values(s.answers as Record<string, unknown>)) if (typeof a === "number") v.answers.push(a);
-        }
-      }
-      survey.set(s.insatsId, v);
-    }
-
-    const reportDays = new Map<string, string[]>();
-    for (const r of reportRows) {
-      const days = reportDays.get(r.personId) ?? [];
-      days.push(r.day);
-      reportDays.set(r.personId, days);
-    }
-
-    const items: Item[] = rows.map((r) => {
-      const startedOn = r.startedOn as string;
-      const endedOn = r.endedOn as string;
-      const scale = values.get(r.id);
-      const changes: Item["changes"] = new Map();
-      if (scale) {
-        for (const [key, v] of scale) {
-          if (v.start === null) continue;
-          const s = scaleById.get(key.slice(0, key.indexOf("|")));
-          if (!s) continue;
-          const norms: ScaleNorms = {
-            higherIsBetter: s.higherIsBetter,
-            reliability: s.reliability,
-            referenceSd: s.referenceSd,
-            cutoff: s.cutoff,
-          };
-          changes.set(key, {
-            before: v.start,
-            after: v.end,
-            change: v.end === null ? null : personChange(norms, v.start, v.end).changeClass,
-          });
-        }
-      }
-      const g = goals.get(r.id);
-      const sv = survey.get(r.id);
+  // ── Join in memory ──
+  const scaleById = new Map(scales.map((s) => [s.id, s]));
+  const respondentOrder = (r: string) => RESPONDENTS.indexOf(r as Respondent);
+  const pairs: Pair[] = pairRows.rows
+    .filter((p) => scaleById.has(p.scaleId) && respondentOrder(p.respondent) >= 0)
+    .map((p) => {
+      const s = scaleById.get(p.scaleId) as (typeof scales)[number];
       return {
-        id: r.id,
-        catalogueId: r.catalogueId,
-        gender: genderOf(r.gender),
-        ageGroup: ageGroup(Math.max(0, ageOn(r.birthDate, startedOn))),
-        endedOn,
-        changes,
-        hasEndRating: withEnd.has(r.id),
-        goalsAssessed: g?.assessed ?? 0,
-        goalsReached: g?.reached ?? 0,
-        gasTScore: gas.get(r.id) ?? null,
-        surveySent: sv?.sent ?? 0,
-        surveyAnswered: sv?.answered ?? 0,
-        surveyAnswers: sv?.answers ?? [],
-        reReferred: reReferred(endedOn, addCalendarMonths(endedOn, 12), reportDays.get(r.personId) ?? [], today),
+        key: pairKey(p.scaleId, p.respondent),
+        scaleId: p.scaleId,
+        scaleName: s.name,
+        respondent: p.respondent as Respondent,
+        higherIsBetter: s.higherIsBetter,
       };
-    });
+    })
+    .sort(
+      (a, b) => a.scaleName.localeCompare(b.scaleName, "sv") || respondentOrder(a.respondent) - respondentOrder(b.respondent),
+    );
 
-    const inPeriod = items.filter((i) => i.endedOn >= query.from && i.endedOn <= query.to);
-    const entries = new Map<string, { catalogueId: string; code: string; name: string; evidenceStatus: EvidenceStatus }>();
-    for (const r of rows) {
-      if (r.endedOn === null || r.endedOn < query.from || r.endedOn > query.to) continue;
-      entries.set(r.catalogueId, {
-        catalogueId: r.catalogueId,
-        code: r.code,
-        name: r.name,
-        evidenceStatus: r.evidenceStatus as EvidenceStatus,
-      });
+  const pairIndex = new Map(pairs.map((p, i) => [p.key, i]));
+  // Ratings repeat (a 1–10 scale has a hundred before/after combinations), so each is classified once.
+  const classes = new Map<string, Map<number, ChangeClass | null>>();
+  const classOf = (s: (typeof scales)[number], before: number, after: number): ChangeClass | null => {
+    let perScale = classes.get(s.id);
+    if (!perScale) {
+      perScale = new Map();
+      classes.set(s.id, perScale);
     }
+    const key = before * 100_003 + after;
+    let c = perScale.get(key);
+    if (c === undefined) {
+      c = personChange(s, before, after).changeClass;
+      perScale.set(key, c);
+    }
+    return c;
+  };
+  const changesOf = new Map<string, Item["changes"]>();
+  const withEndRating = new Set<string>();
+  for (const [insatsId, scaleId, respondent, before, after] of measured) {
+    const m = { insatsId, scaleId, respondent, before, after };
+    if (m.after !== null) withEndRating.add(m.insatsId);
+    if (m.before === null) continue;
+    const s = scaleById.get(m.scaleId);
+    const pair = pairIndex.get(pairKey(m.scaleId, m.respondent));
+    // Pairs outside the period's list (a trend year's only) are not reported.
+    if (!s || pair === undefined) continue;
+    let changes = changesOf.get(m.insatsId);
+    if (!changes) {
+      changes = [];
+      changesOf.set(m.insatsId, changes);
+    }
+    changes.push({
+      pair,
+      before: m.before,
+      after: m.after,
+      change: m.after === null ? null : classOf(s, m.before, m.after),
+    });
+  }
 
+  const items: Item[] = rows.rows.map((r) => {
+    const goals = goalCounts(Array.isArray(r.lastResults) ? (r.lastResults as { attainment: GoalAttainment }[]) : []);
     return {
-      from: query.from,
-      to: query.to,
-      generatedAt: now.toISOString(),
-      districtIds,
-      unitId: query.unitId ?? null,
-      catalogueId: query.catalogueId ?? null,
-      total: breakdown(inPeriod, pairs),
-      byInsats: [...entries.values()]
-        .sort((a, b) => a.name.localeCompare(b.name, "sv"))
-        .map((e) =>
-          Object.assign(
-            { ...e },
-            breakdown(
-              inPeriod.filter((i) => i.catalogueId === e.catalogueId),
-              pairs,
-            ),
-          ),
-        ),
-      trend: years.map((year) => {
-        const prefix = `${String(year).padStart(4, "0")}-`;
-        return {
-          year,
-          ...group(
-            items.filter((i) => i.endedOn.startsWith(prefix)),
-            pairs,
-          ),
-        };
-      }),
+      id: r.id,
+      catalogueId: r.catalogueId,
+      gender: genderOf(r.gender),
+      ageGroup: ageGroup(Math.max(0, ageOn(r.birthDate, r.startedOn))),
+      endedOn: r.endedOn,
+      changes: changesOf.get(r.id) ?? [],
+      hasEndRating: withEndRating.has(r.id),
+      goalsAssessed: goals.assessed,
+      goalsReached: goals.reached,
+      gasTScore: r.gasTScore !== null && Number.isFinite(r.gasTScore) ? r.gasTScore : null,
+      surveySent: r.surveySent,
+      surveyAnswered: r.surveyAnswered,
+      surveyAnswers: r.surveyAnswers ?? [],
+      reReferred: reReferred(r.endedOn, addCalendarMonths(r.endedOn, 12), r.nextReportDay ? [r.nextReportDay] : [], today),
     };
   });
+  const inPeriod = items.filter((i) => i.endedOn >= query.from && i.endedOn <= query.to);
+  const entries = new Map<string, { catalogueId: string; code: string; name: string; evidenceStatus: EvidenceStatus }>();
+  for (const r of rows.rows) {
+    if (r.endedOn < query.from || r.endedOn > query.to) continue;
+    entries.set(r.catalogueId, {
+      catalogueId: r.catalogueId,
+      code: r.code,
+      name: r.name,
+      evidenceStatus: r.evidenceStatus as EvidenceStatus,
+    });
+  }
+
+  return {
+    from: query.from,
+    to: query.to,
+    generatedAt: now.toISOString(),
+    districtIds,
+    unitId: query.unitId ?? null,
+    catalogueId: query.catalogueId ?? null,
+    total: breakdown(inPeriod, pairs),
+    byInsats: [...entries.values()]
+      .sort((a, b) => a.name.localeCompare(b.name, "sv"))
+      .map((e) =>
+        Object.assign(
+          { ...e },
+          breakdown(
+            inPeriod.filter((i) => i.catalogueId === e.catalogueId),
+            pairs,
+          ),
+        ),
+      ),
+    trend: years.map((year) => {
+      const prefix = `${String(year).padStart(4, "0")}-`;
+      return {
+        year,
+        ...group(
+          items.filter((i) => i.endedOn.startsWith(prefix)),
+          pairs,
+        ),
+      };
+    }),
+  };
 }
