@@ -146,3 +146,112 @@ with i as (
 )
 select f.*, g.goals_reached, g.follow_up_in_time from figures f
 left join goals g on g.catalogue_id is not distinct from f.catalogue_id and g.gender is not distinct from f.gender`;
+
+/**
+ * $1 districts (uuid[]), $2 from, $3 to, $4 and $5 the trend's first and last day (five calendar
+ * years), $6 today. The effect report by hand, the same figures as the API computes: the insatser
+ * started and ended in the period (and, for the trend, in each of the five years); per scale ×
+ * respondent and group — all, boys/girls/other, age group, each of these per catalogue entry, and
+ * per trend year — the start/end pairs, missing end ratings, mean before and after, the sd of the
+ * change (for Hedges' g) and the counts improved/deteriorated beyond the Reliable Change Index
+ * (1.96 · SD · √(2(1 − r)), signed by the scale's direction); per group the ended count, those
+ * without any end rating, goals reached of each insats's last follow-up, the mean GAS T-score, the
+ * surveys sent and answered with the mean answer, and re-referral within 12 months (a report after
+ * the end day, settled or pending). Suppression is left out: it is a few comparisons per cell.
+ */
+export const EFFECT_REPORT = `
+with pop as (
+  select i.id, i.catalogue_id, i.person_id, i.case_id, i.started_on, i.ended_on,
+         case when p.gender in ('pojke', 'flicka') then p.gender else 'other' end as gender,
+         case when a.age < 6 then '0-5' when a.age < 12 then '6-11' when a.age < 15 then '12-14'
+              when a.age < 18 then '15-17' when a.age < 21 then '18-20' else '21+' end as age_group,
+         extract(year from i.ended_on)::int as year,
+         i.ended_on between $2::date and $3::date as in_period
+  from insatser i
+  join persons p on p.id = i.person_id
+  cross join lateral (select extract(year from age(i.started_on, p.birth_date))::int as age) a
+  where i.district_id = any($1::uuid[]) and i.started_on is not null
+    and (i.ended_on between $2::date and $3::date or i.ended_on between $4::date and $5::date)
+), ratings as (
+  select m.insats_id, m.scale_id, m.respondent,
+         max(m.value) filter (where m.point = 'start') as before, max(m.value) filter (where m.point = 'end') as after
+  from isu_measurements m
+  where m.point in ('start', 'end') and m.insats_id in (select id from pop)
+  group by m.insats_id, m.scale_id, m.respondent
+), pairs as (
+  select p.*, r.scale_id, r.respondent, r.before, r.after,
+         (r.after - r.before) * case when sc.higher_is_better then 1 else -1 end as gain,
+         1.96 * sc.reference_sd * sqrt(2 * (1 - sc.reliability)) as rci
+  from pop p join ratings r on r.insats_id = p.id join isu_scales sc on sc.id = r.scale_id
+  where r.before is not null
+), changes as (
+  select 'period' as part, null::int as year, catalogue_id, gender, age_group, scale_id, respondent,
+         count(after) as n, count(*) - count(after) as missing_end,
+         avg(before) filter (where after is not null) as mean_before, avg(after) as mean_after,
+         stddev_samp(after - before) as sd_change,
+         count(*) filter (where gain > rci) as improved, count(*) filter (where -gain > rci) as deteriorated
+  from pairs where in_period
+  group by grouping sets ((scale_id, respondent), (gender, scale_id, respondent), (age_group, scale_id, respondent),
+                          (catalogue_id, scale_id, respondent), (catalogue_id, gender, scale_id, respondent),
+                          (catalogue_id, age_group, scale_id, respondent))
+  union all
+  select 'trend', year, null, null, null, scale_id, respondent,
+         count(after), count(*) - count(after), avg(before) filter (where after is not null), avg(after),
+         stddev_samp(after - before), count(*) filter (where gain > rci), count(*) filter (where -gain > rci)
+  from pairs where ended_on between $4::date and $5::date
+  group by year, scale_id, respondent
+), per_insats as (
+  select p.*,
+         not exists (select 1 from ratings r where r.insats_id = p.id and r.after is not null) as without_end,
+         f.assessed, f.reached, g.t_score, s.sent, s.answered, s.answer_sum, s.answer_count,
+         (select min((r.received_at at time zone 'Europe/Stockholm')::date) from reports r
+           where r.person_id = p.person_id
+             and r.received_at >= ((p.ended_on + 1)::timestamp at time zone 'Europe/Stockholm')) as next_report
+  from pop p
+  left join lateral (
+    select count(*) filter (where x->>'attainment' <> 'ej_bedomt') as assessed,
+           count(*) filter (where x->>'attainment' = 'uppnatt') as reached
+    from (select results from insats_follow_ups f where f.insats_id = p.id order by f.done_on desc, f.created_at desc limit 1) last,
+         jsonb_array_elements(last.results) x
+  ) f on true
+  left join lateral (
+    select (a.score->>'tScore')::float8 as t_score
+    from assessments a join instruments ins on ins.id = a.instrument_id and ins.key = 'gas'
+    where a.case_id = p.case_id and a.signed_at is not null and a.assessed_on between p.started_on and p.ended_on
+    order by a.assessed_on desc, a.signed_at desc limit 1
+  ) g on true
+  left join lateral (
+    select count(*) as sent, count(r.id) as answered,
+           sum((select sum(v::numeric) from jsonb_each_text(r.answers) e(k, v))) as answer_sum,
+           sum((select count(*) from jsonb_object_keys(r.answers))) as answer_count
+    from isu_self_report_links l left join isu_survey_responses r on r.link_id = l.id
+    where l.insats_id = p.id and l.include_survey
+  ) s on true
+), outcomes as (
+  select 'period' as part, null::int as year, catalogue_id, gender, age_group, count(*) as ended,
+         count(*) filter (where without_end) as without_end, sum(reached) as reached, sum(assessed) as assessed,
+         avg(t_score) as gas, sum(sent) as sent, sum(answered) as answered, sum(answer_sum) / nullif(sum(answer_count), 0) as satisfaction,
+         count(*) filter (where next_report <= (ended_on + interval '12 months')::date) as re_referred,
+         count(*) filter (where (next_report is null or next_report > (ended_on + interval '12 months')::date)
+                           and (ended_on + interval '12 months')::date < $6::date) as not_re_referred
+  from per_insats where in_period
+  group by grouping sets ((), (gender), (age_group), (catalogue_id), (catalogue_id, gender), (catalogue_id, age_group))
+  union all
+  select 'trend', year, null, null, null, count(*), count(*) filter (where without_end), sum(reached), sum(assessed),
+         avg(t_score), sum(sent), sum(answered), sum(answer_sum) / nullif(sum(answer_count), 0),
+         count(*) filter (where next_report <= (ended_on + interval '12 months')::date),
+         count(*) filter (where (next_report is null or next_report > (ended_on + interval '12 months')::date)
+                           and (ended_on + interval '12 months')::date < $6::date)
+  from per_insats where ended_on between $4::date and $5::date
+  group by year
+)
+select 'scale' as kind, part, year, catalogue_id, gender, age_group, scale_id, respondent, n, missing_end, mean_before,
+       mean_after, sd_change, improved, deteriorated,
+       null::bigint as ended, null::bigint as without_end, null::numeric as reached, null::numeric as assessed,
+       null::float8 as gas, null::numeric as sent, null::numeric as answered, null::numeric as satisfaction,
+       null::bigint as re_referred, null::bigint as not_re_referred
+from changes
+union all
+select 'outcome', part, year, catalogue_id, gender, age_group, null, null, null, null, null, null, null, null, null,
+       ended, without_end, reached, assessed, gas, sent, answered, satisfaction, re_referred, not_re_referred
+from outcomes`;

@@ -18,51 +18,9 @@ import { ensureAdmin } from "../src/server/bootstrap";
 import { connect, runMigrations } from "../src/server/db/connection";
 import { startEmbeddedPostgres } from "../src/server/db/embedded";
 import { testConfig } from "../src/server/platform/config";
-import { DEADLINE_OVERVIEW, HANDLING_TIMES, PERSON_BY_ID, SAMLAD_BILD } from "./bare-queries";
+import { DEADLINE_OVERVIEW, EFFECT_REPORT, HANDLING_TIMES, PERSON_BY_ID, SAMLAD_BILD } from "./bare-queries";
 import { startBareServer } from "./bare-server";
 import { type Measurement, measure, ms } from "./measure";
-
-/**
- * $1 districts (uuid[]), $2 from, $3 to. The effect report's core figures by hand: the insatser
- * started and ended in the period; per catalogue entry × scale × respondent (and per scale ×
- * respondent over all entries) the start/end pairs with mean before and after, the sd of the change
- * and the count improved beyond the Reliable Change Index (1.96 · SD · √(2(1 − r)), signed by the
- * scale's direction: a change of 3 steps or more on the starter scales); per entry (and in all) the
- * ended count, surveys sent and answered and the mean of all answers. Kept here next to its one use.
- */
-const EFFECT_REPORT = `
-with pop as (
-  select i.id, i.catalogue_id from insatser i
-  where i.district_id = any($1::uuid[]) and i.started_on is not null and i.ended_on between $2::date and $3::date
-), pairs as (
-  select p.catalogue_id, s.scale_id, s.respondent, s.value as before, e.value as after,
-         (e.value - s.value) * case when sc.higher_is_better then 1 else -1 end as gain,
-         1.96 * sc.reference_sd * sqrt(2 * (1 - sc.reliability)) as rci
-  from pop p join isu_measurements s on s.insats_id = p.id and s.point = 'start'
-  join isu_scales sc on sc.id = s.scale_id
-  left join isu_measurements e on e.insats_id = p.id and e.point = 'end' and e.scale_id = s.scale_id and e.respondent = s.respondent
-), changes as (
-  select catalogue_id, scale_id, respondent, count(after) as n, count(*) - count(after) as missing_end,
-         avg(before) filter (where after is not null) as mean_before, avg(after) as mean_after,
-         stddev_samp(after - before) as sd_change, count(*) filter (where gain > rci) as improved
-  from pairs group by grouping sets ((catalogue_id, scale_id, respondent), (scale_id, respondent))
-), survey as (
-  select p.catalogue_id, count(*) as sent, count(r.id) as answered,
-         sum((select sum(v::numeric) from jsonb_each_text(r.answers) x(k, v))) as answer_sum,
-         sum((select count(*) from jsonb_object_keys(r.answers))) as answer_count
-  from pop p join isu_self_report_links l on l.insats_id = p.id and l.include_survey
-  left join isu_survey_responses r on r.link_id = l.id
-  group by grouping sets ((p.catalogue_id), ())
-), ended as (
-  select catalogue_id, count(*) as ended from pop group by grouping sets ((catalogue_id), ())
-)
-select 'scale' as part, catalogue_id, scale_id, respondent, n, missing_end, mean_before, mean_after, sd_change, improved,
-       null::bigint as sent, null::bigint as answered, null::numeric as satisfaction
-from changes
-union all
-select 'entry', e.catalogue_id, null, null, e.ended, null, null, null, null, null, s.sent, s.answered,
-       s.answer_sum / nullif(s.answer_count, 0)
-from ended e left join survey s on s.catalogue_id is not distinct from e.catalogue_id`;
 
 const HEADER = `# Benchmarks
 
@@ -216,7 +174,15 @@ try {
     100,
     1,
     () => getAsAnalyst(`/api/reports/effects?from=${from}&to=${to}`),
-    () => database.pool.query(EFFECT_REPORT, [analystDistricts, from, to]),
+    () =>
+      database.pool.query(EFFECT_REPORT, [
+        analystDistricts,
+        from,
+        to,
+        `${Number(to.slice(0, 4)) - 4}-01-01`,
+        `${to.slice(0, 4)}-12-31`,
+        to,
+      ]),
   );
   await app.close();
 
