@@ -133,6 +133,13 @@ const groups = (b: Breakdown): [string, Group][] => [
   ["Annat/okänt kön", b.other],
   ...b.byAgeGroup.map((a): [string, Group] => [`${a.ageGroup} år`, a]),
 ];
+/** The groups the nämnd's PDF shows per scale: all, boys and girls. */
+const namndGroups = (b: Breakdown): [string, Group][] => [
+  ["Alla", b.all],
+  ["Pojkar", b.pojke],
+  ["Flickor", b.flicka],
+];
+const insatsLabel = (e: EffectReport["byInsats"][number]) => (e.evidenceStatus === "avrads" ? `${e.name} (avråds)` : e.name);
 const breakdownOutcomes = (b: Breakdown) => groups(b).map(([l, g]) => outcomeRow(l, g));
 const breakdownScales = (b: Breakdown) => groups(b).flatMap(([l, g]) => scaleRows(l, g));
 const trendOutcomes = (r: EffectReport) => r.trend.map((t) => outcomeRow(String(t.year), t));
@@ -192,8 +199,21 @@ export async function effectPdf(r: EffectReport): Promise<Buffer> {
       { text: effectTitle(r), fontSize: 15, bold: true, margin: [0, 0, 0, 4] },
       { text: NOTE, fontSize: 9, margin: [0, 0, 0, 2] },
       { text: missingNote(r), fontSize: 9, margin: [0, 0, 0, 10] },
-      ...section("Alla insatser", breakdownOutcomes(r.total), breakdownScales(r.total), true),
-      ...r.byInsats.flatMap((e) => section(e.name, breakdownOutcomes(e), breakdownScales(e))),
+      ...section(
+        "Alla insatser",
+        breakdownOutcomes(r.total),
+        namndGroups(r.total).flatMap(([l, g]) => scaleRows(l, g)),
+        true,
+      ),
+      // Per insats only the "all" figures, and only the scales with pairs to show: the workbook
+      // holds every group; a nämnd report of sixty pages would not be read.
+      ...section(
+        "Per insats",
+        r.byInsats.map((e) => outcomeRow(insatsLabel(e), e.all)),
+        r.byInsats.flatMap((e) =>
+          scaleRows(insatsLabel(e), { ...e.all, scales: e.all.scales.filter((x) => x.n !== null && x.n > 0) }),
+        ),
+      ),
       ...section("Trend: insatser avslutade per år", trendOutcomes(r), trendScales(r)),
       { text: SUPPRESSED_NOTE, fontSize: 8, italics: true, margin: [0, 10, 0, 0] },
     ],
