@@ -205,6 +205,11 @@ export const insatsIsu = z.object({
   /** The scales of this insats type's measurement plan. */
   scales: z.array(isuScale),
   plan: z.array(measurementPlanRow),
+  /**
+   * Signed assessments of the case with an instrument of the plan's instrument scales: what such a
+   * rating is taken from. Only for case staff (the provider does not see the case).
+   */
+  assessments: z.array(z.object({ id: z.uuid(), instrumentKey: z.string(), assessedOn: z.string(), riskTotal: z.number() })),
   can: z.object({ record: z.boolean() }),
 });
 export type InsatsIsu = z.infer<typeof insatsIsu>;

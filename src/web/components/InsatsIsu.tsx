@@ -146,14 +146,22 @@ function DueTable({ data }: { data: IsuData }) {
 
 function RecordForm({ insatsId, data, onRecorded }: { insatsId: string; data: IsuData; onRecorded: () => Promise<void> }) {
   const { t, lang } = useLang();
-  const ratingScales = data.scales.filter((s) => s.kind === "rating");
+  // Rating scales take a typed value; an instrument scale takes a signed assessment's total, offered
+  // only where the case has one (and only to case staff, who get the assessments).
+  const ratingScales = data.scales.filter(
+    (s) => s.kind === "rating" || data.assessments.some((a) => a.instrumentKey === s.instrumentKey),
+  );
   const [scaleId, setScaleId] = useState(ratingScales[0]?.id ?? "");
   const [point, setPoint] = useState<MeasurementPoint>("start");
   const [respondent, setRespondent] = useState<Respondent>("utforare");
   const [measuredOn, setMeasuredOn] = useState(stockholmToday());
   const [value, setValue] = useState("");
+  const [assessmentId, setAssessmentId] = useState("");
   const { busy, error, run } = useSubmit();
   const scale = ratingScales.find((s) => s.id === scaleId);
+  const fromAssessment = scale?.kind === "instrument";
+  const assessmentOptions = data.assessments.filter((a) => a.instrumentKey === scale?.instrumentKey);
+  const chosenAssessment = assessmentOptions.some((a) => a.id === assessmentId) ? assessmentId : (assessmentOptions[0]?.id ?? "");
   // Offer only what the insats type's measurement plan collects for the chosen scale; staff first.
   const planRow = data.plan.find((p) => p.scaleId === scaleId);
   const points = MEASUREMENT_POINTS.filter((p) => !planRow || planRow.points.includes(p));
@@ -192,7 +200,9 @@ function RecordForm({ insatsId, data, onRecorded }: { insatsId: string; data: Is
                 point: shownPoint,
                 respondent: shownRespondent,
                 measuredOn,
-                value: value.trim() === "" ? undefined : Number(value),
+                ...(fromAssessment
+                  ? { assessmentId: chosenAssessment }
+                  : { value: value.trim() === "" ? undefined : Number(value) }),
               }),
             async () => {
               setValue("");
@@ -243,19 +253,35 @@ function RecordForm({ insatsId, data, onRecorded }: { insatsId: string; data: Is
           error={error?.fieldMessage("measuredOn")}
           required
         />
-        <Field
-          label={t("isuValue")}
-          hint={valueHint}
-          type="number"
-          inputMode="numeric"
-          step={1}
-          min={scale?.min}
-          max={scale?.max}
-          value={value}
-          onChange={(e) => setValue(e.target.value)}
-          error={error?.fieldMessage("value")}
-          required
-        />
+        {fromAssessment ? (
+          <SelectField
+            label={t("isuAssessment")}
+            value={chosenAssessment}
+            onChange={setAssessmentId}
+            error={error?.fieldMessage("assessmentId")}
+            required
+          >
+            {assessmentOptions.map((a) => (
+              <option key={a.id} value={a.id}>
+                {fill(t("isuAssessmentOption"), { date: a.assessedOn, total: a.riskTotal })}
+              </option>
+            ))}
+          </SelectField>
+        ) : (
+          <Field
+            label={t("isuValue")}
+            hint={valueHint}
+            type="number"
+            inputMode="numeric"
+            step={1}
+            min={scale?.min}
+            max={scale?.max}
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+            error={error?.fieldMessage("value")}
+            required
+          />
+        )}
       </CaseForm>
     </div>
   );

@@ -24,6 +24,8 @@ export const ISU_INSATS_TEXTS = {
   },
   isuMeasuredOn: { sv: "Mätdatum", en: "Measured on" },
   isuValue: { sv: "Värde", en: "Value" },
+  isuAssessment: { sv: "Signerad bedömning", en: "Signed assessment" },
+  isuAssessmentOption: { sv: "{date}, totalpoäng {total}", en: "{date}, total score {total}" },
   isuValueHint: { sv: "Heltal {min}–{max}", en: "Whole number {min}–{max}" },
   isuRecord: { sv: "Spara skattningen", en: "Save the rating" },
   isuRecorded: { sv: "Skattningen är sparad.", en: "The rating is saved." },

@@ -1,7 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addCalendarDays } from "../../../domain/clocks";
-import { insatser, isuScales, isuSelfReportLinks } from "../../db/schema/index";
+import { assessments, insatser, isuScales, isuSelfReportLinks } from "../../db/schema/index";
+import { shippedInstrument } from "../../testing/assessment-fixtures";
 import { catalogueEntry, seedInsats } from "../../testing/insats-fixtures";
 import { createWorld, type World } from "../../testing/world";
 
@@ -351,5 +352,77 @@ describe("the self-report form's rate limit", () => {
     }
     expect(statuses.slice(0, 10).every((s) => s === 404)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
+  });
+});
+
+describe("an instrument scale", () => {
+  it("takes the risk total of a signed assessment of the case, offered to case staff only", async () => {
+    const created = await call("systemadministrator", "POST", "/api/admin/isu/scales", {
+      key: "savry-risk",
+      name: "SAVRY risk",
+      kind: "instrument",
+      instrumentKey: "savry",
+      min: 0,
+      max: 48,
+      higherIsBetter: false,
+      reliability: 0.8,
+      referenceSd: 6,
+    });
+    expect(created.statusCode).toBe(201);
+    const mst = await catalogueEntry(w, "MST");
+    const plan = await call("systemadministrator", "PUT", `/api/admin/isu/measurement-plans/${mst.id}`, {
+      rows: [{ scaleId: created.json().id, points: ["start", "end"], respondents: ["handlaggare"] }],
+    });
+    expect(plan.statusCode).toBe(200);
+    // A self-report respondent cannot rate an instrument.
+    const selfRated = await call("systemadministrator", "PUT", `/api/admin/isu/measurement-plans/${mst.id}`, {
+      rows: [{ scaleId: created.json().id, points: ["start"], respondents: ["ungdom"] }],
+    });
+    expect(paths(selfRated)).toEqual(["body.rows.0.respondents"]);
+
+    const s = await seedInsats(w, "own", "started", "MST");
+    const savry = await shippedInstrument(w, "savry");
+    const [signed] = await w.database.db
+      .insert(assessments)
+      .values({
+        caseId: s.caseId,
+        personId: w.own.personId,
+        districtId: w.own.id,
+        instrumentId: savry.id,
+        assessedOn: s.startedOn,
+        score: {
+          domains: [],
+          riskTotal: 21,
+          protectiveTotal: 4,
+          answered: 30,
+          items: 30,
+          band: null,
+          critical: [],
+          tScore: null,
+        },
+        createdBy: w.userIds.handlaggare as string,
+        signedBy: w.userIds.handlaggare as string,
+        signedAt: new Date(),
+      })
+      .returning();
+    const view = (await call("handlaggare", "GET", `/api/insatser/${s.insatsId}/isu`)).json();
+    expect(view.assessments).toEqual([{ id: signed?.id, instrumentKey: "savry", assessedOn: s.startedOn, riskTotal: 21 }]);
+    expect((await call("insatsutforare", "GET", `/api/insatser/${s.insatsId}/isu`)).json().assessments).toEqual([]);
+
+    const body = { scaleId: created.json().id, point: "start", respondent: "handlaggare", measuredOn: s.startedOn };
+    const typed = await call("handlaggare", "POST", `/api/insatser/${s.insatsId}/measurements`, { ...body, value: 21 });
+    expect(paths(typed)).toEqual(["body.value"]);
+    const byProvider = await call("insatsutforare", "POST", `/api/insatser/${s.insatsId}/measurements`, {
+      ...body,
+      assessmentId: signed?.id,
+    });
+    expect(byProvider.statusCode).toBe(404);
+    const ok = await call("handlaggare", "POST", `/api/insatser/${s.insatsId}/measurements`, {
+      ...body,
+      assessmentId: signed?.id,
+    });
+    expect(ok.statusCode).toBe(201);
+    const after = (await call("handlaggare", "GET", `/api/insatser/${s.insatsId}/isu`)).json();
+    expect(after.measurements).toMatchObject([{ scaleId: created.json().id, value: 21, point: "start" }]);
   });
 });

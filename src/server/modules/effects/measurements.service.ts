@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, asc, desc, eq, gte, isNotNull, lte } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNotNull, lte } from "drizzle-orm";
 import type { z } from "zod";
 import type { InsatsIsu, measurementBody, selfReportLinkBody, selfReportLinkCreated } from "../../../contracts/effects";
 import { dueMeasurements, pointRefusal } from "../../../domain/effects/schedule";
@@ -20,8 +20,8 @@ import {
 } from "../../db/schema/index";
 import type { Actor } from "../../platform/actor";
 import { audit } from "../../platform/audit";
-import { AppError, badRequest, conflict } from "../../platform/errors";
-import { canProvide, insatsForChange, insatsInScope } from "../interventions/access";
+import { AppError, badRequest, conflict, notFound } from "../../platform/errors";
+import { canManage, canProvide, insatsForChange, insatsInScope } from "../interventions/access";
 import { goalCounts, personChanges } from "./person-changes";
 import { asScale, planOf } from "./settings.service";
 
@@ -134,6 +134,30 @@ export async function insatsIsu({ db }: Database, actor: Actor, insatsId: string
     const missing = [...new Set(measurements.map((m) => m.scaleId))].filter((id) => !scales.has(id));
     if (missing.length) for (const s of await tx.select().from(isuScales)) if (missing.includes(s.id)) scales.set(s.id, s);
 
+    const instrumentKeys = plan.flatMap((p) =>
+      p.scale.kind === "instrument" && p.scale.instrumentKey ? [p.scale.instrumentKey] : [],
+    );
+    const signed =
+      instrumentKeys.length && canManage(actor, insats)
+        ? await tx
+            .select({
+              id: assessments.id,
+              instrumentKey: instruments.key,
+              assessedOn: assessments.assessedOn,
+              score: assessments.score,
+            })
+            .from(assessments)
+            .innerJoin(instruments, eq(instruments.id, assessments.instrumentId))
+            .where(
+              and(
+                eq(assessments.caseId, insats.caseId),
+                isNotNull(assessments.signedAt),
+                inArray(instruments.key, instrumentKeys),
+              ),
+            )
+            .orderBy(desc(assessments.assessedOn))
+        : [];
+
     const questionText = new Map(questions.map((q) => [q.key, q.textSv]));
     const survey = responses.map((r) => ({
       respondent: r.respondent as SelfRespondent,
@@ -174,6 +198,12 @@ export async function insatsIsu({ db }: Database, actor: Actor, insatsId: string
       satisfactionMean: allAnswers.length ? allAnswers.reduce((s, v) => s + v, 0) / allAnswers.length : null,
       scales: [...scales.values()].map(asScale),
       plan: plan.map(({ scale: _, ...row }) => row),
+      assessments: signed.map((a) => ({
+        id: a.id,
+        instrumentKey: a.instrumentKey,
+        assessedOn: a.assessedOn,
+        riskTotal: (a.score as { riskTotal: number }).riskTotal,
+      })),
       can: { record: canProvide(actor, insats) },
     };
   });
@@ -245,6 +275,8 @@ export async function recordMeasurement(
       }
       value = body.value;
     } else {
+      // An assessment's total is case data: only case staff take it over (the provider sees the uppdrag, not the case).
+      if (!canManage(actor, insats)) throw notFound();
       if (body.value !== undefined)
         throw badRequest(
           "invalid_input",
