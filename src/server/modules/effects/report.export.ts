@@ -1,43 +1,13 @@
 import ExcelJS from "exceljs";
-import PdfPrinter from "pdfmake";
-import vfs from "pdfmake/build/vfs_fonts";
 import type { Content, TableCell, TDocumentDefinitions } from "pdfmake/interfaces";
 import type { EffectReport } from "../../../contracts/effects";
 import { RESPONDENT_LABELS, type Respondent } from "../../../domain/effects/vocabulary";
 import { stockholmDate } from "../../../domain/time";
+import { renderPdf } from "../../platform/pdf";
 
 type Breakdown = EffectReport["total"];
 type Group = Breakdown["all"];
 type Cell = string | number | null;
-
-// ── Small rendering helpers (reports.export.ts keeps its own private) ─────────────────────────────
-
-let printer: PdfPrinter | undefined;
-function pdfPrinter(): PdfPrinter {
-  if (!printer) {
-    const font = (name: string) => Buffer.from(vfs[name] as string, "base64");
-    printer = new PdfPrinter({
-      Roboto: {
-        normal: font("Roboto-Regular.ttf"),
-        bold: font("Roboto-Medium.ttf"),
-        italics: font("Roboto-Italic.ttf"),
-        bolditalics: font("Roboto-MediumItalic.ttf"),
-      },
-    });
-  }
-  return printer;
-}
-
-function render(doc: TDocumentDefinitions): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const pdf = pdfPrinter().createPdfKitDocument(doc);
-    const chunks: Buffer[] = [];
-    pdf.on("data", (c: Buffer) => chunks.push(c));
-    pdf.on("end", () => resolve(Buffer.concat(chunks)));
-    pdf.on("error", reject);
-    pdf.end();
-  });
-}
 
 /** Numbers as a Swedish reader writes them: decimal comma; suppressed cells as "–". */
 const swedish = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 2, useGrouping: false });
@@ -225,5 +195,5 @@ export async function effectPdf(r: EffectReport): Promise<Buffer> {
       margin: [36, 16, 36, 0],
     }),
   };
-  return render(doc);
+  return renderPdf(doc);
 }

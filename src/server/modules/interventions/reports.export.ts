@@ -1,43 +1,14 @@
 import ExcelJS from "exceljs";
-import PdfPrinter from "pdfmake";
-import vfs from "pdfmake/build/vfs_fonts";
 import type { Content, TableCell, TDocumentDefinitions } from "pdfmake/interfaces";
 import type { IvoReport, SamladBild } from "../../../contracts/interventions";
 import { stockholmDate } from "../../../domain/time";
+import { renderPdf } from "../../platform/pdf";
 
 type Figures = SamladBild["total"]["all"];
 type Breakdown = SamladBild["total"];
 
 const GENDER: Record<string, string> = { pojke: "Pojke", flicka: "Flicka", annat: "Annat", okant: "Okänt" };
 const genderLabel = (g: string) => GENDER[g] ?? g;
-
-/** Roboto as shipped inside pdfmake (base64 in vfs_fonts): nothing is fetched at runtime. */
-let printer: PdfPrinter | undefined;
-function pdfPrinter(): PdfPrinter {
-  if (!printer) {
-    const font = (name: string) => Buffer.from(vfs[name] as string, "base64");
-    printer = new PdfPrinter({
-      Roboto: {
-        normal: font("Roboto-Regular.ttf"),
-        bold: font("Roboto-Medium.ttf"),
-        italics: font("Roboto-Italic.ttf"),
-        bolditalics: font("Roboto-MediumItalic.ttf"),
-      },
-    });
-  }
-  return printer;
-}
-
-function render(doc: TDocumentDefinitions): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const pdf = pdfPrinter().createPdfKitDocument(doc);
-    const chunks: Buffer[] = [];
-    pdf.on("data", (c: Buffer) => chunks.push(c));
-    pdf.on("end", () => resolve(Buffer.concat(chunks)));
-    pdf.on("error", reject);
-    pdf.end();
-  });
-}
 
 function pdfDocument(title: string, subtitle: string, generatedAt: string, body: Content[]): TDocumentDefinitions {
   const generated = stockholmDate(new Date(generatedAt));
@@ -143,7 +114,7 @@ export async function ivoPdf(r: IvoReport): Promise<Buffer> {
         ),
       ]
     : [{ text: "Inga beslut att rapportera för kvartalet.", italics: true }];
-  return render(pdfDocument(ivoTitle(r), ivoSubtitle(r), r.generatedAt, body));
+  return renderPdf(pdfDocument(ivoTitle(r), ivoSubtitle(r), r.generatedAt, body));
 }
 
 // ── Samlad bild ───────────────────────────────────────────────────────────────────────────────────
@@ -226,5 +197,5 @@ export async function samladBildPdf(s: SamladBild): Promise<Buffer> {
       table(FIGURE_HEADER, breakdownRows(e), widths),
     ]),
   ];
-  return render(pdfDocument(samladTitle(s), SAMLAD_NOTE, s.generatedAt, body));
+  return renderPdf(pdfDocument(samladTitle(s), SAMLAD_NOTE, s.generatedAt, body));
 }
