@@ -64,6 +64,47 @@ describe("audit log", () => {
     expect(await verifyAuditChain(w.database)).toMatchObject({ intact: true });
   });
 
+  it("commits concurrent person reads in groups, each answered with its own person and audited once", async () => {
+    const before = Number((await w.database.pool.query("select coalesce(max(id), 0) as m from audit_log")).rows[0]?.m);
+    const users = ["handlaggare", "samordnare", "enhetschef", "kvalitet", "handlaggare.b"];
+    const cookies = Object.fromEntries(await Promise.all(users.map(async (u) => [u, await w.login(u)] as const)));
+    // Twenty reads at once: own-district persons by own-district staff, and one read that is out of scope.
+    const calls = Array.from({ length: 20 }, (_, i) => {
+      const user = users[i % users.length] as string;
+      const personId = user.endsWith(".b") ? w.own.personId : i % 2 ? w.own.personId : w.own.protectedPersonId;
+      return { user, personId, purpose: `Syfte ${i}` };
+    });
+    const answers = await Promise.all(
+      calls.map((c) =>
+        w.app.inject({
+          method: "GET",
+          url: `/api/persons/${c.personId}`,
+          headers: { cookie: cookies[c.user] as string, "x-purpose": c.purpose },
+        }),
+      ),
+    );
+    answers.forEach((res, i) => {
+      const c = calls[i] as (typeof calls)[number];
+      if (c.user.endsWith(".b")) expect(res.statusCode, c.user).toBe(404);
+      else {
+        expect(res.statusCode, c.user).toBe(200);
+        expect(res.json().id).toBe(c.personId);
+      }
+    });
+    const rows = (
+      await w.database.pool.query(
+        "select username, person_id, purpose from audit_log where id > $1 and action = 'person.read' order by id",
+        [before],
+      )
+    ).rows as { username: string; person_id: string; purpose: string }[];
+    const expected = calls.filter((c) => !c.user.endsWith(".b"));
+    expect(rows).toHaveLength(expected.length);
+    expect(new Set(rows.map((r) => `${r.username}|${r.person_id}|${r.purpose}`))).toEqual(
+      new Set(expected.map((c) => `${c.user}|${c.personId}|${c.purpose}`)),
+    );
+    expect(await verifyAuditChain(w.database)).toMatchObject({ intact: true });
+  });
+
   it("verifies an intact chain and reports the first broken link after tampering", async () => {
     const intact = await verifyAuditChain(w.database);
     expect(intact).toMatchObject({ intact: true, firstBrokenId: null });
