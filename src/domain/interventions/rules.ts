@@ -130,6 +130,29 @@ export function suppressShare(numerator: number, denominator: number): number | 
   return numerator / denominator;
 }
 
+/**
+ * Secondary suppression of counts that add up to a shown total (boys + girls + other = all; the
+ * age groups; the insatser of a report). A hidden part can be worked out as the total minus the
+ * shown parts, so while the hidden parts together come to 1–4 the smallest shown non-zero part is
+ * hidden too. Works on counts as shown (null = hidden): nothing more than a reader sees is needed.
+ * Parts that do not add up to the total (a person counted in two groups) must not be passed here.
+ */
+export function protectComplement(total: number | null, parts: readonly (number | null)[]): (number | null)[] {
+  const out = [...parts];
+  if (total === null) return out;
+  for (;;) {
+    if (!out.some((p) => p === null)) return out;
+    const hiddenSum = total - out.reduce<number>((sum, p) => sum + (p ?? 0), 0);
+    if (hiddenSum === 0 || hiddenSum >= SUPPRESSION_THRESHOLD) return out;
+    let pick = -1;
+    out.forEach((p, i) => {
+      if (p !== null && p > 0 && (pick < 0 || p < (out[pick] as number))) pick = i;
+    });
+    if (pick < 0) return out;
+    out[pick] = null;
+  }
+}
+
 // ── Age groups ────────────────────────────────────────────────────────────────────────────────────
 
 export const AGE_GROUPS = ["0-5", "6-11", "12-14", "15-17", "18-20", "21+"] as const;

@@ -8,6 +8,7 @@ import { personChange, reReferred, type ScaleNorms } from "../../../domain/effec
 import type { ChangeClass } from "../../../domain/effects/rci";
 import { meanScore } from "../../../domain/effects/satisfaction";
 import { RESPONDENTS, type Respondent } from "../../../domain/effects/vocabulary";
+import { protectParts } from "../../../domain/interventions/complement";
 import { AGE_GROUPS, type AgeGroup, ageGroup, suppress, suppressShare } from "../../../domain/interventions/rules";
 import type { EvidenceStatus, GoalAttainment } from "../../../domain/interventions/vocabulary";
 import { stockholmDate } from "../../../domain/time";
@@ -156,8 +157,28 @@ const group = (items: readonly Item[], pairs: readonly Pair[]): Group => ({
   scales: scaleFigures(items, pairs),
 });
 
+const OUTCOME_COUNTS = ["ended", "withoutEndRating", "surveySent", "reReferralPending"] as const;
+const SCALE_COUNTS = ["n", "missingEnd"] as const;
+
+/** Secondary suppression of the counts of `parts`, which add up to `total` (protectParts). */
+function protectGroups(total: Group, parts: Group[]): void {
+  protectParts(
+    total.outcomes,
+    parts.map((p) => p.outcomes),
+    OUTCOME_COUNTS,
+  );
+  total.scales.forEach((scale, j) => {
+    // Every group lists the same pairs in the same order.
+    protectParts(
+      scale,
+      parts.map((p) => p.scales[j] as Figures),
+      SCALE_COUNTS,
+    );
+  });
+}
+
 function breakdown(items: readonly Item[], pairs: readonly Pair[]): Breakdown {
-  return {
+  const b: Breakdown = {
     all: group(items, pairs),
     pojke: group(
       items.filter((i) => i.gender === "pojke"),
@@ -179,6 +200,9 @@ function breakdown(items: readonly Item[], pairs: readonly Pair[]): Breakdown {
       ),
     })),
   };
+  protectGroups(b.all, [b.pojke, b.flicka, b.other]);
+  protectGroups(b.all, b.byAgeGroup);
+  return b;
 }
 
 /**

@@ -412,11 +412,13 @@ describe("samlad bild, first half of 2025 in district B", () => {
       advisedAgainst: null,
     });
     // Girls: lengths 59 60 90 120 242 → 90; decision → start 10 12 14 20 30 40 → 17; plans 5 of 6.
+    // Their counts (6 young people, 6 started, 5 ended) are hidden as well: with the total shown and
+    // no "other", all minus girls would give the two boys away (secondary suppression).
     const girls = {
-      youngPeople: 6,
-      started: 6,
+      youngPeople: null,
+      started: null,
       ongoing: null,
-      ended: 5,
+      ended: null,
       medianLengthDays: 90,
       medianDaysDecisionToStart: 17,
       planInTimeShare: 5 / 6,

@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { SamladBild, samladBildFigures, samladBildQuery } from "../../../contracts/interventions";
 import { daysBetween, median } from "../../../domain/clocks";
+import { protectParts } from "../../../domain/interventions/complement";
 import {
   AGE_GROUPS,
   type AgeGroup,
@@ -190,14 +191,23 @@ function figures(items: Prepared[]): Figures {
   };
 }
 
+/**
+ * Counts that add up over the groups. A person with insatser at two ages is in two age groups, so
+ * young people by age add up to at least the total: protecting them as if exact errs towards hiding.
+ */
+const PART_COUNTS = ["youngPeople", "started", "ongoing", "ended", "advisedAgainst"] as const;
+
 function breakdown(items: Prepared[]): Breakdown {
-  return {
+  const b: Breakdown = {
     all: figures(items),
     pojke: figures(items.filter((p) => p.item.gender === "pojke")),
     flicka: figures(items.filter((p) => p.item.gender === "flicka")),
     other: figures(items.filter((p) => p.item.gender === "other")),
     byAgeGroup: AGE_GROUPS.map((g) => ({ ageGroup: g, ...figures(items.filter((p) => p.item.ageGroup === g)) })),
   };
+  protectParts(b.all, [b.pojke, b.flicka, b.other], PART_COUNTS);
+  protectParts(b.all, b.byAgeGroup, PART_COUNTS);
+  return b;
 }
 
 /**
