@@ -709,6 +709,14 @@ export function formatDateTime(iso: string, lang: Lang): string {
 }
 
 /** A share as a percentage with one decimal, in the language's own style ("9,4 %" / "9.4%"); "—" when there is no share. */
+/** A number with at most (or, with `fixed`, exactly) `digits` decimals, in the language's style. */
+export function formatNumber(n: number, lang: Lang, digits = 1, fixed = false): string {
+  return new Intl.NumberFormat(lang === "sv" ? "sv-SE" : "en-GB", {
+    maximumFractionDigits: digits,
+    minimumFractionDigits: fixed ? digits : 0,
+  }).format(n);
+}
+
 export function formatShare(share: number | null, lang: Lang): string {
   if (share === null) return "—";
   return new Intl.NumberFormat(lang === "sv" ? "sv-SE" : "en-GB", { style: "percent", maximumFractionDigits: 1 }).format(share);

@@ -13,7 +13,7 @@ import {
 } from "../../domain/effects/vocabulary";
 import { stockholmToday } from "../../domain/time";
 import type { ApiError } from "../api";
-import { formatDateTime, type Lang, type TextKey, useLang } from "../i18n";
+import { formatDateTime, formatNumber, type Lang, type TextKey, useLang } from "../i18n";
 import { asApiError } from "./CaseApi";
 import { CaseForm, CheckboxField, RadioGroup, useSubmit } from "./CaseFormParts";
 import { Alert, Field, SelectField } from "./Field";
@@ -25,13 +25,6 @@ type LinkState = IsuData["links"][number]["state"];
 
 const LOCALE: Record<Lang, string> = { sv: "sv-SE", en: "en-GB" };
 
-/** A number with at most (or, with `fixed`, exactly) `digits` decimals, in the language's style. */
-function formatNumber(n: number, lang: Lang, digits = 1, fixed = false): string {
-  return new Intl.NumberFormat(LOCALE[lang], {
-    maximumFractionDigits: digits,
-    minimumFractionDigits: fixed ? digits : 0,
-  }).format(n);
-}
 /** A change with its sign: "+3", "−2", "0". */
 function formatSigned(n: number, lang: Lang): string {
   return new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: 1, signDisplay: "exceptZero" }).format(n);

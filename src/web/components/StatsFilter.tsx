@@ -2,9 +2,10 @@ import { type FormEvent, type ReactNode, useEffect, useMemo, useRef, useState } 
 import { addCalendarDays } from "../../domain/clocks";
 import { PERMISSIONS } from "../../domain/roles";
 import { stockholmToday } from "../../domain/time";
-import { ApiError } from "../api";
+import { ApiError, api } from "../api";
 import { useAuth } from "../auth";
 import { useLang } from "../i18n";
+import { PROVIDER_UNIT_KINDS } from "./CaseInsatser";
 import { Alert, Field, SelectField } from "./Field";
 
 /** What every statistics page filters on: a period, and optionally a district and a unit. */
@@ -118,4 +119,23 @@ export function StatsFilterForm<F extends PeriodFilter>({
       {error && <Alert kind="error">{error}</Alert>}
     </section>
   );
+}
+
+/**
+ * The provider units (öppenvård, förebyggande, familjehem) of the districts the user sees figures
+ * for, or of the chosen district: the insats reports filter on who carried the insatser out.
+ */
+export function useProviderUnits(districtId: string | undefined, districts: [string, string][]): [string, string][] {
+  const [units, setUnits] = useState<{ id: string; districtId: string; name: string; kind: string }[]>([]);
+  useEffect(() => {
+    api.organisation().then(
+      (o) => setUnits(o.units),
+      () => setUnits([]),
+    );
+  }, []);
+  const allowed = new Set(districts.map(([id]) => id));
+  return units
+    .filter((u) => (districtId ? u.districtId === districtId : allowed.has(u.districtId)))
+    .filter((u) => (PROVIDER_UNIT_KINDS as readonly string[]).includes(u.kind))
+    .map((u) => [u.id, u.name]);
 }

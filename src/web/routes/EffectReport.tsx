@@ -10,8 +10,9 @@ import { Alert, SelectField } from "../components/Field";
 import { type CatalogueEntry, insatsApi } from "../components/InsatsApi";
 import { ScrollTable } from "../components/InsatsParts";
 import { type EffectQuery, effectExportUrl, isuApi, type EffectReport as Report, type UnitResults } from "../components/IsuApi";
-import { StatsFilterForm, useStatsReport, useStatsScope } from "../components/StatsFilter";
-import { formatShare, type Lang, type TextKey, useLang } from "../i18n";
+import { Count, Num, Share, Suppressed } from "../components/StatsCells";
+import { StatsFilterForm, useProviderUnits, useStatsReport, useStatsScope } from "../components/StatsFilter";
+import { formatNumber, type Lang, type TextKey, useLang } from "../i18n";
 
 // recharts is big: the charts come in their own chunk, fetched when the page has data to draw.
 const EffectCharts = lazy(() => import("../components/EffectCharts"));
@@ -22,65 +23,13 @@ type Group = z.infer<typeof effectGroup>;
 type GenderKey = "all" | "pojke" | "flicka";
 
 /** A number in the language's style with the given decimals. */
-export function formatNumber(value: number, lang: Lang, decimals = 1): string {
-  return new Intl.NumberFormat(lang === "sv" ? "sv-SE" : "en-GB", {
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
-  }).format(value);
-}
-
-/** A rating as given: up to one decimal. */
-function formatValue(value: number, lang: Lang): string {
-  return new Intl.NumberFormat(lang === "sv" ? "sv-SE" : "en-GB", { maximumFractionDigits: 1 }).format(value);
-}
 
 /** Hedges' g with its interval: "0,45 (0,12–0,78)". */
 export function formatEffect(f: Pick<Figures, "g" | "ciLow" | "ciHigh">, lang: Lang): string | null {
   if (f.g === null) return null;
-  const g = formatNumber(f.g, lang, 2);
+  const g = formatNumber(f.g, lang, 2, true);
   if (f.ciLow === null || f.ciHigh === null) return g;
-  return `${g} (${formatNumber(f.ciLow, lang, 2)}–${formatNumber(f.ciHigh, lang, 2)})`;
-}
-
-/** A hidden value: "–" shown, "färre än 5" read. */
-function Suppressed() {
-  const { t } = useLang();
-  return (
-    <>
-      <span aria-hidden="true">–</span>
-      <span className="visually-hidden">{t("sbFewer")}</span>
-    </>
-  );
-}
-
-function Count({ value }: { value: number | null }) {
-  return value === null ? <Suppressed /> : <>{value}</>;
-}
-
-function Share({ value }: { value: number | null }) {
-  const { lang } = useLang();
-  return value === null ? <Suppressed /> : <>{formatShare(value, lang)}</>;
-}
-
-function Num({ value, decimals = 1 }: { value: number | null; decimals?: number }) {
-  const { lang } = useLang();
-  return value === null ? <Suppressed /> : <>{formatNumber(value, lang, decimals)}</>;
-}
-
-/** The provider units (utförare) of the user's statistics districts, or of the chosen district. */
-function useProviderUnits(districtId: string | undefined, districts: [string, string][]): [string, string][] {
-  const [units, setUnits] = useState<{ id: string; districtId: string; name: string; kind: string }[]>([]);
-  useEffect(() => {
-    api.organisation().then(
-      (o) => setUnits(o.units),
-      () => setUnits([]),
-    );
-  }, []);
-  const allowed = new Set(districts.map(([id]) => id));
-  return units
-    .filter((u) => (districtId ? u.districtId === districtId : allowed.has(u.districtId)))
-    .filter((u) => (PROVIDER_UNIT_KINDS as readonly string[]).includes(u.kind))
-    .map((u) => [u.id, u.name]);
+  return `${g} (${formatNumber(f.ciLow, lang, 2, true)}–${formatNumber(f.ciHigh, lang, 2, true)})`;
 }
 
 /** Fills "{n}"-style placeholders of a text. */
@@ -249,8 +198,8 @@ function BeforeAfter({ f }: { f: Figures }) {
   if (f.meanBefore === null || f.meanAfter === null) return <Suppressed />;
   return (
     <>
-      {formatNumber(f.meanBefore, lang)} <span aria-hidden="true">→</span>
-      <span className="visually-hidden"> {t("efTo")} </span> {formatNumber(f.meanAfter, lang)}
+      {formatNumber(f.meanBefore, lang, 1, true)} <span aria-hidden="true">→</span>
+      <span className="visually-hidden"> {t("efTo")} </span> {formatNumber(f.meanAfter, lang, 1, true)}
     </>
   );
 }
@@ -638,8 +587,8 @@ function PerYoungPerson({ filter }: { filter: EffectQuery }) {
                           <li key={`${c.scaleId}:${c.respondent}`}>
                             {c.scaleName} <span className="hint">({RESPONDENT_LABELS[c.respondent][lang]})</span>:{" "}
                             <span className="nowrap">
-                              {formatValue(c.before, lang)} <span aria-hidden="true">→</span>
-                              <span className="visually-hidden"> {t("efTo")} </span> {formatValue(c.after, lang)}
+                              {formatNumber(c.before, lang)} <span aria-hidden="true">→</span>
+                              <span className="visually-hidden"> {t("efTo")} </span> {formatNumber(c.after, lang)}
                             </span>
                             {c.changeClass && ` (${t(CHANGE_CLASS_KEYS[c.changeClass])})`}
                           </li>
@@ -648,7 +597,7 @@ function PerYoungPerson({ filter }: { filter: EffectQuery }) {
                     )}
                   </td>
                   <td className="num">{r.goals.assessed === 0 ? "—" : `${r.goals.reached}/${r.goals.assessed}`}</td>
-                  <td className="num">{r.satisfactionMean === null ? "—" : formatNumber(r.satisfactionMean, lang)}</td>
+                  <td className="num">{r.satisfactionMean === null ? "—" : formatNumber(r.satisfactionMean, lang, 1, true)}</td>
                 </tr>
               ))}
             </tbody>

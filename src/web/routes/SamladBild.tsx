@@ -14,8 +14,9 @@ import {
 } from "../components/InsatsApi";
 import { ScrollTable } from "../components/InsatsParts";
 import type { QuarterPoint } from "../components/SamladBildCharts";
-import { StatsFilterForm, useStatsReport, useStatsScope } from "../components/StatsFilter";
-import { formatShare, type TextKey, useLang } from "../i18n";
+import { Count, Share, Suppressed } from "../components/StatsCells";
+import { StatsFilterForm, useProviderUnits, useStatsReport, useStatsScope } from "../components/StatsFilter";
+import { formatNumber, formatShare, type TextKey, useLang } from "../i18n";
 
 // recharts is big: the charts come in their own chunk, fetched when the page has data to draw.
 const SamladBildCharts = lazy(() => import("../components/SamladBildCharts"));
@@ -50,32 +51,10 @@ function quarterRange(year: number, quarter: number): { from: string; to: string
   return { from: `${year}-${pad(firstMonth)}-01`, to: addCalendarDays(nextStart, -1) };
 }
 
-/** A count or a suppressed one: "–" shown, "färre än 5" read. */
-export function Count({ value }: { value: number | null }) {
-  const { t } = useLang();
-  if (value === null) return <Suppressed label={t("sbFewer")} />;
-  return <>{value}</>;
-}
-
-function Suppressed({ label }: { label: string }) {
-  return (
-    <>
-      <span aria-hidden="true">–</span>
-      <span className="visually-hidden">{label}</span>
-    </>
-  );
-}
-
-function Share({ value }: { value: number | null }) {
-  const { t, lang } = useLang();
-  if (value === null) return <Suppressed label={t("sbFewer")} />;
-  return <>{formatShare(value, lang)}</>;
-}
-
 function Days({ value }: { value: number | null }) {
-  const { t, lang } = useLang();
-  if (value === null) return <Suppressed label={t("sbFewer")} />;
-  return <>{new Intl.NumberFormat(lang === "sv" ? "sv-SE" : "en-GB", { maximumFractionDigits: 1 }).format(value)}</>;
+  const { lang } = useLang();
+  if (value === null) return <Suppressed />;
+  return <>{formatNumber(value, lang)}</>;
 }
 
 const count = (key: FigureKey, label: TextKey): Column => ({
@@ -126,24 +105,6 @@ const INSATS_COLUMNS: Column[] = FIGURE_COLUMNS.flatMap((c) => {
 });
 
 /** Samlad bild of the insatser (/statistik/insatser): headline figures, tables and charts, with small cells hidden. */
-/**
- * The provider units (öppenvård, förebyggande, familjehem) of the districts the user sees figures
- * for, or of the chosen district: the samlad bild filters on who carried the insatser out.
- */
-function useProviderUnits(districtId: string | undefined, districts: [string, string][]): [string, string][] {
-  const [units, setUnits] = useState<{ id: string; districtId: string; name: string; kind: string }[]>([]);
-  useEffect(() => {
-    api.organisation().then(
-      (o) => setUnits(o.units),
-      () => setUnits([]),
-    );
-  }, []);
-  const allowed = new Set(districts.map(([id]) => id));
-  return units
-    .filter((u) => (districtId ? u.districtId === districtId : allowed.has(u.districtId)))
-    .filter((u) => (PROVIDER_UNIT_KINDS as readonly string[]).includes(u.kind))
-    .map((u) => [u.id, u.name]);
-}
 
 export function SamladBild() {
   const { t } = useLang();
