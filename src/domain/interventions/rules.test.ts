@@ -13,7 +13,6 @@ import {
   PLAN_DUE_DAYS_DEFAULT,
   planDueDate,
   planState,
-  protectComplement,
   quarterOf,
   quarterRange,
   startedWithinTarget,
@@ -277,33 +276,3 @@ function addDays(date: string, n: number): string {
   t.setUTCDate(t.getUTCDate() + n);
   return t.toISOString().slice(0, 10);
 }
-
-describe("protectComplement", () => {
-  it("hides the smallest shown part when the total gives a hidden part away", () => {
-    // all 40 = boys 20 + girls 17 + other (3, hidden): 40 − 20 − 17 = 3 would reveal it.
-    expect(protectComplement(40, [20, 17, null])).toEqual([20, null, null]);
-  });
-  it("leaves the parts when the hidden ones together are 5 or more, or nothing is hidden", () => {
-    expect(protectComplement(40, [30, null, null])).toEqual([30, null, null]);
-    expect(protectComplement(40, [20, 20, 0])).toEqual([20, 20, 0]);
-    expect(protectComplement(null, [20, null, 3])).toEqual([20, null, 3]);
-  });
-  it("skips zeros, which would hide no one", () => {
-    expect(protectComplement(12, [0, 9, null])).toEqual([0, null, null]);
-  });
-  it("never leaves a hidden sum of 1–4 derivable (property)", () => {
-    fc.assert(
-      fc.property(fc.array(fc.nat({ max: 30 }), { minLength: 1, maxLength: 8 }), (raw) => {
-        const total = raw.reduce((a, b) => a + b, 0);
-        const shown = protectComplement(suppress(total), raw.map(suppress));
-        shown.forEach((v, i) => {
-          if (v !== null) expect(v).toBe(raw[i]);
-        });
-        if (suppress(total) !== null) {
-          const hiddenSum = raw.reduce((sum, v, i) => sum + (shown[i] === null ? v : 0), 0);
-          expect(hiddenSum === 0 || hiddenSum >= 5).toBe(true);
-        }
-      }),
-    );
-  });
-});

@@ -123,34 +123,12 @@ export function suppress(n: number | null): number | null {
  * shown denominator, and a share of a denominator of 1–4 reveals its numerator; so a share is
  * shown only when both counts could be shown themselves. A numerator of 0 gives 0.
  * Note: the complement (denominator − numerator) is not checked; 38 of 40 reveals that 2 did not.
+ * Counts tied by sums get secondary suppression from SumTable (complement.ts).
  */
 export function suppressShare(numerator: number, denominator: number): number | null {
   if (denominator === 0) return null;
   if (suppress(numerator) === null || suppress(denominator) === null) return null;
   return numerator / denominator;
-}
-
-/**
- * Secondary suppression of counts that add up to a shown total (boys + girls + other = all; the
- * age groups; the insatser of a report). A hidden part can be worked out as the total minus the
- * shown parts, so while the hidden parts together come to 1–4 the smallest shown non-zero part is
- * hidden too. Works on counts as shown (null = hidden): nothing more than a reader sees is needed.
- * Parts that do not add up to the total (a person counted in two groups) must not be passed here.
- */
-export function protectComplement(total: number | null, parts: readonly (number | null)[]): (number | null)[] {
-  const out = [...parts];
-  if (total === null) return out;
-  for (;;) {
-    if (!out.some((p) => p === null)) return out;
-    const hiddenSum = total - out.reduce<number>((sum, p) => sum + (p ?? 0), 0);
-    if (hiddenSum === 0 || hiddenSum >= SUPPRESSION_THRESHOLD) return out;
-    let pick = -1;
-    out.forEach((p, i) => {
-      if (p !== null && p > 0 && (pick < 0 || p < (out[pick] as number))) pick = i;
-    });
-    if (pick < 0) return out;
-    out[pick] = null;
-  }
 }
 
 // ── Age groups ────────────────────────────────────────────────────────────────────────────────────

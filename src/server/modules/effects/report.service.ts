@@ -8,7 +8,7 @@ import { personChange, reReferred, type ScaleNorms } from "../../../domain/effec
 import type { ChangeClass } from "../../../domain/effects/rci";
 import { meanScore } from "../../../domain/effects/satisfaction";
 import { RESPONDENTS, type Respondent } from "../../../domain/effects/vocabulary";
-import { protectParts } from "../../../domain/interventions/complement";
+import { SumTable } from "../../../domain/interventions/complement";
 import { AGE_GROUPS, type AgeGroup, ageGroup, suppress, suppressShare } from "../../../domain/interventions/rules";
 import type { EvidenceStatus, GoalAttainment } from "../../../domain/interventions/vocabulary";
 import { stockholmDate } from "../../../domain/time";
@@ -160,25 +160,53 @@ const group = (items: readonly Item[], pairs: readonly Pair[]): Group => ({
 const OUTCOME_COUNTS = ["ended", "withoutEndRating", "surveySent", "reReferralPending"] as const;
 const SCALE_COUNTS = ["n", "missingEnd"] as const;
 
-/** Secondary suppression of the counts of `parts`, which add up to `total` (protectParts). */
-function protectGroups(total: Group, parts: Group[]): void {
-  protectParts(
-    total.outcomes,
-    parts.map((p) => p.outcomes),
-    OUTCOME_COUNTS,
-  );
-  total.scales.forEach((scale, j) => {
-    // Every group lists the same pairs in the same order.
-    protectParts(
-      scale,
-      parts.map((p) => p.scales[j] as Figures),
-      SCALE_COUNTS,
+/** `key` of `total`'s outcomes and of each of its scales is the sum over `parts`. */
+function sumGroups(table: SumTable, total: Group, parts: Group[]): void {
+  for (const key of OUTCOME_COUNTS) {
+    table.sum(
+      key,
+      total.outcomes,
+      parts.map((p) => p.outcomes),
     );
+  }
+  // Every group lists the same pairs in the same order.
+  total.scales.forEach((scale, j) => {
+    for (const key of SCALE_COUNTS) {
+      table.sum(
+        key,
+        scale,
+        parts.map((p) => p.scales[j] as Figures),
+      );
+    }
   });
 }
 
+/** Secondary suppression over every sum of the report: genders, age groups and insatser (SumTable). */
+function protectCounts(total: Breakdown, entries: Breakdown[]): void {
+  const table = new SumTable();
+  for (const b of [total, ...entries]) {
+    sumGroups(table, b.all, [b.pojke, b.flicka, b.other]);
+    sumGroups(table, b.all, b.byAgeGroup);
+  }
+  for (const group of ["all", "pojke", "flicka", "other"] as const) {
+    sumGroups(
+      table,
+      total[group],
+      entries.map((e) => e[group]),
+    );
+  }
+  total.byAgeGroup.forEach((age, i) => {
+    sumGroups(
+      table,
+      age,
+      entries.map((e) => e.byAgeGroup[i] as Breakdown["byAgeGroup"][number]),
+    );
+  });
+  table.protect();
+}
+
 function breakdown(items: readonly Item[], pairs: readonly Pair[]): Breakdown {
-  const b: Breakdown = {
+  return {
     all: group(items, pairs),
     pojke: group(
       items.filter((i) => i.gender === "pojke"),
@@ -200,9 +228,6 @@ function breakdown(items: readonly Item[], pairs: readonly Pair[]): Breakdown {
       ),
     })),
   };
-  protectGroups(b.all, [b.pojke, b.flicka, b.other]);
-  protectGroups(b.all, b.byAgeGroup);
-  return b;
 }
 
 /**
@@ -433,6 +458,19 @@ export async function effectReport(database: Database, actor: Actor, query: Quer
     });
   }
 
+  const total = breakdown(inPeriod, pairs);
+  const byInsats = [...entries.values()]
+    .sort((a, b) => a.name.localeCompare(b.name, "sv"))
+    .map((e) =>
+      Object.assign(
+        { ...e },
+        breakdown(
+          inPeriod.filter((i) => i.catalogueId === e.catalogueId),
+          pairs,
+        ),
+      ),
+    );
+  protectCounts(total, byInsats);
   return {
     from: query.from,
     to: query.to,
@@ -440,18 +478,8 @@ export async function effectReport(database: Database, actor: Actor, query: Quer
     districtIds,
     unitId: query.unitId ?? null,
     catalogueId: query.catalogueId ?? null,
-    total: breakdown(inPeriod, pairs),
-    byInsats: [...entries.values()]
-      .sort((a, b) => a.name.localeCompare(b.name, "sv"))
-      .map((e) =>
-        Object.assign(
-          { ...e },
-          breakdown(
-            inPeriod.filter((i) => i.catalogueId === e.catalogueId),
-            pairs,
-          ),
-        ),
-      ),
+    total,
+    byInsats,
     trend: years.map((year) => {
       const prefix = `${String(year).padStart(4, "0")}-`;
       return {

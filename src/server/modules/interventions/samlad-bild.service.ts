@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { SamladBild, samladBildFigures, samladBildQuery } from "../../../contracts/interventions";
 import { daysBetween, median } from "../../../domain/clocks";
-import { protectParts } from "../../../domain/interventions/complement";
+import { SumTable } from "../../../domain/interventions/complement";
 import {
   AGE_GROUPS,
   type AgeGroup,
@@ -194,20 +194,47 @@ function figures(items: Prepared[]): Figures {
 /**
  * Counts that add up over the groups. A person with insatser at two ages is in two age groups, so
  * young people by age add up to at least the total: protecting them as if exact errs towards hiding.
+ * Across insatser they do not add up at all (one person, several insatser) and are left out there.
  */
 const PART_COUNTS = ["youngPeople", "started", "ongoing", "ended", "advisedAgainst"] as const;
+const INSATS_COUNTS = ["started", "ongoing", "ended", "advisedAgainst"] as const;
+
+/** Secondary suppression over every sum of the report: genders, age groups and insatser (SumTable). */
+function protectCounts(total: Breakdown, entries: Breakdown[]): void {
+  const table = new SumTable();
+  for (const b of [total, ...entries]) {
+    for (const key of PART_COUNTS) {
+      table.sum(key, b.all, [b.pojke, b.flicka, b.other]);
+      table.sum(key, b.all, b.byAgeGroup);
+    }
+  }
+  for (const key of INSATS_COUNTS) {
+    for (const group of ["all", "pojke", "flicka", "other"] as const) {
+      table.sum(
+        key,
+        total[group],
+        entries.map((e) => e[group]),
+      );
+    }
+    total.byAgeGroup.forEach((age, i) => {
+      table.sum(
+        key,
+        age,
+        entries.map((e) => e.byAgeGroup[i] as Breakdown["byAgeGroup"][number]),
+      );
+    });
+  }
+  table.protect();
+}
 
 function breakdown(items: Prepared[]): Breakdown {
-  const b: Breakdown = {
+  return {
     all: figures(items),
     pojke: figures(items.filter((p) => p.item.gender === "pojke")),
     flicka: figures(items.filter((p) => p.item.gender === "flicka")),
     other: figures(items.filter((p) => p.item.gender === "other")),
     byAgeGroup: AGE_GROUPS.map((g) => ({ ageGroup: g, ...figures(items.filter((p) => p.item.ageGroup === g)) })),
   };
-  protectParts(b.all, [b.pojke, b.flicka, b.other], PART_COUNTS);
-  protectParts(b.all, b.byAgeGroup, PART_COUNTS);
-  return b;
 }
 
 /**
@@ -305,6 +332,11 @@ export async function samladBild({ db }: Database, actor: Actor, query: Query, n
       evidenceStatus: r.evidenceStatus as EvidenceStatus,
     });
   }
+  const total = breakdown(prepared);
+  const byInsats = [...entries.values()]
+    .sort((a, b) => a.name.localeCompare(b.name, "sv"))
+    .map((e) => Object.assign({ ...e }, breakdown(prepared.filter((p) => p.item.catalogueId === e.catalogueId))));
+  protectCounts(total, byInsats);
   return {
     from: query.from,
     to: query.to,
@@ -312,9 +344,7 @@ export async function samladBild({ db }: Database, actor: Actor, query: Query, n
     districtIds,
     unitId: query.unitId ?? null,
     catalogueId: query.catalogueId ?? null,
-    total: breakdown(prepared),
-    byInsats: [...entries.values()]
-      .sort((a, b) => a.name.localeCompare(b.name, "sv"))
-      .map((e) => Object.assign({ ...e }, breakdown(prepared.filter((p) => p.item.catalogueId === e.catalogueId)))),
+    total,
+    byInsats,
   };
 }
