@@ -7,6 +7,7 @@ import { useAuth } from "../auth";
 import { useLang } from "../i18n";
 import { PROVIDER_UNIT_KINDS } from "./CaseInsatser";
 import { Alert, Field, SelectField } from "./Field";
+import { insatsApi } from "./InsatsApi";
 
 /** What every statistics page filters on: a period, and optionally a district and a unit. */
 export interface PeriodFilter {
@@ -138,4 +139,44 @@ export function useProviderUnits(districtId: string | undefined, districts: [str
     .filter((u) => (districtId ? u.districtId === districtId : allowed.has(u.districtId)))
     .filter((u) => (PROVIDER_UNIT_KINDS as readonly string[]).includes(u.kind))
     .map((u) => [u.id, u.name]);
+}
+
+/**
+ * The filter of the insats reports (samlad bild, effects): period, district, provider unit and
+ * catalogue entry.
+ */
+export function InsatsStatsFilterForm<F extends PeriodFilter & { catalogueId?: string }>({
+  report,
+}: {
+  report: Pick<ReturnType<typeof useStatsReport<F, unknown>>, "filter" | "set" | "load" | "loading" | "error">;
+}) {
+  const { t } = useLang();
+  const { filter, set } = report;
+  const { districts } = useStatsScope(filter.districtId);
+  const providerUnits = useProviderUnits(filter.districtId, districts);
+  const [catalogue, setCatalogue] = useState<{ id: string; name: string }[]>([]);
+  useEffect(() => {
+    insatsApi.catalogue().then(
+      (c) => setCatalogue(c.items),
+      () => setCatalogue([]),
+    );
+  }, []);
+  return (
+    <StatsFilterForm
+      report={report}
+      districts={districts}
+      units={providerUnits}
+      unitLabel={t("sbProviderUnit")}
+      allUnitsLabel={t("sbAllUnits")}
+    >
+      <SelectField label={t("insats")} value={filter.catalogueId ?? ""} onChange={(v) => set("catalogueId", v)}>
+        <option value="">{t("sbAllInsatser")}</option>
+        {catalogue.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+          </option>
+        ))}
+      </SelectField>
+    </StatsFilterForm>
+  );
 }

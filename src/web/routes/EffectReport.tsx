@@ -11,7 +11,7 @@ import { type CatalogueEntry, insatsApi } from "../components/InsatsApi";
 import { ScrollTable } from "../components/InsatsParts";
 import { type EffectQuery, effectExportUrl, isuApi, type EffectReport as Report, type UnitResults } from "../components/IsuApi";
 import { Count, Num, Share, Suppressed } from "../components/StatsCells";
-import { StatsFilterForm, useProviderUnits, useStatsReport, useStatsScope } from "../components/StatsFilter";
+import { InsatsStatsFilterForm, useStatsReport } from "../components/StatsFilter";
 import { formatNumber, type Lang, type TextKey, useLang } from "../i18n";
 
 // recharts is big: the charts come in their own chunk, fetched when the page has data to draw.
@@ -41,39 +41,14 @@ function fill(text: string, values: Record<string, string>): string {
 export function EffectReport() {
   const { t } = useLang();
   const { can } = useAuth();
-  const [catalogue, setCatalogue] = useState<CatalogueEntry[]>([]);
   const report = useStatsReport<EffectQuery, Report>((q) => isuApi.effects(q));
-  const { filter, set, data } = report;
-  const { districts } = useStatsScope(filter.districtId);
-  const providerUnits = useProviderUnits(filter.districtId, districts);
-
-  useEffect(() => {
-    insatsApi.catalogue().then(
-      (c) => setCatalogue(c.items),
-      () => setCatalogue([]),
-    );
-  }, []);
+  const { filter, data } = report;
 
   return (
     <>
       <h1>{t("efTitle")}</h1>
       <p>{t("efIntro")}</p>
-      <StatsFilterForm
-        report={report}
-        districts={districts}
-        units={providerUnits}
-        unitLabel={t("sbProviderUnit")}
-        allUnitsLabel={t("sbAllUnits")}
-      >
-        <SelectField label={t("insats")} value={filter.catalogueId ?? ""} onChange={(v) => set("catalogueId", v)}>
-          <option value="">{t("sbAllInsatser")}</option>
-          {catalogue.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </SelectField>
-      </StatsFilterForm>
+      <InsatsStatsFilterForm report={report} />
       {data && (
         <>
           <MissingNote data={data} />
@@ -405,33 +380,36 @@ function InsatsTables({ data }: { data: Report }) {
                       {r.evidenceStatus === "avrads" && <AvradsMarker />}
                     </th>
                   </tr>
-                  {r.all.scales.length === 0 ? (
+                  {/* Scales without a single start/end pair for this insats say nothing: left out. */}
+                  {r.all.scales.every((f) => f.n === 0) ? (
                     <tr>
                       <td colSpan={6}>{t("efNoScales")}</td>
                     </tr>
                   ) : (
-                    r.all.scales.map((f) => (
-                      <tr key={scaleKey(f)}>
-                        <th scope="row" className="ef-indent">
-                          <ScaleName f={f} />
-                        </th>
-                        <td className="num">
-                          <Count value={f.n} />
-                        </td>
-                        <td className="num">
-                          <BeforeAfter f={f} />
-                        </td>
-                        <td className="num">
-                          <Effect f={f} />
-                        </td>
-                        <td className="num">
-                          <Share value={f.shareImproved} />
-                        </td>
-                        <td className="num">
-                          <Share value={f.shareDeteriorated} />
-                        </td>
-                      </tr>
-                    ))
+                    r.all.scales
+                      .filter((f) => f.n !== 0)
+                      .map((f) => (
+                        <tr key={scaleKey(f)}>
+                          <th scope="row" className="ef-indent">
+                            <ScaleName f={f} />
+                          </th>
+                          <td className="num">
+                            <Count value={f.n} />
+                          </td>
+                          <td className="num">
+                            <BeforeAfter f={f} />
+                          </td>
+                          <td className="num">
+                            <Effect f={f} />
+                          </td>
+                          <td className="num">
+                            <Share value={f.shareImproved} />
+                          </td>
+                          <td className="num">
+                            <Share value={f.shareDeteriorated} />
+                          </td>
+                        </tr>
+                      ))
                   )}
                 </tbody>
               ))}

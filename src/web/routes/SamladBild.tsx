@@ -15,7 +15,7 @@ import {
 import { ScrollTable } from "../components/InsatsParts";
 import type { QuarterPoint } from "../components/SamladBildCharts";
 import { Count, Share, Suppressed } from "../components/StatsCells";
-import { StatsFilterForm, useProviderUnits, useStatsReport, useStatsScope } from "../components/StatsFilter";
+import { InsatsStatsFilterForm, useStatsReport } from "../components/StatsFilter";
 import { formatNumber, formatShare, type TextKey, useLang } from "../i18n";
 
 // recharts is big: the charts come in their own chunk, fetched when the page has data to draw.
@@ -111,14 +111,11 @@ export function SamladBild() {
   const today = stockholmToday();
   const [quarters, setQuarters] = useState<QuarterPoint[] | null>(null);
   const [quarterError, setQuarterError] = useState(false);
-  const [catalogue, setCatalogue] = useState<CatalogueEntry[]>([]);
   const report = useStatsReport<SamladBildQuery, Report>(
     (q) => insatsApi.samladBild(q),
     (q) => void loadQuarters(q),
   );
-  const { filter, set, data } = report;
-  const { districts } = useStatsScope(filter.districtId);
-  const providerUnits = useProviderUnits(filter.districtId, districts);
+  const { filter, data } = report;
 
   async function loadQuarters(q: SamladBildQuery) {
     setQuarterError(false);
@@ -139,33 +136,11 @@ export function SamladBild() {
     }
   }
 
-  useEffect(() => {
-    insatsApi.catalogue().then(
-      (c) => setCatalogue(c.items),
-      () => setCatalogue([]),
-    );
-  }, []);
-
   return (
     <>
       <h1>{t("sbTitle")}</h1>
       <p>{t("sbIntro")}</p>
-      <StatsFilterForm
-        report={report}
-        districts={districts}
-        units={providerUnits}
-        unitLabel={t("sbProviderUnit")}
-        allUnitsLabel={t("sbAllUnits")}
-      >
-        <SelectField label={t("insats")} value={filter.catalogueId ?? ""} onChange={(v) => set("catalogueId", v)}>
-          <option value="">{t("sbAllInsatser")}</option>
-          {catalogue.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </SelectField>
-      </StatsFilterForm>
+      <InsatsStatsFilterForm report={report} />
       {data && (
         <>
           <Headline data={data} filter={filter} />
