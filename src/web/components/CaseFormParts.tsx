@@ -312,3 +312,63 @@ export function ReasonField({
     />
   );
 }
+
+/**
+ * An editable list of rows in a form (a plan's goals, its activities): each row a fieldset named
+ * "<legend> n" with its fields and a remove button, then an add button. After a removal focus goes
+ * to `afterRemove` so it is not lost with the removed button.
+ */
+export function EditableRows<T>({
+  items,
+  keyOf,
+  legend,
+  renderFields,
+  onRemove,
+  afterRemove,
+  addLabel,
+  onAdd,
+  max,
+}: {
+  items: readonly T[];
+  keyOf: (item: T, n: number) => string | number;
+  legend: string;
+  renderFields: (item: T, n: number) => ReactNode;
+  onRemove: (n: number) => void;
+  afterRemove: () => void;
+  addLabel: string;
+  onAdd: () => void;
+  max: number;
+}) {
+  const { t } = useLang();
+  return (
+    <>
+      {items.map((item, n) => (
+        <fieldset className="choice-group" key={keyOf(item, n)}>
+          <legend>
+            {legend} {n + 1}
+          </legend>
+          <div className="row-fields">
+            {renderFields(item, n)}
+            <div className="field">
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => {
+                  onRemove(n);
+                  afterRemove();
+                }}
+              >
+                {t("remove")} <span className="visually-hidden">{`${legend} ${n + 1}`}</span>
+              </button>
+            </div>
+          </div>
+        </fieldset>
+      ))}
+      <div className="button-row">
+        <button type="button" className="secondary" disabled={items.length >= max} onClick={onAdd}>
+          {addLabel}
+        </button>
+      </div>
+    </>
+  );
+}

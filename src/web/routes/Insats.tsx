@@ -17,7 +17,7 @@ import { stockholmToday } from "../../domain/time";
 import type { ApiError } from "../api";
 import { useAuth } from "../auth";
 import { asApiError } from "../components/CaseApi";
-import { CaseForm, FormError, RadioGroup, TextAreaField, useSubmit } from "../components/CaseFormParts";
+import { CaseForm, EditableRows, FormError, RadioGroup, TextAreaField, useSubmit } from "../components/CaseFormParts";
 import { Alert, Field, SelectField } from "../components/Field";
 import { fieldAt, type InsatsDetail, type InsatsPlan, insatsApi, type PlanBody, planInForce } from "../components/InsatsApi";
 import { InsatsIsu } from "../components/InsatsIsu";
@@ -477,12 +477,21 @@ function PlanEditor({
       >
         <h4>{t("insGoals")}</h4>
         {fieldAt(error, "goals") && <p className="field-error">{fieldAt(error, "goals")}</p>}
-        {goals.map((g, n) => (
-          <fieldset className="choice-group" key={g.id}>
-            <legend>
-              {t("goal")} {n + 1}
-            </legend>
-            <div className="row-fields">
+        <EditableRows
+          items={goals}
+          keyOf={(g) => g.id}
+          legend={t("goal")}
+          onRemove={(n) => setGoals(goals.filter((_, i) => i !== n))}
+          afterRemove={() => headingRef.current?.focus()}
+          addLabel={t("addGoal")}
+          max={20}
+          onAdd={() => {
+            const gid = nextGoalId(goals);
+            setGoals([...goals, { id: gid, text: "", measure: "", followUpOn: "" }]);
+            setFocusTarget(`${id}-goal-${gid}`);
+          }}
+          renderFields={(g, n) => (
+            <>
               <Field
                 data-focus={`${id}-goal-${g.id}`}
                 label={t("insGoalText")}
@@ -509,44 +518,26 @@ function PlanEditor({
                 error={fieldAt(error, `goals.${n}.followUpOn`)}
                 required
               />
-              <div className="field">
-                <button
-                  type="button"
-                  className="secondary"
-                  onClick={() => {
-                    setGoals(goals.filter((_, i) => i !== n));
-                    headingRef.current?.focus();
-                  }}
-                >
-                  {t("remove")} <span className="visually-hidden">{`${t("goal")} ${n + 1}`}</span>
-                </button>
-              </div>
-            </div>
-          </fieldset>
-        ))}
-        <div className="button-row">
-          <button
-            type="button"
-            className="secondary"
-            disabled={goals.length >= 20}
-            onClick={() => {
-              const gid = nextGoalId(goals);
-              setGoals([...goals, { id: gid, text: "", measure: "", followUpOn: "" }]);
-              setFocusTarget(`${id}-goal-${gid}`);
-            }}
-          >
-            {t("addGoal")}
-          </button>
-        </div>
+            </>
+          )}
+        />
 
         <h4>{t("insActivities")}</h4>
         {activities.length === 0 && <p>{t("insNoActivities")}</p>}
-        {activities.map((a, n) => (
-          <fieldset className="choice-group" key={n}>
-            <legend>
-              {t("insActivity")} {n + 1}
-            </legend>
-            <div className="row-fields">
+        <EditableRows
+          items={activities}
+          keyOf={(_, n) => n}
+          legend={t("insActivity")}
+          onRemove={(n) => setActivities(activities.filter((_, i) => i !== n))}
+          afterRemove={() => headingRef.current?.focus()}
+          addLabel={t("insAddActivity")}
+          max={50}
+          onAdd={() => {
+            setActivities([...activities, { what: "", who: "" }]);
+            setFocusTarget(`${id}-activity-${activities.length}`);
+          }}
+          renderFields={(a, n) => (
+            <>
               <Field
                 data-focus={`${id}-activity-${n}`}
                 label={t("insActivityWhat")}
@@ -564,34 +555,9 @@ function PlanEditor({
                 error={fieldAt(error, `activities.${n}.who`)}
                 required
               />
-              <div className="field">
-                <button
-                  type="button"
-                  className="secondary"
-                  onClick={() => {
-                    setActivities(activities.filter((_, i) => i !== n));
-                    headingRef.current?.focus();
-                  }}
-                >
-                  {t("remove")} <span className="visually-hidden">{`${t("insActivity")} ${n + 1}`}</span>
-                </button>
-              </div>
-            </div>
-          </fieldset>
-        ))}
-        <div className="button-row">
-          <button
-            type="button"
-            className="secondary"
-            disabled={activities.length >= 50}
-            onClick={() => {
-              setActivities([...activities, { what: "", who: "" }]);
-              setFocusTarget(`${id}-activity-${activities.length}`);
-            }}
-          >
-            {t("insAddActivity")}
-          </button>
-        </div>
+            </>
+          )}
+        />
 
         <h4>{t("insViews")}</h4>
         <TextAreaField
