@@ -13,7 +13,7 @@ import {
   SELF_RESPONDENTS,
 } from "../domain/effects/vocabulary";
 import { AGE_GROUPS } from "../domain/interventions/rules";
-import { EVIDENCE_STATUSES } from "../domain/interventions/vocabulary";
+import { insatsBreakdown, insatsReport } from "./interventions";
 
 const day = z.iso.date();
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -304,29 +304,8 @@ export const outcomeFigures = z.object({
 });
 
 export const effectGroup = z.object({ outcomes: outcomeFigures, scales: z.array(effectFigures) });
-export const effectBreakdown = z.object({
-  all: effectGroup,
-  pojke: effectGroup,
-  flicka: effectGroup,
-  other: effectGroup,
-  byAgeGroup: z.array(effectGroup.extend({ ageGroup: z.enum(AGE_GROUPS) })),
-});
-export const effectReport = z.object({
-  from: z.string(),
-  to: z.string(),
-  generatedAt: z.string(),
-  districtIds: z.array(z.uuid()),
-  unitId: z.uuid().nullable(),
-  catalogueId: z.uuid().nullable(),
-  total: effectBreakdown,
-  byInsats: z.array(
-    effectBreakdown.extend({
-      catalogueId: z.uuid(),
-      code: z.string(),
-      name: z.string(),
-      evidenceStatus: z.enum(EVIDENCE_STATUSES),
-    }),
-  ),
+export const effectBreakdown = insatsBreakdown(effectGroup);
+export const effectReport = insatsReport(effectBreakdown).extend({
   /** The same filter by calendar year of ending, for the five years up to `to`'s year (all only). */
   trend: z.array(effectGroup.extend({ year: z.number().int() })),
 });

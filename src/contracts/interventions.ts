@@ -250,30 +250,41 @@ export const samladBildFigures = z.object({
   /** Running insatser Socialstyrelsen advises against. */
   advisedAgainst: z.number().int().nullable(),
 });
-export const samladBildBreakdown = z.object({
-  all: samladBildFigures,
-  pojke: samladBildFigures,
-  flicka: samladBildFigures,
-  other: samladBildFigures,
-  byAgeGroup: z.array(samladBildFigures.extend({ ageGroup: z.enum(AGE_GROUPS) })),
-});
-export const samladBildResponse = z.object({
-  from: z.string(),
-  to: z.string(),
-  generatedAt: z.string(),
-  districtIds: z.array(z.uuid()),
-  unitId: z.uuid().nullable(),
-  catalogueId: z.uuid().nullable(),
-  total: samladBildBreakdown,
-  byInsats: z.array(
-    samladBildBreakdown.extend({
-      catalogueId: z.uuid(),
-      code: z.string(),
-      name: z.string(),
-      evidenceStatus: z.enum(EVIDENCE_STATUSES),
-    }),
-  ),
-});
+/** A group's figures for all, boys, girls, other and each age group: the shape of both insats reports. */
+export function insatsBreakdown<S extends z.ZodRawShape>(figures: z.ZodObject<S>) {
+  return z.object({
+    all: figures,
+    pojke: figures,
+    flicka: figures,
+    other: figures,
+    byAgeGroup: z.array(z.object({ ...figures.shape, ageGroup: z.enum(AGE_GROUPS) })),
+  });
+}
+
+/** An insats report: its filter, the total breakdown and one breakdown per catalogue entry. */
+export function insatsReport<S extends z.ZodRawShape>(breakdown: z.ZodObject<S>) {
+  return z.object({
+    from: z.string(),
+    to: z.string(),
+    generatedAt: z.string(),
+    districtIds: z.array(z.uuid()),
+    unitId: z.uuid().nullable(),
+    catalogueId: z.uuid().nullable(),
+    total: breakdown,
+    byInsats: z.array(
+      z.object({
+        ...breakdown.shape,
+        catalogueId: z.uuid(),
+        code: z.string(),
+        name: z.string(),
+        evidenceStatus: z.enum(EVIDENCE_STATUSES),
+      }),
+    ),
+  });
+}
+
+export const samladBildBreakdown = insatsBreakdown(samladBildFigures);
+export const samladBildResponse = insatsReport(samladBildBreakdown);
 export type SamladBild = z.infer<typeof samladBildResponse>;
 export type IvoReport = z.infer<typeof ivoReport>;
 

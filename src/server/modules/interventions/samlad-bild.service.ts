@@ -59,25 +59,6 @@ function shownMedian(values: number[]): number | null {
   return m === null ? null : Math.round(m * 10) / 10;
 }
 
-/**
- * The figures of one group of insatser for the period [from, to], evaluated as of `asOf` (the
- * period's last day, or today when the period is not yet over):
- * - the population is every insats running at some time in the period (started on or before `to`,
- *   not ended before `from`); youngPeople counts its distinct persons;
- * - started: start in [from, to]; ongoing: started and not ended at `to`; ended: end in [from, to];
- * - medianLengthDays: start → end of the ended; medianDaysDecisionToStart: of the started;
- * - planInTimeShare: of the insatser started in the period, those whose plan state (planState with
- *   the district's plan_due_days, the first signature counted only when made by `asOf`) is "ok",
- *   out of those whose state is settled ("ok", "late" or "missing"; "not_due" is left out);
- * - followUpInTimeShare: the follow-ups due in [from, to] — the dates of the plan in force (the
- *   latest signed version) and the due dates answered by recorded follow-ups — counted once per
- *   insats and date; in time when a follow-up answering that date was done on or before it
- *   (followUpInTime); a date still undone and not yet passed at `asOf` is left out;
- * - goalsReachedShare: of the goal results of follow-ups done in [from, to], "uppnått" out of the
- *   assessed ones ("ej_bedomt" left out, as goalAttainmentShare does);
- * - advisedAgainst: insatser of the population whose catalogue entry Socialstyrelsen advises against.
- * Every count goes through suppress and every share through suppressShare.
- */
 /** One insats's contribution to every group it is in, computed once (an insats is in about seven groups). */
 interface Prepared {
   item: Item;
@@ -146,6 +127,25 @@ function prepare(i: Item, from: string, to: string, asOf: string): Prepared {
   };
 }
 
+/**
+ * The figures of one group of insatser for the period [from, to], evaluated as of `asOf` (the
+ * period's last day, or today when the period is not yet over):
+ * - the population is every insats running at some time in the period (started on or before `to`,
+ *   not ended before `from`); youngPeople counts its distinct persons;
+ * - started: start in [from, to]; ongoing: started and not ended at `to`; ended: end in [from, to];
+ * - medianLengthDays: start → end of the ended; medianDaysDecisionToStart: of the started;
+ * - planInTimeShare: of the insatser started in the period, those whose plan state (planState with
+ *   the district's plan_due_days, the first signature counted only when made by `asOf`) is "ok",
+ *   out of those whose state is settled ("ok", "late" or "missing"; "not_due" is left out);
+ * - followUpInTimeShare: the follow-ups due in [from, to] — the dates of the plan in force (the
+ *   latest signed version) and the due dates answered by recorded follow-ups — counted once per
+ *   insats and date; in time when a follow-up answering that date was done on or before it
+ *   (followUpInTime); a date still undone and not yet passed at `asOf` is left out;
+ * - goalsReachedShare: of the goal results of follow-ups done in [from, to], "uppnått" out of the
+ *   assessed ones ("ej_bedomt" left out, as goalAttainmentShare does);
+ * - advisedAgainst: insatser of the population whose catalogue entry Socialstyrelsen advises against.
+ * Every count goes through suppress and every share through suppressShare.
+ */
 function figures(items: Prepared[]): Figures {
   let started = 0;
   let ongoing = 0;
