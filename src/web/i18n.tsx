@@ -709,6 +709,11 @@ export function formatDateTime(iso: string, lang: Lang): string {
 }
 
 /** A share as a percentage with one decimal, in the language's own style ("9,4 %" / "9.4%"); "—" when there is no share. */
+/** Fills "{name}" placeholders of a text ("{n} av {total}"); unknown ones are left as they are. */
+export function fill(text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
+}
+
 /** A number with at most (or, with `fixed`, exactly) `digits` decimals, in the language's style. */
 export function formatNumber(n: number, lang: Lang, digits = 1, fixed = false): string {
   return new Intl.NumberFormat(lang === "sv" ? "sv-SE" : "en-GB", {

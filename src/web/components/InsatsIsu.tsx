@@ -13,7 +13,7 @@ import {
 } from "../../domain/effects/vocabulary";
 import { stockholmToday } from "../../domain/time";
 import type { ApiError } from "../api";
-import { formatDateTime, formatNumber, type Lang, type TextKey, useLang } from "../i18n";
+import { fill, formatDateTime, formatNumber, type Lang, type TextKey, useLang } from "../i18n";
 import { asApiError } from "./CaseApi";
 import { CaseForm, CheckboxField, RadioGroup, useSubmit } from "./CaseFormParts";
 import { Alert, Field, SelectField } from "./Field";
@@ -29,9 +29,6 @@ const LOCALE: Record<Lang, string> = { sv: "sv-SE", en: "en-GB" };
 function formatSigned(n: number, lang: Lang): string {
   return new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: 1, signDisplay: "exceptZero" }).format(n);
 }
-
-const fill = (text: string, values: Record<string, string | number>) =>
-  text.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
 
 const CLASS_TEXT: Record<NonNullable<Change["changeClass"]>, TextKey> = {
   improved: "isuImproved",

@@ -12,7 +12,7 @@ import { ScrollTable } from "../components/InsatsParts";
 import { type EffectQuery, effectExportUrl, isuApi, type EffectReport as Report, type UnitResults } from "../components/IsuApi";
 import { Count, Num, Share, Suppressed } from "../components/StatsCells";
 import { InsatsStatsFilterForm, useStatsReport } from "../components/StatsFilter";
-import { formatNumber, type Lang, type TextKey, useLang } from "../i18n";
+import { fill, formatNumber, type Lang, type TextKey, useLang } from "../i18n";
 
 // recharts is big: the charts come in their own chunk, fetched when the page has data to draw.
 const EffectCharts = lazy(() => import("../components/EffectCharts"));
@@ -30,11 +30,6 @@ export function formatEffect(f: Pick<Figures, "g" | "ciLow" | "ciHigh">, lang: L
   const g = formatNumber(f.g, lang, 2, true);
   if (f.ciLow === null || f.ciHigh === null) return g;
   return `${g} (${formatNumber(f.ciLow, lang, 2, true)}–${formatNumber(f.ciHigh, lang, 2, true)})`;
-}
-
-/** Fills "{n}"-style placeholders of a text. */
-function fill(text: string, values: Record<string, string>): string {
-  return text.replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m);
 }
 
 /** Effects of the insatser (/statistik/effekter): ISU outcomes for the nämnd and the unit, with small cells hidden. */
