@@ -12,8 +12,16 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export interface Database {
   db: Db;
   pool: pg.Pool;
+  /**
+   * The few connections audited reads go through (platform/audited-read.ts): they keep their prepared
+   * statements warm in two server processes instead of in every connection of the main pool.
+   */
+  auditedReads: pg.Pool;
   close(): Promise<void>;
 }
+
+/** Audited reads run at most this many statements at once; their pool needs no more. */
+export const AUDITED_READS_IN_FLIGHT = 2;
 
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
 
@@ -21,8 +29,10 @@ export function connect(url: string, max = 20): Database {
   const pool = new pg.Pool({ connectionString: url, max });
   // An idle client losing its server (restart, shutdown) must not crash the process.
   pool.on("error", () => {});
+  const auditedReads = new pg.Pool({ connectionString: url, max: AUDITED_READS_IN_FLIGHT });
+  auditedReads.on("error", () => {});
   const db = drizzle(pool, { schema });
-  return { db, pool, close: () => pool.end() };
+  return { db, pool, auditedReads, close: async () => void (await Promise.all([pool.end(), auditedReads.end()])) };
 }
 
 export async function runMigrations(db: Db): Promise<void> {
