@@ -5,7 +5,7 @@ import type { Database } from "../db/connection";
 import { verifyAuditChain } from "../modules/audit/service";
 import { freshDatabase } from "../testing/database";
 import type { Actor } from "./actor";
-import { auditedReadCounts, readOneAudited } from "./audited-read";
+import { auditedReadById, auditedReadCounts } from "./audited-read";
 
 const actor: Actor = {
   userId: randomUUID(),
@@ -35,10 +35,23 @@ describe("audited reads", () => {
     await db.close();
   });
 
-  const byName = (id: string) => sql`select id as "id", name as "name" from districts where id = ${id}`;
+  const byName = auditedReadById<Record<string, unknown>>((_, id) => ({
+    select: sql`select id as "id", name as "name" from districts where id = ${id}`,
+  }));
   // Another shape: other columns, and a parameter before the id.
-  const labelled = (id: string) =>
-    sql`select ${"etikett"}::text as "kind", name as "label", id as "id" from districts where id = ${id}`;
+  const labelled = auditedReadById<Record<string, unknown>>((_, id) => ({
+    select: sql`select ${"etikett"}::text as "kind", name as "label", id as "id" from districts where id = ${id}`,
+  }));
+  const withDetails = auditedReadById<Record<string, unknown>>((_, id) => ({
+    select: sql`select id as "id", name as "name" from districts where id = ${id}`,
+    details: sql`jsonb_build_object('name', found."name", 'note', ${"anteckning"}::text)`,
+  }));
+  // A scope that depends on the actor: compiled once per actor, never shared between them.
+  const scoped = auditedReadById<Record<string, unknown>>((a, id) => ({
+    select: sql`select id as "id" from districts where id = ${id} and code like ${a.username === "provare" ? "PROV-%" : "ANNAT-%"}`,
+  }));
+  const entry = (id: string, purpose?: string) =>
+    ({ action: "district.read", permission: "person:read", recordType: "district", recordId: id, purpose }) as const;
 
   it("answers concurrent reads of different shapes each with its own columns, and audits each found row once", async () => {
     const before = Number((await db.pool.query("select coalesce(max(id), 0) as m from audit_log")).rows[0]?.m);
@@ -52,18 +65,11 @@ describe("audited reads", () => {
     ];
     const answers = await Promise.all(
       reads.map((r) =>
-        readOneAudited<Record<string, unknown>>(
+        (r.shape === "labelled" ? labelled : r.shape === "details" ? withDetails : byName)(
           db,
           actor,
-          r.shape === "labelled" ? labelled(r.id) : byName(r.id),
-          {
-            action: "district.read",
-            permission: "person:read",
-            recordType: "district",
-            recordId: r.id,
-            purpose: `syfte ${r.shape}`,
-          },
-          r.shape === "details" ? sql`jsonb_build_object('name', found."name", 'note', ${"anteckning"}::text)` : undefined,
+          r.id,
+          entry(r.id, `syfte ${r.shape}`),
         ),
       ),
     );
@@ -101,12 +107,12 @@ describe("audited reads", () => {
   it("fails only the read that is wrong when it shares a statement with good ones", async () => {
     const retriedBefore = auditedReadCounts().retriedAlone;
     const results = await Promise.allSettled([
-      readOneAudited(db, actor, byName(districts[1]?.id as string), { action: "district.read", permission: "person:read" }),
-      readOneAudited(db, actor, byName(districts[4]?.id as string), { action: "district.read", permission: "person:read" }),
-      readOneAudited(db, actor, byName(districts[5]?.id as string), { action: "district.read", permission: "person:read" }),
-      readOneAudited(db, actor, byName("inte-ett-uuid"), { action: "district.read", permission: "person:read" }),
-      readOneAudited(db, actor, byName(districts[2]?.id as string), { action: "district.read", permission: "person:read" }),
-      readOneAudited(db, actor, byName(districts[3]?.id as string), { action: "district.read", permission: "person:read" }),
+      byName(db, actor, districts[1]?.id as string, entry("x")),
+      byName(db, actor, districts[4]?.id as string, entry("x")),
+      byName(db, actor, districts[5]?.id as string, entry("x")),
+      byName(db, actor, "inte-ett-uuid", entry("x")),
+      byName(db, actor, districts[2]?.id as string, entry("x")),
+      byName(db, actor, districts[3]?.id as string, entry("x")),
     ]);
     const retried = auditedReadCounts().retriedAlone - retriedBefore;
     expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled", "fulfilled", "rejected", "fulfilled", "fulfilled"]);
@@ -115,5 +121,18 @@ describe("audited reads", () => {
     expect((results[2] as PromiseFulfilledResult<unknown>).value).toEqual({ id: districts[5]?.id, name: districts[5]?.name });
     expect((results[4] as PromiseFulfilledResult<unknown>).value).toEqual({ id: districts[2]?.id, name: districts[2]?.name });
     expect(await verifyAuditChain(db)).toMatchObject({ intact: true });
+  });
+
+  it("compiles a read per actor, so one actor's scope never answers for another's", async () => {
+    const other: Actor = { ...actor, userId: randomUUID(), username: "annan" };
+    const id = districts[6]?.id as string;
+    const [mine, theirs, mineAgain] = await Promise.all([
+      scoped(db, actor, id, entry(id)),
+      scoped(db, other, id, entry(id)),
+      scoped(db, actor, id, entry(id)),
+    ]);
+    expect(mine).toEqual({ id });
+    expect(theirs).toBeUndefined();
+    expect(mineAgain).toEqual({ id });
   });
 });

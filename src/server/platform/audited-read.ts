@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { SQL } from "drizzle-orm";
+import { fillPlaceholders, type Placeholder, type SQL, sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import { AUDITED_READS_IN_FLIGHT, type Database } from "../db/connection";
 import type { Actor } from "./actor";
@@ -70,6 +70,7 @@ const AUDIT_COLUMNS = `user_id, username, role, unit_id, action, person_id, reco
 /** One audited read: its compiled SELECT and details, the audit row's values, and who waits for it. */
 interface PendingRead {
   shape: string;
+  id: string;
   select: Piece;
   details: Piece;
   row: ReturnType<typeof auditRow>;
@@ -83,24 +84,29 @@ interface Statement {
   text: string;
 }
 
-/** Statement texts by size and shape. Shapes are few (code paths × scope shapes); the bound is a guard. */
-const statements = new Map<string, Statement>();
-const MAX_STATEMENTS = 500;
+/** Statement texts by shape, then size. Shapes are few (code paths × scope shapes); the bound is a guard. */
+const statements = new Map<string, Map<number, Statement>>();
+const MAX_SHAPES = 500;
 
-function statementFor(key: string, build: () => string): Statement {
-  let statement = statements.get(key);
+function statementFor(shape: string, size: number, build: () => string): Statement {
+  let sizes = statements.get(shape);
+  if (!sizes) {
+    if (statements.size >= MAX_SHAPES) statements.clear();
+    sizes = new Map();
+    statements.set(shape, sizes);
+  }
+  let statement = sizes.get(size);
   if (!statement) {
-    if (statements.size >= MAX_STATEMENTS) statements.clear();
     const text = build();
     statement = { name: `read_audited_${createHash("sha1").update(text).digest("hex").slice(0, 16)}`, text };
-    statements.set(key, statement);
+    sizes.set(size, statement);
   }
   return statement;
 }
 
 /** A read alone: its SELECT as `found`, and an audit row when it found something. */
 function singleStatement(read: PendingRead): Statement {
-  return statementFor(`1\u0001${read.shape}`, () => {
+  return statementFor(read.shape, 1, () => {
     const m = read.select.params.length;
     const d = read.details.params.length;
     return `with found as (${place(read.select, 0)}),
@@ -121,7 +127,7 @@ function singleStatement(read: PendingRead): Statement {
  * one consecutive block of parameters: its SELECT's, its details', its audit row's.
  */
 function batchStatement(read: PendingRead, size: number): Statement {
-  return statementFor(`${size}\u0001${read.shape}`, () => {
+  return statementFor(read.shape, size, () => {
     const m = read.select.params.length;
     const d = read.details.params.length;
     const block = m + d + ROW_VALUES;
@@ -150,7 +156,8 @@ function batchStatement(read: PendingRead, size: number): Statement {
 }
 
 function values(read: PendingRead): unknown[] {
-  return [...read.select.params, ...read.details.params, ...rowValues(read.row)];
+  const id = { id: read.id };
+  return [...fillPlaceholders(read.select.params, id), ...fillPlaceholders(read.details.params, id), ...rowValues(read.row)];
 }
 
 /** Counts since start: how well reads group, and whether batches fail back to single reads. */
@@ -226,34 +233,49 @@ function drain(database: Database): void {
   }
 }
 
-/**
- * Reads one record and writes its audit row in the same statement: the SELECT, and an audit
- * INSERT that happens only when the SELECT found the row. The statement is its own transaction
- * writing nothing but audit rows, so it commits without waiting for the WAL flush (see
- * RELAXED_COMMIT_TEXT). `select` must give its columns the names the caller reads; `details` may
- * look at them as `found`.
- */
-export function readOneAudited<T>(
-  database: Database,
-  actor: Actor,
-  select: SQL,
-  entry: Omit<AuditEntry, "details">,
-  details?: SQL,
-): Promise<T | undefined> {
-  const compiledSelect = compile(select);
-  const compiledDetails = details ? compile(details) : NO_DETAILS;
-  counts.reads++;
-  return new Promise((resolve, reject) => {
-    waiting.push({
-      shape: `${compiledSelect.text}\u0001${compiledDetails.text}`,
-      select: compiledSelect,
-      details: compiledDetails,
-      row: auditRow(actor, entry),
-      resolve: resolve as PendingRead["resolve"],
-      reject,
-    });
-    drain(database);
-  });
+/** A compiled read: its SELECT and details with the record's id still a placeholder. */
+interface CompiledRead {
+  shape: string;
+  select: Piece;
+  details: Piece;
 }
 
-const NO_DETAILS: Piece = { text: "null::jsonb", params: [] };
+const NO_DETAILS = sql`null::jsonb`;
+/** Compiled reads kept per builder and actor; the bound is a guard against unbounded growth. */
+const MAX_ACTORS = 2000;
+
+/**
+ * Reads one record by id and writes its audit row in the same statement: the SELECT, and an
+ * audit INSERT that happens only when the SELECT found the row. The statement is its own
+ * transaction writing nothing but audit rows, so it commits without waiting for the WAL flush
+ * (see RELAXED_COMMIT_TEXT).
+ *
+ * `build` gives the SELECT for an actor with the id as a placeholder — its columns named as the
+ * caller reads them — and, optionally, the audit row's details, which may look at the row as
+ * `found`. It is compiled once per actor (everything on the actor but the request), since
+ * compiling a scoped SELECT anew cost more than the rest of the request.
+ */
+export function auditedReadById<T>(build: (actor: Actor, id: Placeholder) => { select: SQL; details?: SQL }) {
+  const compiled = new Map<string, CompiledRead>();
+  const compiledFor = (actor: Actor): CompiledRead => {
+    const key = JSON.stringify([actor.userId, actor.username, actor.protectedIdentityAccess, actor.assignments]);
+    let read = compiled.get(key);
+    if (!read) {
+      const built = build(actor, sql.placeholder("id"));
+      const select = compile(built.select);
+      const details = compile(built.details ?? NO_DETAILS);
+      read = { shape: `${select.text}\u0001${details.text}`, select, details };
+      if (compiled.size >= MAX_ACTORS) compiled.clear();
+      compiled.set(key, read);
+    }
+    return read;
+  };
+  return (database: Database, actor: Actor, id: string, entry: Omit<AuditEntry, "details">): Promise<T | undefined> => {
+    const read = compiledFor(actor);
+    counts.reads++;
+    return new Promise((resolve, reject) => {
+      waiting.push({ ...read, id, row: auditRow(actor, entry), resolve: resolve as PendingRead["resolve"], reject });
+      drain(database);
+    });
+  };
+}

@@ -13,7 +13,7 @@ import type { Database, Db, Tx } from "../../db/connection";
 import { districts, personShares, persons, units, users } from "../../db/schema/index";
 import { type Actor, districtsWithPermission, personalDataDistricts } from "../../platform/actor";
 import { audit } from "../../platform/audit";
-import { readOneAudited } from "../../platform/audited-read";
+import { auditedReadById } from "../../platform/audited-read";
 import { decodeCursor, encodeCursor } from "../../platform/cursor";
 import { badRequest, conflict, notFound } from "../../platform/errors";
 import { personScope } from "../../platform/scope";
@@ -156,11 +156,8 @@ async function loadDetail(tx: Db | Tx, actor: Actor, id: string): Promise<Person
 }
 
 /** Opening a person: the read and its audit row in one round trip (the most frequent request). */
-export async function getPerson(database: Database, actor: Actor, id: string, purpose?: string): Promise<PersonDetail> {
-  const row = await readOneAudited<DetailRow>(
-    database,
-    actor,
-    sql`select ${persons.id} as "id", ${persons.kind} as "kind", ${persons.firstName} as "firstName",
+const readPerson = auditedReadById<DetailRow>((actor, id) => ({
+  select: sql`select ${persons.id} as "id", ${persons.kind} as "kind", ${persons.firstName} as "firstName",
           ${persons.lastName} as "lastName", ${persons.gender} as "gender", ${persons.birthDate}::text as "birthDate",
           ${persons.personnummer} as "personnummer", ${persons.protectedIdentity} as "protectedIdentity",
           ${persons.districtId} as "districtId", ${districts.name} as "districtName",
@@ -168,16 +165,20 @@ export async function getPerson(database: Database, actor: Actor, id: string, pu
           ${persons.createdAt} as "createdAt", ${persons.updatedAt} as "updatedAt"
         from ${persons} join ${districts} on ${districts.id} = ${persons.districtId}
         where ${persons.id} = ${id} and ${personScope(actor)}`,
-    {
-      action: "person.read",
-      permission: "person:read",
-      personId: id,
-      recordType: "person",
-      recordId: id,
-      purpose: purpose ?? null,
-    },
-    actor.protectedIdentityAccess ? undefined : sql`case when found."protectedIdentity" then '{"contactHidden":true}'::jsonb end`,
-  );
+  details: actor.protectedIdentityAccess
+    ? undefined
+    : sql`case when found."protectedIdentity" then '{"contactHidden":true}'::jsonb end`,
+}));
+
+export async function getPerson(database: Database, actor: Actor, id: string, purpose?: string): Promise<PersonDetail> {
+  const row = await readPerson(database, actor, id, {
+    action: "person.read",
+    permission: "person:read",
+    personId: id,
+    recordType: "person",
+    recordId: id,
+    purpose: purpose ?? null,
+  });
   if (!row) throw notFound();
   return toDetail(row, actor);
 }
