@@ -6,6 +6,8 @@ export interface Measurement {
   p50: number;
   p95: number;
   p99: number;
+  /** Every request's latency in ms, sorted. */
+  latencies: number[];
 }
 
 function pct(sorted: number[], p: number): number {
@@ -29,14 +31,30 @@ export async function measure(total: number, concurrency: number, task: (i: numb
   );
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
+  return summarise(total, seconds, latencies);
+}
+
+function summarise(requests: number, seconds: number, sorted: number[]): Measurement {
   return {
-    requests: total,
+    requests,
     seconds,
-    perSecond: total / seconds,
-    p50: pct(latencies, 50),
-    p95: pct(latencies, 95),
-    p99: pct(latencies, 99),
+    perSecond: requests / seconds,
+    p50: pct(sorted, 50),
+    p95: pct(sorted, 95),
+    p99: pct(sorted, 99),
+    latencies: sorted,
   };
+}
+
+/** Several rounds of one path as one measurement: all their requests, time and latencies together. */
+export function combine(rounds: Measurement[]): Measurement {
+  const latencies = rounds.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const sum = (f: (m: Measurement) => number) => rounds.reduce((total, r) => total + f(r), 0);
+  return summarise(
+    sum((r) => r.requests),
+    sum((r) => r.seconds),
+    latencies,
+  );
 }
 
 export const ms = (n: number) => `${n.toFixed(2)} ms`;

@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import cookie from "@fastify/cookie";
@@ -6,7 +7,7 @@ import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, LogController } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import helmet from "helmet";
 import type { Database } from "./db/connection";
@@ -42,25 +43,20 @@ const serializers = {
   req: (req: { method: string; url: string; id: string }) => ({ method: req.method, path: req.url.split("?")[0], id: req.id }),
 };
 
-/** The clock every service reads "now" from. */
-export const now = (ctx: AppContext): Date => (ctx.clock ? ctx.clock() : new Date());
-
-export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
-  const app = Fastify({
-    logger:
-      ctx.config.logLevel === "silent"
-        ? false
-        : { level: ctx.config.logLevel, serializers, ...(ctx.logStream ? { stream: ctx.logStream } : {}) },
-    bodyLimit: 256 * 1024,
-    trustProxy: ctx.config.trustProxy,
-    genReqId: () => crypto.randomUUID(),
-  }).withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
-
-  // Helmet's middleware is built once here: @fastify/helmet rebuilds it (and re-parses the CSP)
-  // on every request, which was a measurable share of a person read.
-  const securityHeaders = helmet({
+/**
+ * The security headers, as helmet sets them: a strict CSP, no framing, no sniffing. They are the
+ * same on every response, so they are worked out once, at start, by running helmet against a
+ * response that only records them; each response then gets them in one step.
+ */
+const SECURITY_HEADERS: Record<string, string> = (() => {
+  const headers: Record<string, string> = {};
+  const recorder = {
+    setHeader: (name: string, value: string | number) => {
+      headers[name.toLowerCase()] = String(value);
+    },
+    removeHeader: () => {},
+  };
+  helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -74,9 +70,42 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       },
     },
     frameguard: { action: "deny" },
+  })({} as IncomingMessage, recorder as unknown as ServerResponse, (error?: unknown) => {
+    if (error) throw error;
   });
-  app.addHook("onRequest", (request, reply, done) => {
-    securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined));
+  return headers;
+})();
+
+/** One log line per request, when it is answered, naming the request (Fastify's default writes a second on arrival). */
+class OneLinePerRequest extends LogController {
+  override incomingRequest(): void {}
+  override requestCompleted(error: Error | null, request: FastifyRequest, reply: FastifyReply): void {
+    const line = { req: request, res: reply, responseTime: reply.elapsedTime };
+    if (error) reply.log.error({ ...line, err: error }, "request errored");
+    else reply.log.info(line, "request completed");
+  }
+}
+
+/** The clock every service reads "now" from. */
+export const now = (ctx: AppContext): Date => (ctx.clock ? ctx.clock() : new Date());
+
+export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      ctx.config.logLevel === "silent"
+        ? false
+        : { level: ctx.config.logLevel, serializers, ...(ctx.logStream ? { stream: ctx.logStream } : {}) },
+    logController: new OneLinePerRequest(),
+    bodyLimit: 256 * 1024,
+    trustProxy: ctx.config.trustProxy,
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.addHook("onRequest", (_request, reply, done) => {
+    reply.headers(SECURITY_HEADERS);
+    done();
   });
   // Cookies are parsed before the platform's session hook reads them.
   await app.register(cookie);

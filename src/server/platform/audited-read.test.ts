@@ -135,4 +135,20 @@ describe("audited reads", () => {
     expect(theirs).toBeUndefined();
     expect(mineAgain).toEqual({ id });
   });
+
+  it("keeps the reads of two databases in one process apart", async () => {
+    const second = await freshDatabase();
+    try {
+      const ids = districts.slice(0, 5).map((d) => d.id);
+      const [here, there] = await Promise.all([
+        Promise.all(ids.map((id) => byName(db, actor, id, entry(id)))),
+        Promise.all(ids.map((id) => byName(second, actor, id, entry(id)))),
+      ]);
+      expect(here.map((row) => row?.id)).toEqual(ids);
+      expect(there).toEqual(ids.map(() => undefined));
+      expect(Number((await second.pool.query("select count(*) as n from audit_log")).rows[0]?.n)).toBe(0);
+    } finally {
+      await second.close();
+    }
+  });
 });

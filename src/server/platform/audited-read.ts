@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { fillPlaceholders, type Placeholder, type SQL, sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
+import type pg from "pg";
 import { AUDITED_READS_IN_FLIGHT, type Database } from "../db/connection";
 import type { Actor } from "./actor";
 import { type AuditEntry, auditRow, RELAXED_COMMIT_TEXT } from "./audit";
@@ -196,20 +197,25 @@ async function runBatch(database: Database, batch: PendingRead[]): Promise<void>
 
 /** The most reads one statement carries: enough to drain a busy queue, small enough to plan fast. */
 const MAX_BATCH = 32;
-let waiting: PendingRead[] = [];
-let inFlight = 0;
+
+/** Reads waiting for a statement, and statements in flight, of one database. */
+interface Queue {
+  waiting: PendingRead[];
+  inFlight: number;
+}
+const queues = new WeakMap<pg.Pool, Queue>();
 
 /**
  * A batch takes as many waiting reads of the first one's shape as the largest power of two
  * allows, so that at most one statement per size class (1, 2, 4 … 32) and shape is prepared.
  */
-function takeBatch(): PendingRead[] {
-  const shape = (waiting[0] as PendingRead).shape;
-  const same = waiting.filter((read) => read.shape === shape);
+function takeBatch(queue: Queue): PendingRead[] {
+  const shape = (queue.waiting[0] as PendingRead).shape;
+  const same = queue.waiting.filter((read) => read.shape === shape);
   let size = 1;
   while (size * 2 <= Math.min(same.length, MAX_BATCH)) size *= 2;
   const batch = new Set(same.slice(0, size));
-  waiting = waiting.filter((read) => !batch.has(read));
+  queue.waiting = queue.waiting.filter((read) => !batch.has(read));
   return [...batch];
 }
 
@@ -221,14 +227,24 @@ function takeBatch(): PendingRead[] {
  * the lock nearly uncontended; the lock itself still guards the chain across processes and
  * against every other writer.
  */
-function drain(database: Database): void {
-  while (inFlight < AUDITED_READS_IN_FLIGHT && waiting.length > 0) {
-    const batch = takeBatch();
-    inFlight++;
+function enqueue(database: Database, read: PendingRead): void {
+  let queue = queues.get(database.auditedReads);
+  if (!queue) {
+    queue = { waiting: [], inFlight: 0 };
+    queues.set(database.auditedReads, queue);
+  }
+  queue.waiting.push(read);
+  drain(database, queue);
+}
+
+function drain(database: Database, queue: Queue): void {
+  while (queue.inFlight < AUDITED_READS_IN_FLIGHT && queue.waiting.length > 0) {
+    const batch = takeBatch(queue);
+    queue.inFlight++;
     const run = batch.length === 1 ? runSingle(database, batch[0] as PendingRead) : runBatch(database, batch);
     void run.finally(() => {
-      inFlight--;
-      drain(database);
+      queue.inFlight--;
+      drain(database, queue);
     });
   }
 }
@@ -258,7 +274,8 @@ const MAX_ACTORS = 2000;
 export function auditedReadById<T>(build: (actor: Actor, id: Placeholder) => { select: SQL; details?: SQL }) {
   const compiled = new Map<string, CompiledRead>();
   const compiledFor = (actor: Actor): CompiledRead => {
-    const key = JSON.stringify([actor.userId, actor.username, actor.protectedIdentityAccess, actor.assignments]);
+    const { requestId: _, clientIp: __, ...who } = actor;
+    const key = JSON.stringify(who);
     let read = compiled.get(key);
     if (!read) {
       const built = build(actor, sql.placeholder("id"));
@@ -274,8 +291,7 @@ export function auditedReadById<T>(build: (actor: Actor, id: Placeholder) => { s
     const read = compiledFor(actor);
     counts.reads++;
     return new Promise((resolve, reject) => {
-      waiting.push({ ...read, id, row: auditRow(actor, entry), resolve: resolve as PendingRead["resolve"], reject });
-      drain(database);
+      enqueue(database, { ...read, id, row: auditRow(actor, entry), resolve: resolve as PendingRead["resolve"], reject });
     });
   };
 }

@@ -42,5 +42,10 @@ describe("logs", () => {
     expect(lines).not.toContain(pnr);
     expect(lines).not.toContain(pnr.slice(2));
     expect(lines).not.toContain("q=");
+    // One line per request, written when it is answered, with its status.
+    const completed = lines.split("\n").filter((l) => l.includes('"msg":"request completed"'));
+    expect(completed).toHaveLength(4);
+    expect(completed.map((l) => JSON.parse(l).res.statusCode)).toEqual([401, 200, 200, 400]);
+    expect(lines).not.toContain("incoming request");
   });
 });
