@@ -13,7 +13,12 @@ import { loadConfig } from "../src/server/platform/config";
 import { DEFAULT_DEMO_PASSWORD, generateMunicipality, SCALES, type Scale } from "./synthetic/generate";
 
 const { values } = parseArgs({
-  options: { scale: { type: "string", default: "small" }, seed: { type: "string", default: "1" } },
+  options: {
+    scale: { type: "string", default: "small" },
+    seed: { type: "string", default: "1" },
+    // One JSON line { seconds, summary } instead of the text, for the benchmark that runs this.
+    json: { type: "boolean", default: false },
+  },
 });
 const scale = values.scale as Scale;
 if (!(scale in SCALES)) {
@@ -45,10 +50,13 @@ try {
       staffPassword: config.demoPassword ?? DEFAULT_DEMO_PASSWORD,
     });
     await markSynthetic(database);
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(`Synthetic municipality (scale ${scale}, seed ${seed}) in ${seconds} s:`);
-    for (const [k, v] of Object.entries(summary)) console.log(`  ${k.padEnd(16)} ${v}`);
-    if (boot.generatedAdminPassword) console.log(`  admin password (shown once): ${boot.generatedAdminPassword}`);
+    const seconds = (performance.now() - started) / 1000;
+    if (values.json) console.log(JSON.stringify({ seconds, summary }));
+    else {
+      console.log(`Synthetic municipality (scale ${scale}, seed ${seed}) in ${seconds.toFixed(1)} s:`);
+      for (const [k, v] of Object.entries(summary)) console.log(`  ${k.padEnd(16)} ${v}`);
+      if (boot.generatedAdminPassword) console.log(`  admin password (shown once): ${boot.generatedAdminPassword}`);
+    }
   }
 } finally {
   await database.close();
