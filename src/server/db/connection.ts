@@ -13,15 +13,19 @@ export interface Database {
   db: Db;
   pool: pg.Pool;
   /**
-   * The few connections audited reads go through (platform/audited-read.ts): they keep their prepared
-   * statements warm in two server processes instead of in every connection of the main pool.
+   * The connection audited reads go through (platform/audited-read.ts): one statement at a time,
+   * its prepared statements warm in one server process instead of in every connection of the pool.
    */
   auditedReads: pg.Pool;
   close(): Promise<void>;
 }
 
-/** Audited reads run at most this many statements at once; their pool needs no more. */
-export const AUDITED_READS_IN_FLIGHT = 2;
+/**
+ * Audited reads run at most this many statements at once; their pool needs no more. One measured
+ * best: the reads arriving meanwhile gather into the next statement, and each statement costs
+ * PostgreSQL far less per read than two smaller ones.
+ */
+export const AUDITED_READS_IN_FLIGHT = 1;
 
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
 

@@ -222,9 +222,9 @@ function takeBatch(queue: Queue): PendingRead[] {
 /**
  * Chained appends are serial by nature: each takes the chain lock until it commits. Left to
  * PostgreSQL, eight readers at once queue on that lock and every hand-over costs a process wake-up
- * on a busy machine, so throughput falls as concurrency rises. Holding them here instead (a few
- * statements in flight per server process, the next ones gathering what arrives meanwhile) keeps
- * the lock nearly uncontended; the lock itself still guards the chain across processes and
+ * on a busy machine, so throughput falls as concurrency rises. Holding them here instead (one
+ * statement in flight per server process, the next one gathering what arrives meanwhile) keeps
+ * the lock uncontended; the lock itself still guards the chain across processes and
  * against every other writer.
  */
 function enqueue(database: Database, read: PendingRead): void {
