@@ -153,6 +153,26 @@ function KeyOutcomes({ data, filter }: { data: Report; filter: EffectQuery }) {
 const scaleKey = (f: Pick<Figures, "scaleId" | "respondent">) => `${f.scaleId}:${f.respondent}`;
 
 /** "Skala (Den unga)". */
+/** The cells every scale row starts with: pairs, before → after, effect size, share improved. */
+function ScaleCells({ f }: { f: Figures }) {
+  return (
+    <>
+      <td className="num">
+        <Count value={f.n} />
+      </td>
+      <td className="num">
+        <BeforeAfter f={f} />
+      </td>
+      <td className="num">
+        <Effect f={f} />
+      </td>
+      <td className="num">
+        <Share value={f.shareImproved} />
+      </td>
+    </>
+  );
+}
+
 function ScaleName({ f }: { f: Figures }) {
   const { t, lang } = useLang();
   return (
@@ -239,18 +259,7 @@ function ScaleTable({ data }: { data: Report }) {
                   <th scope="row">
                     <ScaleName f={f} />
                   </th>
-                  <td className="num">
-                    <Count value={f.n} />
-                  </td>
-                  <td className="num">
-                    <BeforeAfter f={f} />
-                  </td>
-                  <td className="num">
-                    <Effect f={f} />
-                  </td>
-                  <td className="num">
-                    <Share value={f.shareImproved} />
-                  </td>
+                  <ScaleCells f={f} />
                   <td className="num">
                     <Share value={f.shareUnchanged} />
                   </td>
@@ -388,18 +397,7 @@ function InsatsTables({ data }: { data: Report }) {
                           <th scope="row" className="ef-indent">
                             <ScaleName f={f} />
                           </th>
-                          <td className="num">
-                            <Count value={f.n} />
-                          </td>
-                          <td className="num">
-                            <BeforeAfter f={f} />
-                          </td>
-                          <td className="num">
-                            <Effect f={f} />
-                          </td>
-                          <td className="num">
-                            <Share value={f.shareImproved} />
-                          </td>
+                          <ScaleCells f={f} />
                           <td className="num">
                             <Share value={f.shareDeteriorated} />
                           </td>

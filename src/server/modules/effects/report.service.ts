@@ -17,7 +17,7 @@ import { insatsCatalogue, insatser, isuMeasurements, isuScales, persons } from "
 import { type Actor, districtsWithPermission } from "../../platform/actor";
 import { audit } from "../../platform/audit";
 import { badRequest } from "../../platform/errors";
-import { ageOn } from "../interventions/samlad-bild.service";
+import { ageOn, insatsReportFilter } from "../interventions/samlad-bild.service";
 import { goalCounts } from "./person-changes";
 
 type Query = z.infer<typeof effectQuery>;
@@ -472,12 +472,7 @@ export async function effectReport(database: Database, actor: Actor, query: Quer
     );
   protectCounts(total, byInsats);
   return {
-    from: query.from,
-    to: query.to,
-    generatedAt: now.toISOString(),
-    districtIds,
-    unitId: query.unitId ?? null,
-    catalogueId: query.catalogueId ?? null,
+    ...insatsReportFilter(query, districtIds, now),
     total,
     byInsats,
     trend: years.map((year) => {

@@ -337,6 +337,15 @@ export async function samladBild({ db }: Database, actor: Actor, query: Query, n
     .sort((a, b) => a.name.localeCompare(b.name, "sv"))
     .map((e) => Object.assign({ ...e }, breakdown(prepared.filter((p) => p.item.catalogueId === e.catalogueId))));
   protectCounts(total, byInsats);
+  return { ...insatsReportFilter(query, districtIds, now), total, byInsats };
+}
+
+/** What an insats report (this one, the effect report) says of its own filter and making. */
+export function insatsReportFilter(
+  query: { from: string; to: string; unitId?: string; catalogueId?: string },
+  districtIds: string[],
+  now: Date,
+) {
   return {
     from: query.from,
     to: query.to,
@@ -344,7 +353,5 @@ export async function samladBild({ db }: Database, actor: Actor, query: Query, n
     districtIds,
     unitId: query.unitId ?? null,
     catalogueId: query.catalogueId ?? null,
-    total,
-    byInsats,
   };
 }
