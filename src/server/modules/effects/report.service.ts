@@ -15,9 +15,8 @@ import { stockholmDate } from "../../../domain/time";
 import type { Database } from "../../db/connection";
 import { insatsCatalogue, insatser, isuMeasurements, isuScales, persons } from "../../db/schema/index";
 import { type Actor, districtsWithPermission } from "../../platform/actor";
-import { audit } from "../../platform/audit";
 import { badRequest } from "../../platform/errors";
-import { ageOn, insatsReportFilter } from "../interventions/samlad-bild.service";
+import { ageOn, auditInsatsReport, insatsReportFilter } from "../interventions/samlad-bild.service";
 import { goalCounts } from "./person-changes";
 
 type Query = z.infer<typeof effectQuery>;
@@ -295,18 +294,7 @@ export async function effectReport(database: Database, actor: Actor, query: Quer
 
   // Statistics without personal data: the read is audited first, then the three queries run side by
   // side on separate pooled connections rather than one after the other in one transaction.
-  await audit(db, actor, {
-    action: "stats.effects",
-    permission: "stats:read",
-    recordType: "insats",
-    details: {
-      from: query.from,
-      to: query.to,
-      districts: districtIds,
-      unitId: query.unitId ?? null,
-      catalogueId: query.catalogueId ?? null,
-    },
-  });
+  await auditInsatsReport(db, actor, "stats.effects", query, districtIds);
   const [rows, measured, pairRows, scales] = await Promise.all([
     // One row per insats with what its outcome figures need, each from a lateral or scalar subquery.
     db.execute<PopulationRow>(sql`

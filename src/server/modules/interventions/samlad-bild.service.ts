@@ -15,7 +15,7 @@ import {
 } from "../../../domain/interventions/rules";
 import type { EvidenceStatus, GoalAttainment } from "../../../domain/interventions/vocabulary";
 import { stockholmDate } from "../../../domain/time";
-import type { Database } from "../../db/connection";
+import type { Database, Db } from "../../db/connection";
 import { districts, insatsCatalogue, insatser, persons } from "../../db/schema/index";
 import { type Actor, districtsWithPermission } from "../../platform/actor";
 import { audit } from "../../platform/audit";
@@ -294,18 +294,7 @@ export async function samladBild({ db }: Database, actor: Actor, query: Query, n
       .innerJoin(insatsCatalogue, eq(insatsCatalogue.id, insatser.catalogueId))
       .innerJoin(districts, eq(districts.id, insatser.districtId))
       .where(and(...where)),
-    audit(db, actor, {
-      action: "stats.samlad_bild",
-      permission: "stats:read",
-      recordType: "insats",
-      details: {
-        from: query.from,
-        to: query.to,
-        districts: districtIds,
-        unitId: query.unitId ?? null,
-        catalogueId: query.catalogueId ?? null,
-      },
-    }),
+    auditInsatsReport(db, actor, "stats.samlad_bild", query, districtIds),
   ]);
 
   const items: Item[] = rows.map((r) => ({
@@ -340,12 +329,32 @@ export async function samladBild({ db }: Database, actor: Actor, query: Query, n
   return { ...insatsReportFilter(query, districtIds, now), total, byInsats };
 }
 
-/** What an insats report (this one, the effect report) says of its own filter and making. */
-export function insatsReportFilter(
-  query: { from: string; to: string; unitId?: string; catalogueId?: string },
+type InsatsReportQuery = { from: string; to: string; unitId?: string; catalogueId?: string };
+
+/** The audit row of an insats report (this one, the effect report): no person, the filter it was run with. */
+export function auditInsatsReport(
+  db: Db,
+  actor: Actor,
+  action: string,
+  query: InsatsReportQuery,
   districtIds: string[],
-  now: Date,
-) {
+): Promise<void> {
+  return audit(db, actor, {
+    action,
+    permission: "stats:read",
+    recordType: "insats",
+    details: {
+      from: query.from,
+      to: query.to,
+      districts: districtIds,
+      unitId: query.unitId ?? null,
+      catalogueId: query.catalogueId ?? null,
+    },
+  });
+}
+
+/** What an insats report (this one, the effect report) says of its own filter and making. */
+export function insatsReportFilter(query: InsatsReportQuery, districtIds: string[], now: Date) {
   return {
     from: query.from,
     to: query.to,
