@@ -1,3 +1,4 @@
+import { disclosureNote } from "./disclosure";
 import { z } from "zod";
 import { AGE_GROUPS } from "../domain/interventions/rules";
 import {
@@ -229,7 +230,7 @@ export const samladBildQuery = z.strictObject({
 });
 export const samladBildExportQuery = samladBildQuery.extend({ format: z.enum(["pdf", "xlsx"]) });
 
-/** Every count is null when 1–4 (small-cell suppression); every share when either of its counts would be. */
+/** Every figure as the disclosure module publishes it (domain/disclosure/publish.ts): null when hidden. */
 export const samladBildFigures = z.object({
   /** Distinct young people with an insats running at some time in the period. */
   youngPeople: z.number().int().nullable(),
@@ -237,10 +238,12 @@ export const samladBildFigures = z.object({
   /** Started and not ended at the period's last day. */
   ongoing: z.number().int().nullable(),
   ended: z.number().int().nullable(),
-  /** Median days start → end of the insatser ended in the period (null below 5). */
+  /** Median days start → end of the insatser ended in the period (null below 10). */
   medianLengthDays: z.number().nullable(),
-  /** Median days decision → start of the insatser started in the period (null below 5). */
+  /** Median days decision → start of the insatser started in the period (null below 10). */
   medianDaysDecisionToStart: z.number().nullable(),
+  /** Mean days decision → start of the same insatser, perturbed as the disclosure module says. */
+  meanDaysDecisionToStart: z.number().nullable(),
   /** Of the insatser started in the period whose plan was due, the share signed in time. */
   planInTimeShare: z.number().nullable(),
   /** Of the follow-ups due in the period, the share done on or before the due date. */
@@ -270,6 +273,7 @@ export function insatsReport<S extends z.ZodRawShape>(breakdown: z.ZodObject<S>)
     districtIds: z.array(z.uuid()),
     unitId: z.uuid().nullable(),
     catalogueId: z.uuid().nullable(),
+    disclosure: disclosureNote,
     total: breakdown,
     byInsats: z.array(
       z.object({

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { ageOn, buildPersonnummer, looksLikePersonnummer, maskPersonnummer, parsePersonnummer } from "./personnummer";
+import {
+  ageOn,
+  buildPersonnummer,
+  looksLikePersonnummer,
+  maskPersonnummer,
+  parsePersonnummer,
+  personnummerImplausibility,
+} from "./personnummer";
 
 describe("personnummer", () => {
   it("accepts a valid number in 10- and 12-digit forms and normalises to 12 digits", () => {
@@ -43,5 +50,40 @@ describe("personnummer", () => {
     expect(ageOn("2010-05-12", "2026-05-11")).toBe(15);
     expect(ageOn("2010-05-12", "2026-05-12")).toBe(16);
     expect(ageOn("2008-02-29", "2026-02-28")).toBe(17);
+  });
+});
+
+describe("personnummer plausibility", () => {
+  const today = "2026-05-12";
+  const parsed = (pnr: string) => {
+    const p = parsePersonnummer(pnr);
+    if (!p) throw new Error("test number should be well-formed");
+    return p;
+  };
+
+  it("refuses a birth date after today", () => {
+    expect(personnummerImplausibility(parsed(buildPersonnummer("2026-05-13", 982)), today)).toBe("future_birth_date");
+    expect(personnummerImplausibility(parsed(buildPersonnummer("2031-01-01", 982)), today)).toBe("future_birth_date");
+  });
+
+  it("accepts a birth date of yesterday and of today", () => {
+    expect(personnummerImplausibility(parsed(buildPersonnummer("2026-05-11", 982)), today)).toBeNull();
+    expect(personnummerImplausibility(parsed(buildPersonnummer("2026-05-12", 982)), today)).toBeNull();
+  });
+
+  it("refuses a plus separator that makes a young person 111 years old, and accepts 110", () => {
+    // Born 2015-05-12: with "+" the number reads as 1915 (111 years on 2026-05-12).
+    const pnr = buildPersonnummer("1915-05-12", 985);
+    const plus = `${pnr.slice(2, 8)}+${pnr.slice(8)}`;
+    expect(parsePersonnummer(plus)?.birthDate).toBe("1915-05-12");
+    expect(personnummerImplausibility(parsed(plus), today)).toBe("over_max_age");
+    expect(personnummerImplausibility(parsed(buildPersonnummer("1915-05-13", 985)), today)).toBeNull();
+    expect(personnummerImplausibility(parsed(buildPersonnummer("1916-05-12", 985)), today)).toBeNull();
+  });
+
+  it("judges a samordningsnummer by its real birth date (day less 60)", () => {
+    // Day 72 would be an impossible date; its real day 12 is today, so it is accepted.
+    expect(personnummerImplausibility(parsed(buildPersonnummer("2026-05-12", 991, true)), today)).toBeNull();
+    expect(personnummerImplausibility(parsed(buildPersonnummer("2026-05-13", 991, true)), today)).toBe("future_birth_date");
   });
 });

@@ -25,6 +25,24 @@ export function parsePersonnummer(input: string): ParsedPersonnummer | null {
   return { normalized, birthDate, isSamordningsnummer, legalSex: p.isMale() ? "man" : "kvinna" };
 }
 
+/** The oldest age a registered person can plausibly have. */
+export const MAX_PLAUSIBLE_AGE = 110;
+
+export type Implausibility = "future_birth_date" | "over_max_age";
+
+/**
+ * Why a well-formed number cannot belong to a living person on `today` (a Europe/Stockholm ISO
+ * date), or null when it can: the birth date (for a samordningsnummer, the day less 60, as
+ * `parsePersonnummer` derives it) is after today, or the age exceeds MAX_PLAUSIBLE_AGE, which is
+ * what a mistaken "+" separator gives a young person. Today is a parameter so the rule stays pure.
+ */
+export function personnummerImplausibility(parsed: Pick<ParsedPersonnummer, "birthDate">, today: string): Implausibility | null {
+  // ISO dates of four-digit years order as strings.
+  if (parsed.birthDate > today) return "future_birth_date";
+  if (ageOn(parsed.birthDate, today) > MAX_PLAUSIBLE_AGE) return "over_max_age";
+  return null;
+}
+
 /** Looks like a personnummer (10 or 12 digits, optional separator): search treats it as one. */
 export function looksLikePersonnummer(q: string): boolean {
   return /^\s*(\d{6}|\d{8})[-+]?\d{4}\s*$/.test(q);

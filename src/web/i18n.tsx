@@ -632,8 +632,20 @@ const TEXTS = {
   sbFewer: { sv: "färre än 5", en: "fewer than 5" },
   sbSuppressed: { sv: "Dolt", en: "Suppressed" },
   sbSuppressionNote: {
-    sv: "– betyder att värdet döljs eftersom det bygger på färre än 5 unga eller insatser, så att ingen enskild kan pekas ut. En andel döljs när täljaren eller nämnaren är färre än 5.",
-    en: "– means the value is hidden because it rests on fewer than 5 young people or interventions, so that no individual can be singled out. A share is hidden when its numerator or denominator is fewer than 5.",
+    sv: "– betyder att värdet döljs eftersom det bygger på färre än 5 unga eller insatser, så att ingen enskild kan pekas ut. En andel döljs när täljaren, nämnaren eller skillnaden mellan dem är färre än 5.",
+    en: "– means the value is hidden because it rests on fewer than 5 young people or interventions, so that no individual can be singled out. A share is hidden when its numerator, denominator or the difference between them is fewer than 5.",
+  },
+  discNoise: {
+    sv: "Röjandeskydd (cellnyckelmetoden): visade antal kan avvika med upp till ±{noise} från det verkliga, alltid lika för samma grupp, så att ingen kan räkna fram enskilda genom att jämföra rapporter. Medelvärden, medianer och effektstorlekar visas bara för grupper med minst {minN}.",
+    en: "Disclosure control (cell-key method): shown counts may differ by up to ±{noise} from the true ones, always the same for the same group, so that no one can work out individuals by comparing reports. Means, medians and effect sizes are shown only for groups of at least {minN}.",
+  },
+  discMonths: {
+    sv: "Din roll ser bara sammanställningar: perioden anges i hela kalendermånader.",
+    en: "Your role sees aggregates only: the period is given in whole calendar months.",
+  },
+  discWhole: {
+    sv: "Urvalet omfattar för få för att något ska kunna visas. Välj en längre period eller färre filter.",
+    en: "The selection holds too few for anything to be shown. Choose a longer period or fewer filters.",
   },
   sbExportXlsx: { sv: "Excel (XLSX)", en: "Excel (XLSX)" },
   sbExportPdf: { sv: "PDF", en: "PDF" },

@@ -1,4 +1,4 @@
-import { formatNumber, formatShare, useLang } from "../i18n";
+import { fill, formatNumber, formatShare, useLang } from "../i18n";
 
 /** A hidden figure (fewer than 5 persons): "–" shown, "färre än 5" read. */
 export function Suppressed() {
@@ -26,4 +26,30 @@ export function Share({ value }: { value: number | null }) {
 export function Num({ value, decimals = 1 }: { value: number | null; decimals?: number }) {
   const { lang } = useLang();
   return value === null ? <Suppressed /> : <>{formatNumber(value, lang, decimals, true)}</>;
+}
+
+/** What a report says of its disclosure control (contracts/disclosure.ts), shown beside its figures. */
+export interface Disclosure {
+  maxNoise: number;
+  minStatisticN: number;
+  granularity: "day" | "month";
+  protectedWhole: boolean;
+}
+
+/** The disclosure note of a report: how figures are protected, and a warning when all are hidden. */
+export function DisclosureNote({ disclosure, id }: { disclosure: Disclosure; id?: string }) {
+  const { t } = useLang();
+  return (
+    <div id={id}>
+      {disclosure.protectedWhole && (
+        <p className="alert" role="status">
+          {t("discWhole")}
+        </p>
+      )}
+      <p className="hint">
+        {t("sbSuppressionNote")} {fill(t("discNoise"), { noise: disclosure.maxNoise, minN: disclosure.minStatisticN })}
+        {disclosure.granularity === "month" && <> {t("discMonths")}</>}
+      </p>
+    </div>
+  );
 }

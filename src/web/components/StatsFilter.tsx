@@ -1,5 +1,5 @@
 import { type FormEvent, type ReactNode, useEffect, useMemo, useRef, useState } from "react";
-import { addCalendarDays } from "../../domain/clocks";
+import { addCalendarDays, addCalendarMonths } from "../../domain/clocks";
 import { PERMISSIONS } from "../../domain/roles";
 import { stockholmToday } from "../../domain/time";
 import { ApiError, api } from "../api";
@@ -18,13 +18,22 @@ export interface PeriodFilter {
 }
 
 /**
- * A statistics report with its filter: the last twelve months load at once, later loads come from
+ * The default period: the twelve whole calendar months up to and including this one. Whole months
+ * are what every role may ask for (an aggregate-only role may ask for nothing finer).
+ */
+export function lastTwelveMonths(): { from: string; to: string } {
+  const today = stockholmToday();
+  const firstOfMonth = `${today.slice(0, 8)}01`;
+  return { from: addCalendarMonths(firstOfMonth, -11), to: addCalendarDays(addCalendarMonths(firstOfMonth, 1), -1) };
+}
+
+/**
+ * A statistics report with its filter: the last twelve whole months load at once, later loads come from
  * the filter form. `set` clears the unit when the district changes, since units belong to one.
  */
 export function useStatsReport<F extends PeriodFilter, R>(fetchReport: (filter: F) => Promise<R>, onLoad?: (filter: F) => void) {
   const { t } = useLang();
-  const today = stockholmToday();
-  const [filter, setFilter] = useState<F>({ from: addCalendarDays(today, -364), to: today } as F);
+  const [filter, setFilter] = useState<F>(lastTwelveMonths() as F);
   const [data, setData] = useState<R | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);

@@ -5,3 +5,4 @@ export * from "./effects";
 export * from "./interventions";
 export * from "./organisation";
 export * from "./persons";
+export * from "./disclosure";

@@ -8,7 +8,7 @@ import { personChange, reReferred, type ScaleNorms } from "../../../domain/effec
 import type { ChangeClass } from "../../../domain/effects/rci";
 import { meanScore } from "../../../domain/effects/satisfaction";
 import { RESPONDENTS, type Respondent } from "../../../domain/effects/vocabulary";
-import { SumTable } from "../../../domain/interventions/complement";
+import { SumTable } from "../../../domain/disclosure/sum-table";
 import { AGE_GROUPS, type AgeGroup, ageGroup, suppress, suppressShare } from "../../../domain/interventions/rules";
 import type { EvidenceStatus, GoalAttainment } from "../../../domain/interventions/vocabulary";
 import { stockholmDate } from "../../../domain/time";

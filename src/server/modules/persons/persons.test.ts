@@ -1,6 +1,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, persons } from "../../db/schema/index";
+import { buildPersonnummer } from "../../../domain/personnummer";
 import { createWorld, nextPersonnummer, type World } from "../../testing/world";
 
 let w: World;
@@ -198,5 +199,109 @@ describe("registering a person", () => {
     expect(res.statusCode).toBe(201);
     expect((await as("handlaggare", "GET", `/api/persons/${res.json().id}`)).json().firstName).toBe(evil);
     expect(await w.database.db.$count(persons)).toBeGreaterThan(0);
+  });
+});
+
+describe("protected identity", () => {
+  async function registerProtected(firstName: string) {
+    const res = await as("enhetschef", "POST", "/api/persons", {
+      personnummer: nextPersonnummer(),
+      firstName,
+      lastName: "Skyddad",
+      gender: "flicka",
+      protectedIdentity: true,
+      address: "Lönnvägen 7",
+      phone: "070-5550107",
+      districtId: w.own.id,
+    });
+    expect(res.statusCode).toBe(201);
+    return res.json().id as string;
+  }
+  const updates = (personId: string) =>
+    w.database.db.$count(auditLog, and(eq(auditLog.personId, personId), eq(auditLog.action, "person.update")));
+
+  it("refuses a handläggare without protected-identity access lifting the protection, and writes nothing", async () => {
+    const id = await registerProtected("Saga");
+    const [before] = await w.database.db.select().from(persons).where(eq(persons.id, id));
+    const res = await as("handlaggare", "PATCH", `/api/persons/${id}`, { protectedIdentity: false, firstName: "Sagan" });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({
+      code: "protected_identity_lift_not_allowed",
+      fields: [expect.objectContaining({ path: "body.protectedIdentity" })],
+    });
+    expect(res.body).not.toContain("Lönnvägen");
+    expect(res.body).not.toContain("070-5550107");
+    const [after] = await w.database.db.select().from(persons).where(eq(persons.id, id));
+    expect(after).toEqual(before);
+    expect(after?.protectedIdentity).toBe(true);
+    expect(await updates(id)).toBe(0);
+    // Still hidden on the next read.
+    expect((await as("handlaggare", "GET", `/api/persons/${id}`)).json()).toMatchObject({ contactHidden: true, address: null });
+  });
+
+  it("answers 404, not the refusal, for a protected person the handläggare cannot see", async () => {
+    const res = await as("handlaggare", "PATCH", `/api/persons/${w.other.protectedPersonId}`, { protectedIdentity: false });
+    expect(res.statusCode).toBe(404);
+    const [row] = await w.database.db.select().from(persons).where(eq(persons.id, w.other.protectedPersonId));
+    expect(row?.protectedIdentity).toBe(true);
+  });
+
+  it("lets a user with protected-identity access lift it, and audits the lifting", async () => {
+    const id = await registerProtected("Ebba");
+    const res = await as("enhetschef", "PATCH", `/api/persons/${id}`, { protectedIdentity: false });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ protectedIdentity: false, contactHidden: false, address: "Lönnvägen 7" });
+    const [row] = await w.database.db.select().from(persons).where(eq(persons.id, id));
+    expect(row?.protectedIdentity).toBe(false);
+    const [audited] = await w.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.personId, id), eq(auditLog.action, "person.update")))
+      .orderBy(desc(auditLog.id))
+      .limit(1);
+    expect(audited?.username).toBe("enhetschef");
+    expect(audited?.details).toEqual({ fields: ["protectedIdentity"], protectedIdentityLifted: true });
+  });
+
+  it("lets any user with person:write protect a person, after which the contact details are hidden from them", async () => {
+    const created = await as("handlaggare", "POST", "/api/persons", {
+      personnummer: nextPersonnummer(),
+      firstName: "Vera",
+      lastName: "Öppen",
+      gender: "flicka",
+      address: "Synliga gatan 3",
+      districtId: w.own.id,
+    });
+    const id = created.json().id as string;
+    const res = await as("handlaggare", "PATCH", `/api/persons/${id}`, { protectedIdentity: true });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ protectedIdentity: true, contactHidden: true, address: null });
+    expect(res.body).not.toContain("Synliga gatan");
+    const [audited] = await w.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.personId, id), eq(auditLog.action, "person.update")));
+    expect(audited?.details).toEqual({ fields: ["protectedIdentity"] });
+  });
+});
+
+describe("personnummer plausibility", () => {
+  it("refuses a number whose birth date lies in the future, without echoing it or writing anything", async () => {
+    const future = buildPersonnummer("2099-01-01", 983);
+    const before = await w.database.db.$count(persons);
+    const res = await as("handlaggare", "POST", "/api/persons", {
+      personnummer: future,
+      firstName: "Framtida",
+      lastName: "Fel",
+      gender: "okant",
+      districtId: w.own.id,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({
+      code: "personnummer_implausible",
+      fields: [expect.objectContaining({ path: "body.personnummer" })],
+    });
+    expect(res.body).not.toContain(future.slice(8));
+    expect(await w.database.db.$count(persons)).toBe(before);
   });
 });

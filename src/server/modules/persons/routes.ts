@@ -11,7 +11,7 @@ import {
   shareResponse,
   updatePersonBody,
 } from "../../../contracts/persons";
-import type { AppContext } from "../../app";
+import { type AppContext, now } from "../../app";
 import { actorOf } from "../../platform/http";
 import { createPerson, getPerson, listShares, revokeShare, searchPersons, sharePerson, updatePerson } from "./service";
 
@@ -51,7 +51,7 @@ export const personRoutes =
         config: { permission: "person:write" },
         schema: { tags, body: createPersonBody, response: { 201: personDetail, 400: errorResponse, 409: errorResponse } },
       },
-      async (request, reply) => reply.code(201).send(await createPerson(ctx.database, actorOf(request), request.body)),
+      async (request, reply) => reply.code(201).send(await createPerson(ctx.database, actorOf(request), request.body, now(ctx))),
     );
     app.patch(
       "/api/persons/:id",

@@ -7,8 +7,15 @@ import type {
   personSummary,
   updatePersonBody,
 } from "../../../contracts/persons";
-import { ageOn, looksLikePersonnummer, maskPersonnummer, parsePersonnummer } from "../../../domain/personnummer";
-import { stockholmToday } from "../../../domain/time";
+import {
+  ageOn,
+  looksLikePersonnummer,
+  MAX_PLAUSIBLE_AGE,
+  maskPersonnummer,
+  parsePersonnummer,
+  personnummerImplausibility,
+} from "../../../domain/personnummer";
+import { stockholmDate, stockholmToday } from "../../../domain/time";
 import type { Database, Db, Tx } from "../../db/connection";
 import { districts, personShares, persons, units, users } from "../../db/schema/index";
 import { type Actor, districtsWithPermission, personalDataDistricts } from "../../platform/actor";
@@ -198,11 +205,24 @@ export async function createPerson(
   { db }: Database,
   actor: Actor,
   input: z.infer<typeof createPersonBody>,
+  now: Date,
 ): Promise<PersonDetail> {
   const parsed = parsePersonnummer(input.personnummer);
   if (!parsed) {
     throw badRequest("invalid_personnummer", "Ogiltigt personnummer / Invalid personal identity number", [
       { path: "body.personnummer", message: "Kontrollera datum och kontrollsiffra / Check date and check digit" },
+    ]);
+  }
+  const implausible = personnummerImplausibility(parsed, stockholmDate(now));
+  if (implausible) {
+    throw badRequest("personnummer_implausible", "Personnumret kan inte stämma / The personal identity number cannot be right", [
+      {
+        path: "body.personnummer",
+        message:
+          implausible === "future_birth_date"
+            ? "Födelsedatumet ligger i framtiden / The birth date is in the future"
+            : `Åldern blir över ${MAX_PLAUSIBLE_AGE} år: kontrollera skiljetecknet (- eller +) / The age exceeds ${MAX_PLAUSIBLE_AGE} years: check the separator (- or +)`,
+      },
     ]);
   }
   requireWritableDistrict(actor, input.districtId);
@@ -253,6 +273,15 @@ export async function updatePerson(
     requireWritableDistrictFor404(actor, current.districtId);
     // Without protected-identity access, contact details cannot be seen, so neither changed.
     if (current.contactHidden && (input.address !== undefined || input.phone !== undefined)) throw notFound();
+    const liftsProtection = current.protectedIdentity && input.protectedIdentity === false;
+    // Lifting protection would reveal the contact details it hides: only those who may already see them may lift it.
+    if (liftsProtection && !actor.protectedIdentityAccess) {
+      throw badRequest(
+        "protected_identity_lift_not_allowed",
+        "Bara den som har behörighet till skyddade personuppgifter kan ta bort skyddet / Only a user with protected-identity access can lift the protection",
+        [{ path: "body.protectedIdentity", message: "Kräver behörighet till skyddade personuppgifter / Requires protected-identity access" }],
+      );
+    }
     const changed = Object.keys(input).filter((k) => input[k as keyof typeof input] !== undefined);
     if (changed.length === 0) return current;
     await tx
@@ -265,7 +294,7 @@ export async function updatePerson(
       personId: id,
       recordType: "person",
       recordId: id,
-      details: { fields: changed },
+      details: liftsProtection ? { fields: changed, protectedIdentityLifted: true } : { fields: changed },
     });
     return loadDetail(tx, actor, id);
   });

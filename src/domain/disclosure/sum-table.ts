@@ -13,7 +13,7 @@
 
 type Counts = Record<string, unknown>;
 
-const THRESHOLD = 5;
+import { MIN_COUNT as THRESHOLD } from "./publish";
 
 export class SumTable {
   private readonly cells: { obj: Counts; key: string }[] = [];
