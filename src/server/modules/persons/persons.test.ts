@@ -1,7 +1,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, persons } from "../../db/schema/index";
 import { buildPersonnummer } from "../../../domain/personnummer";
+import { auditLog, persons } from "../../db/schema/index";
 import { createWorld, nextPersonnummer, type World } from "../../testing/world";
 
 let w: World;

@@ -279,7 +279,12 @@ export async function updatePerson(
       throw badRequest(
         "protected_identity_lift_not_allowed",
         "Bara den som har behörighet till skyddade personuppgifter kan ta bort skyddet / Only a user with protected-identity access can lift the protection",
-        [{ path: "body.protectedIdentity", message: "Kräver behörighet till skyddade personuppgifter / Requires protected-identity access" }],
+        [
+          {
+            path: "body.protectedIdentity",
+            message: "Kräver behörighet till skyddade personuppgifter / Requires protected-identity access",
+          },
+        ],
       );
     }
     const changed = Object.keys(input).filter((k) => input[k as keyof typeof input] !== undefined);
