@@ -1,7 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { AGE_GROUPS } from "../interventions/rules";
-import { type Gender, type SamladBildBreakdown, type SamladBildItem, samladBildFigures } from "../interventions/samlad-bild";
+import {
+  type Gender,
+  type SamladBildBreakdown,
+  type SamladBildFigures,
+  type SamladBildItem,
+  samladBildFigures,
+} from "../interventions/samlad-bild";
 import { Reader } from "./attacker";
 import { MIN_POPULATION } from "./publish";
 
@@ -122,27 +128,23 @@ function publishAll(population: Insats[], reader: Reader, targets: Map<string, {
         }
         const observeBreakdown = (b: SamladBildBreakdown, entry: number | null) => {
           const inEntry = (a: { catalogue: number }) => entry === null || a.catalogue === entry;
-          const groups: [Record<string, number | null>, (a: { gender: number; age: number }) => boolean][] = [
-            ...(["all", "pojke", "flicka", "other"] as Groups[]).map(
-              (g) => [b[g], (a: { gender: number }) => GROUP_FILTER[g](a.gender)] as [Record<string, number | null>, (a: { gender: number; age: number }) => boolean],
-            ),
-            ...b.byAgeGroup.map(
-              (ag) =>
-                [ag, (a: { age: number }) => AGES[a.age] === ag.ageGroup] as [
-                  Record<string, number | null>,
-                  (a: { gender: number; age: number }) => boolean,
-                ],
-            ),
+          type InGroup = (a: { gender: number; age: number }) => boolean;
+          const groups: [SamladBildFigures, InGroup][] = [
+            ...(["all", "pojke", "flicka", "other"] as Groups[]).map((g): [SamladBildFigures, InGroup] => [
+              b[g],
+              (a) => GROUP_FILTER[g](a.gender),
+            ]),
+            ...b.byAgeGroup.map((ag): [SamladBildFigures, InGroup] => [ag, (a) => AGES[a.age] === ag.ageGroup]),
           ];
           for (const [figures, inGroup] of groups) {
-            const cells: [string, (a: { month: number; catalogue: number }) => boolean][] = [
+            const cells: [keyof SamladBildFigures, (a: { month: number; catalogue: number }) => boolean][] = [
               ["started", (a) => a.month >= m1 && a.month <= m2],
               ["ongoing", (a) => a.month <= m2],
               ["advisedAgainst", (a) => a.month <= m2 && CATALOGUE[a.catalogue]?.evidenceStatus === "avrads"],
             ];
             for (const [name, inCell] of cells) {
               const atoms = allAtoms((a) => inFilter(a) && inEntry(a) && inGroup(a) && inCell(a));
-              const shown = figures[name] as number | null;
+              const shown = figures[name];
               reader.observe({ atoms, shown });
               const truth = truthOf(atoms);
               if (truth >= 1 && truth <= 4) targets.set(atoms.join(","), { atoms, truth });
@@ -151,7 +153,10 @@ function publishAll(population: Insats[], reader: Reader, targets: Map<string, {
         };
         observeBreakdown(published.total, null);
         published.byInsats.forEach((b, n) => {
-          observeBreakdown(b, CATALOGUE.findIndex((c) => c.id === entries[n]));
+          observeBreakdown(
+            b,
+            CATALOGUE.findIndex((c) => c.id === entries[n]),
+          );
         });
       }
     }

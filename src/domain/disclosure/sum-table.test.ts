@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { SumTable } from "./sum-table";
 import { suppress } from "../interventions/rules";
+import { SumTable } from "./sum-table";
 
 type Cell = { n: number | null };
 const cells = (...values: (number | null)[]): Cell[] => values.map((n) => ({ n }));

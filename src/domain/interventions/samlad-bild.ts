@@ -4,7 +4,7 @@
  * Every figure passes the disclosure module (domain/disclosure/publish.ts).
  */
 import { daysBetween, median } from "../clocks";
-import { publishCount, publishMean, publishShare, publishStatistic, populationTooSmall, Tally } from "../disclosure/publish";
+import { populationTooSmall, publishCount, publishMean, publishShare, publishStatistic, Tally } from "../disclosure/publish";
 import { SumTable } from "../disclosure/sum-table";
 import { AGE_GROUPS, type AgeGroup, daysDecisionToStart, followUpInTime, planState } from "./rules";
 import type { EvidenceStatus, GoalAttainment } from "./vocabulary";
@@ -337,10 +337,7 @@ export function samladBildFigures(
   const rawTotal = rawBreakdown(prepared);
   const total = publishBreakdown(rawTotal, null);
   const byInsats = entries.map((catalogueId) =>
-    publishBreakdown(
-      rawBreakdown(prepared.filter((p) => p.item.catalogueId === catalogueId)),
-      rawTotal,
-    ),
+    publishBreakdown(rawBreakdown(prepared.filter((p) => p.item.catalogueId === catalogueId)), rawTotal),
   );
   protectCounts(total, byInsats);
   return { total, byInsats, protectedWhole: false };

@@ -38,14 +38,10 @@ export function reportScope(actor: Actor, query: ReportFilter): ReportScope {
   const personal = personalDataDistricts(actor);
   const granularity: PeriodGranularity = districtIds.every((d) => personal.includes(d)) ? "day" : "month";
   if (!periodAllowed(query.from, query.to, granularity)) {
-    throw badRequest(
-      "period_too_fine",
-      "Perioden ska vara hela kalendermånader / The period must be whole calendar months",
-      [
-        { path: "querystring.from", message: "Första dagen i en månad / The first day of a month" },
-        { path: "querystring.to", message: "Sista dagen i en månad / The last day of a month" },
-      ],
-    );
+    throw badRequest("period_too_fine", "Perioden ska vara hela kalendermånader / The period must be whole calendar months", [
+      { path: "querystring.from", message: "Första dagen i en månad / The first day of a month" },
+      { path: "querystring.to", message: "Sista dagen i en månad / The last day of a month" },
+    ]);
   }
   return { districtIds, granularity };
 }

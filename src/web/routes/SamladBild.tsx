@@ -14,7 +14,7 @@ import {
 } from "../components/InsatsApi";
 import { ScrollTable } from "../components/InsatsParts";
 import type { QuarterPoint } from "../components/SamladBildCharts";
-import { Count, Share, Suppressed } from "../components/StatsCells";
+import { Count, DisclosureNote, Share, Suppressed } from "../components/StatsCells";
 import { InsatsStatsFilterForm, useStatsReport } from "../components/StatsFilter";
 import { formatNumber, formatShare, type TextKey, useLang } from "../i18n";
 
@@ -81,6 +81,7 @@ const FIGURE_COLUMNS: Column[] = [
   count("ended", "sbEnded"),
   days("medianLengthDays", "sbMedianLength"),
   days("medianDaysDecisionToStart", "sbMedianToStart"),
+  days("meanDaysDecisionToStart", "sbMeanToStart"),
   share("planInTimeShare", "sbPlanInTime"),
   share("followUpInTimeShare", "sbFollowUpInTime"),
   share("goalsReachedShare", "sbGoalsReached"),
@@ -172,9 +173,7 @@ export function SamladBild() {
             ]}
             total={data.total}
           />
-          <p className="hint" id="sb-suppression">
-            {t("sbSuppressionNote")}
-          </p>
+          <DisclosureNote id="sb-suppression" disclosure={data.disclosure} />
           <section className="card" aria-labelledby="sb-charts">
             <h2 id="sb-charts">{t("sbCharts")}</h2>
             <Suspense fallback={<p role="status">{t("sbChartsLoading")}</p>}>

@@ -1,4 +1,4 @@
-import { smallint, pgTable, text } from "drizzle-orm/pg-core";
+import { pgTable, smallint, text } from "drizzle-orm/pg-core";
 
 /**
  * The secret from which every record's cell key is derived (platform/record-keys.ts). One row,
