@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { NO_ASSESSMENT_REASONS } from "../domain/assessment-policy";
 import { CONCERNS } from "../domain/case-flow";
+import { disclosureNote } from "./disclosure";
 
 const day = z.iso.date();
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -17,8 +18,11 @@ export const instrumentSummary = z.object({
   purposes: z.array(z.string()),
   importedAt: z.string(),
   retired: z.boolean(),
-  /** Assessments recorded with this version: a definition in use is never changed. */
-  assessments: z.number(),
+  /**
+   * Signed assessments made with this version, through the disclosure module (every role sees it):
+   * 0 shown, 1–4 null ("–"), larger counts within ±2 of the truth.
+   */
+  assessments: z.number().int().nullable(),
 });
 export const instrumentList = z.object({ items: z.array(instrumentSummary) });
 /** The definition itself is validated by the domain's instrumentDefinitionSchema. */
@@ -142,25 +146,28 @@ export const usageQuery = z.strictObject({
   districtId: z.uuid().optional(),
   unitId: z.uuid().optional(),
 });
-const usageCell = z.object({ completed: z.number(), withAssessment: z.number(), share: z.number().nullable() });
+/** Every count and share as the disclosure module publishes it (domain/disclosure/publish.ts): null when hidden. */
+const published = z.number().int().nullable();
+const usageCell = z.object({ completed: published, withAssessment: published, share: z.number().nullable() });
 export const usageResponse = z.object({
   from: z.string(),
   to: z.string(),
+  disclosure: disclosureNote,
   total: usageCell,
   byDistrict: z.array(usageCell.extend({ districtId: z.uuid(), districtName: z.string() })),
   byUnit: z.array(usageCell.extend({ unitId: z.uuid().nullable(), unitName: z.string() })),
   byConcern: z.array(usageCell.extend({ concern: z.enum(CONCERNS) })),
   byGender: z.array(usageCell.extend({ gender: z.string() })),
-  byInstrument: z.array(z.object({ instrumentKey: z.string(), instrumentName: z.string(), investigations: z.number() })),
+  byInstrument: z.array(z.object({ instrumentKey: z.string(), instrumentName: z.string(), investigations: published })),
   /** Signed assessments in the period and how many were filled in by someone trained in the instrument. */
-  assessments: z.object({ signed: z.number(), byTrained: z.number(), share: z.number().nullable() }),
+  assessments: z.object({ signed: published, byTrained: published, share: z.number().nullable() }),
   trainedStaff: z.array(
     z.object({
       instrumentKey: z.string(),
       instrumentName: z.string(),
       unitId: z.uuid(),
       unitName: z.string(),
-      trained: z.number(),
+      trained: published,
     }),
   ),
 });

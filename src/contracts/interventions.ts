@@ -182,9 +182,9 @@ export const ivoQuery = z.strictObject({
 export const ivoRow = z.object({
   insatsId: z.uuid(),
   caseId: z.uuid(),
-  /** Only in the IVO version; the nämnd version leaves it out. */
-  personnummer: z.string().optional(),
-  personName: z.string().optional(),
+  /** The IVO version only: the nämnd gets counts (ivoNamndReport), never a row per decision. */
+  personnummer: z.string(),
+  personName: z.string(),
   gender: z.string(),
   insatsName: z.string(),
   decidedOn: z.string(),
@@ -204,9 +204,9 @@ export const ivoResponse = z.object({
 
 // ── Reports: the IVO list (both versions) and the samlad bild ────────────────────────────────────
 
-/** The IVO list as the service returns it: which version, when made, and the end of an unstarted decision. */
+/** The IVO version of the list (ivo:read): when made, and the end of an unstarted decision. */
 export const ivoReport = ivoResponse.extend({
-  version: z.enum(["ivo", "namnd"]),
+  version: z.literal("ivo"),
   generatedAt: z.string(),
   rows: z.array(
     ivoRow.extend({
@@ -214,6 +214,38 @@ export const ivoReport = ivoResponse.extend({
       endedOn: z.string().nullable(),
     }),
   ),
+});
+/**
+ * Counts of one group of the nämnd version, as the disclosure module publishes them (null: hidden).
+ * listed = executedLate + notExecuted.
+ */
+export const ivoNamndCounts = z.object({
+  /** Decisions reported for the quarter: not executed within three months. */
+  listed: z.number().int().nullable(),
+  /** Of them, executed in the quarter after the due date. */
+  executedLate: z.number().int().nullable(),
+  /** Of them, not executed by the quarter's end (a decision ended without execution in it included). */
+  notExecuted: z.number().int().nullable(),
+});
+/**
+ * The nämnd version (stats:read): counts only — no person, no dates per decision, no free text, no
+ * ids of insatser or cases — by district, insats (catalogue entry), gender and reason category.
+ */
+export const ivoNamndReport = z.object({
+  year: z.number(),
+  quarter: z.number(),
+  from: z.string(),
+  to: z.string(),
+  version: z.literal("namnd"),
+  generatedAt: z.string(),
+  districtIds: z.array(z.uuid()),
+  disclosure: disclosureNote,
+  total: ivoNamndCounts,
+  byDistrict: z.array(ivoNamndCounts.extend({ districtId: z.uuid(), districtName: z.string() })),
+  byInsats: z.array(ivoNamndCounts.extend({ code: z.string(), name: z.string() })),
+  byGender: z.array(ivoNamndCounts.extend({ gender: z.enum(["pojke", "flicka", "other"]) })),
+  /** "none": no reason recorded. */
+  byReason: z.array(ivoNamndCounts.extend({ reason: z.enum([...NOT_STARTED_REASONS, "none"]) })),
 });
 export const ivoExportQuery = ivoQuery.extend({
   format: z.enum(["pdf", "xlsx"]),
@@ -291,6 +323,7 @@ export const samladBildBreakdown = insatsBreakdown(samladBildFigures);
 export const samladBildResponse = insatsReport(samladBildBreakdown);
 export type SamladBild = z.infer<typeof samladBildResponse>;
 export type IvoReport = z.infer<typeof ivoReport>;
+export type IvoNamndReport = z.infer<typeof ivoNamndReport>;
 
 /** Per district: days from an insats's start within which its genomförandeplan must be signed. */
 export const insatsPolicyBody = z.strictObject({ planDueDays: z.number().int().min(1).max(90) });

@@ -699,8 +699,15 @@ const MATRIX: Entry[] = [
   },
   {
     method: "GET",
+    route: "/api/reports/ivo/namnd",
+    // Counts through the disclosure module, no personal data: every statistics role.
+    expect: (role, t) => (STATS.includes(role) ? (t === "own" ? 200 : 400) : 404),
+    call: (w, t) => ({ url: `/api/reports/ivo/namnd?year=2026&quarter=1&districtId=${fixture(w, t).id}` }),
+  },
+  {
+    method: "GET",
     route: "/api/reports/ivo/export",
-    // The nämnd version has no personnummer: every statistics role may take it.
+    // The nämnd version is counts without personal data: every statistics role may take it.
     expect: (role, t) => (STATS.includes(role) ? (t === "own" ? 200 : 400) : 404),
     call: (w, t) => ({
       url: `/api/reports/ivo/export?year=2026&quarter=1&format=xlsx&version=namnd&districtId=${fixture(w, t).id}`,

@@ -1,12 +1,16 @@
 import { type ReactNode } from "react";
 import { assessmentApi, type Usage, type UsageQuery, usageExportUrl } from "../components/AssessmentApi";
+import { Count, DisclosureNote, Share } from "../components/StatsCells";
 import { StatsFilterForm, useStatsReport, useStatsScope } from "../components/StatsFilter";
-import { formatShare, useLang } from "../i18n";
+import { useLang } from "../i18n";
 import { CONCERN_LABELS, GENDER_PLURAL_LABELS, label } from "../labels";
 
-type Cell = { completed: number; withAssessment: number; share: number | null };
+type Cell = Usage["total"];
 
-/** Use of structured assessments (/statistik/bedomningar): shares per district, unit, concern, gender. */
+/**
+ * Use of structured assessments (/statistik/bedomningar): shares per district, unit, concern, gender.
+ * Every figure as the disclosure module published it: a hidden one shows as "–", never as 0.
+ */
 export function AssessmentUsage() {
   const { t, lang } = useLang();
   const report = useStatsReport<UsageQuery, Usage>((f) => assessmentApi.usage(f));
@@ -22,14 +26,15 @@ export function AssessmentUsage() {
         <>
           <section className="card" aria-labelledby="usage-heading">
             <h2 id="usage-heading">
-              {data.from} – {data.to}: {formatShare(data.total.share, lang)} {t("usageHeadlineOf")} {data.total.completed}{" "}
-              {t("usageHeadline")}
+              {data.from} – {data.to}: <Share value={data.total.share} /> {t("usageHeadlineOf")}{" "}
+              <Count value={data.total.completed} /> {t("usageHeadline")}
             </h2>
             <p>
-              {t("withAssessment")}: {data.total.withAssessment}/{data.total.completed}. {t("byTrained")}:{" "}
-              {formatShare(data.assessments.share, lang)} ({data.assessments.byTrained}/{data.assessments.signed}{" "}
-              {t("signedAssessments").toLowerCase()}).
+              {t("withAssessment")}: <Count value={data.total.withAssessment} />/<Count value={data.total.completed} />.{" "}
+              {t("byTrained")}: <Share value={data.assessments.share} /> (<Count value={data.assessments.byTrained} />/
+              <Count value={data.assessments.signed} /> {t("signedAssessments").toLowerCase()}).
             </p>
+            <DisclosureNote disclosure={data.disclosure} id="usage-disclosure" />
             <p>
               {t("htDownload")}: <a href={usageExportUrl(filter)}>XLSX</a>
             </p>
@@ -69,7 +74,9 @@ export function AssessmentUsage() {
               {data.byInstrument.map((r) => (
                 <tr key={r.instrumentKey}>
                   <th scope="row">{r.instrumentName}</th>
-                  <td>{r.investigations}</td>
+                  <td>
+                    <Count value={r.investigations} />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -87,7 +94,9 @@ export function AssessmentUsage() {
                 <tr key={`${r.instrumentKey}-${r.unitId}`}>
                   <th scope="row">{r.instrumentName}</th>
                   <td>{r.unitName}</td>
-                  <td>{r.trained}</td>
+                  <td>
+                    <Count value={r.trained} />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -102,9 +111,15 @@ export function AssessmentUsage() {
             </thead>
             <tbody>
               <tr>
-                <td>{data.assessments.signed}</td>
-                <td>{data.assessments.byTrained}</td>
-                <td>{formatShare(data.assessments.share, lang)}</td>
+                <td>
+                  <Count value={data.assessments.signed} />
+                </td>
+                <td>
+                  <Count value={data.assessments.byTrained} />
+                </td>
+                <td>
+                  <Share value={data.assessments.share} />
+                </td>
               </tr>
             </tbody>
           </TableCard>
@@ -115,7 +130,7 @@ export function AssessmentUsage() {
 }
 
 function TableCard({ id, title, empty, children }: { id: string; title: string; empty: boolean; children: ReactNode }) {
-  const { t, lang } = useLang();
+  const { t } = useLang();
   return (
     <section className="card" aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
@@ -144,7 +159,7 @@ function ShareTable({
   head: string;
   rows: ({ key: string; name: string } & Cell)[];
 }) {
-  const { t, lang } = useLang();
+  const { t } = useLang();
   return (
     <TableCard id={id} title={title} empty={rows.length === 0}>
       <thead>
@@ -159,9 +174,15 @@ function ShareTable({
         {rows.map((r) => (
           <tr key={r.key}>
             <th scope="row">{r.name}</th>
-            <td>{r.completed}</td>
-            <td>{r.withAssessment}</td>
-            <td>{formatShare(r.share, lang)}</td>
+            <td>
+              <Count value={r.completed} />
+            </td>
+            <td>
+              <Count value={r.withAssessment} />
+            </td>
+            <td>
+              <Share value={r.share} />
+            </td>
           </tr>
         ))}
       </tbody>

@@ -5,6 +5,7 @@ import { assessmentApi, type InstrumentSummary, instrumentExportUrl } from "../c
 import { asApiError } from "../components/CaseApi";
 import { CheckboxField, FormError, TextAreaField, useSubmit } from "../components/CaseFormParts";
 import { Alert } from "../components/Field";
+import { Count } from "../components/StatsCells";
 import { formatDateTime, useLang } from "../i18n";
 import { label, PURPOSE_LABELS } from "../labels";
 
@@ -93,7 +94,9 @@ function InstrumentTable({
                   {i.ageRange.min}–{i.ageRange.max} {t("years")}
                 </td>
                 <td>{i.purposes.map((p) => label(PURPOSE_LABELS, p, lang)).join(", ")}</td>
-                <td>{i.assessments}</td>
+                <td>
+                  <Count value={i.assessments} />
+                </td>
                 <td>
                   {i.retired ? t("retired") : t("inForce")}
                   <span className="hint"> · {formatDateTime(i.importedAt, lang)}</span>
@@ -132,6 +135,7 @@ function InstrumentTable({
           </tbody>
         </table>
       </div>
+      <p className="hint">{t("inUseHint")}</p>
     </>
   );
 }

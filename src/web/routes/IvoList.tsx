@@ -1,13 +1,20 @@
 import { type FormEvent, useEffect, useMemo, useState } from "react";
+import type { IvoNamndReport } from "../../contracts/interventions";
+import { NOT_STARTED_REASON_LABELS } from "../../domain/interventions/vocabulary";
 import { PERMISSIONS } from "../../domain/roles";
 import { stockholmToday } from "../../domain/time";
-import { ApiError } from "../api";
+import { ApiError, qs, request } from "../api";
 import { useAuth } from "../auth";
+import { RadioGroup } from "../components/CaseFormParts";
 import { Alert, SelectField } from "../components/Field";
 import { type IvoQuery, type IvoReport, insatsApi, ivoExportUrl } from "../components/InsatsApi";
 import { dash, ScrollTable } from "../components/InsatsParts";
-import { useLang } from "../i18n";
-import { GENDER_LABELS, label } from "../labels";
+import { Count, DisclosureNote } from "../components/StatsCells";
+import { type TextKey, useLang } from "../i18n";
+import { GENDER_LABELS, GENDER_PLURAL_LABELS, label } from "../labels";
+
+/** The nämnd version's counts (stats:read): aggregates through the disclosure module. */
+const namndReport = (q: IvoQuery) => request<IvoNamndReport>("GET", `/api/reports/ivo/namnd${qs({ ...q })}`);
 
 /** The last quarter that has ended by `today`. */
 export function lastFinishedQuarter(today: string): { year: number; quarter: number } {
@@ -18,7 +25,8 @@ export function lastFinishedQuarter(today: string): { year: number; quarter: num
 
 /**
  * The quarter's decisions not executed within three months (/statistik/ivo). Everyone with
- * statistics may download the nämnd version; the list with personnummer needs ivo:read.
+ * statistics sees and downloads the nämnd version (counts, hidden ones as "–"); the list with
+ * personnummer needs ivo:read, and such a reader chooses which version to see.
  */
 export function IvoList() {
   const { t, lang } = useLang();
@@ -28,9 +36,11 @@ export function IvoList() {
   // The export links follow the quarter shown, not the one being chosen.
   const [shown, setShown] = useState<IvoQuery>(filter);
   const [data, setData] = useState<IvoReport | null>(null);
+  const [namnd, setNamnd] = useState<IvoNamndReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
   const mayReadIvo = can("ivo:read");
+  const [view, setView] = useState<"ivo" | "namnd">(mayReadIvo ? "ivo" : "namnd");
 
   const statsRoles: readonly string[] = PERMISSIONS["stats:read"];
   const mine = useMemo(() => (me?.assignments ?? []).filter((a) => statsRoles.includes(a.role)), [me, statsRoles]);
@@ -42,20 +52,25 @@ export function IvoList() {
     e?.preventDefault();
     const q = { ...filter };
     setShown(q);
-    if (!mayReadIvo) return;
     setError(null);
     setLoading(true);
     try {
-      setData(await insatsApi.ivo(q));
+      const [ivo, counts] = await Promise.all([
+        view === "ivo" && mayReadIvo ? insatsApi.ivo(q) : Promise.resolve(null),
+        view === "namnd" ? namndReport(q) : Promise.resolve(null),
+      ]);
+      setData(ivo);
+      setNamnd(counts);
     } catch (err) {
       setError(err instanceof ApiError ? err.message : t("error"));
     } finally {
       setLoading(false);
     }
   }
+  // Loads on opening and again when the reader switches version.
   useEffect(() => {
     void load();
-  }, []);
+  }, [view]);
 
   return (
     <>
@@ -99,6 +114,18 @@ export function IvoList() {
               ))}
             </SelectField>
           )}
+          {mayReadIvo && (
+            <RadioGroup
+              legend={t("ivoView")}
+              name="ivo-view"
+              value={view}
+              onChange={(v) => setView(v === "namnd" ? "namnd" : "ivo")}
+              options={[
+                { value: "ivo", label: t("ivoVersionIvo") },
+                { value: "namnd", label: t("ivoVersionNamnd") },
+              ]}
+            />
+          )}
           <button type="submit" disabled={loading}>
             {t("ivoShow")}
           </button>
@@ -124,7 +151,8 @@ export function IvoList() {
           </li>
         </ul>
       </section>
-      {mayReadIvo && data && (
+      {view === "namnd" && namnd && <NamndTables report={namnd} />}
+      {view === "ivo" && mayReadIvo && data && (
         <section className="card" aria-labelledby="ivo-rows">
           <h2 id="ivo-rows">
             {t("ivoRows")}: {data.from} – {data.to}
@@ -173,5 +201,108 @@ export function IvoList() {
         </section>
       )}
     </>
+  );
+}
+
+type NamndCounts = IvoNamndReport["total"];
+
+/** The nämnd version: the total, then by district, insats, gender and reason. */
+function NamndTables({ report }: { report: IvoNamndReport }) {
+  const { t, lang } = useLang();
+  const genderName = (g: IvoNamndReport["byGender"][number]["gender"]) =>
+    g === "other" ? t("sbOtherGender") : label(GENDER_PLURAL_LABELS, g, lang);
+  const reasonName = (r: IvoNamndReport["byReason"][number]["reason"]) =>
+    r === "none" ? t("ivoNoReason") : NOT_STARTED_REASON_LABELS[r][lang];
+  return (
+    <>
+      <section className="card" aria-labelledby="ivo-namnd">
+        <h2 id="ivo-namnd">
+          {t("ivoVersionNamnd")}: {report.from} – {report.to}
+        </h2>
+        <p>{t("ivoNamndIntro")}</p>
+        <DisclosureNote disclosure={report.disclosure} id="ivo-disclosure" />
+      </section>
+      <NamndTable id="ivo-total" title={t("sbTotal")} head="" rows={[{ key: "all", name: t("all"), ...report.total }]} />
+      <NamndTable
+        id="ivo-district"
+        title={t("byDistrict")}
+        head={t("district")}
+        rows={report.byDistrict.map((r) => ({ key: r.districtId, name: r.districtName, ...r }))}
+      />
+      <NamndTable
+        id="ivo-insats"
+        title={t("sbByInsats")}
+        head={t("insats")}
+        rows={report.byInsats.map((r) => ({ key: r.code, ...r }))}
+      />
+      <NamndTable
+        id="ivo-gender"
+        title={t("byGender")}
+        head={t("gender")}
+        rows={report.byGender.map((r) => ({ key: r.gender, name: genderName(r.gender), ...r }))}
+      />
+      <NamndTable
+        id="ivo-reason"
+        title={t("ivoByReason")}
+        head={t("ivoReason")}
+        rows={report.byReason.map((r) => ({ key: r.reason, name: reasonName(r.reason), ...r }))}
+      />
+    </>
+  );
+}
+
+const NAMND_COLUMNS: { key: keyof NamndCounts; label: TextKey }[] = [
+  { key: "listed", label: "ivoListed" },
+  { key: "executedLate", label: "ivoExecutedLate" },
+  { key: "notExecuted", label: "ivoNotExecuted" },
+];
+
+function NamndTable({
+  id,
+  title,
+  head,
+  rows,
+}: {
+  id: string;
+  title: string;
+  head: string;
+  rows: ({ key: string; name: string } & NamndCounts)[];
+}) {
+  const { t } = useLang();
+  return (
+    <section className="card" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {rows.length === 0 ? (
+        <p>{t("noData")}</p>
+      ) : (
+        <ScrollTable label={title}>
+          <table>
+            <caption className="visually-hidden">{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{head || <span className="visually-hidden">{title}</span>}</th>
+                {NAMND_COLUMNS.map((c) => (
+                  <th scope="col" key={c.key}>
+                    {t(c.label)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.key}>
+                  <th scope="row">{r.name}</th>
+                  {NAMND_COLUMNS.map((c) => (
+                    <td key={c.key}>
+                      <Count value={r[c.key]} />
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollTable>
+      )}
+    </section>
   );
 }

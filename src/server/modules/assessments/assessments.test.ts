@@ -1,9 +1,10 @@
 import { eq, sql } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assessments, instruments, investigations, reports } from "../../db/schema/index";
+import { assessments, instruments, investigations, persons, reports } from "../../db/schema/index";
 import { seedTraining, shippedInstrument } from "../../testing/assessment-fixtures";
 import { seedCase } from "../../testing/case-fixtures";
-import { createWorld, type World } from "../../testing/world";
+import { createWorld, nextPersonnummer, type World } from "../../testing/world";
 
 let w: World;
 beforeAll(async () => {
@@ -83,6 +84,60 @@ describe("instrument definitions", () => {
     expect(listed).not.toContain(id);
     const all = (await call("handlaggare", "GET", "/api/instruments?includeRetired=true")).json().items;
     expect(all.find((i: { id: string }) => i.id === id)?.retired).toBe(true);
+  });
+});
+
+describe("instrument usage count", () => {
+  it("counts the signed assessments of a version through the disclosure module: 0, then hidden, then about 9", async () => {
+    const base = (await shippedInstrument(w, "gas")).def;
+    // A key of its own, so that the other tests' shipped GAS stays the only one.
+    const imported = await call("systemadministrator", "POST", "/api/admin/instruments", { ...base, id: "gas-count-test" });
+    expect(imported.statusCode, imported.body).toBe(201);
+    const id = imported.json().id as string;
+    const uses = async () => {
+      const listed = (await call("handlaggare", "GET", "/api/instruments")).json().items.find((i: { id: string }) => i.id === id);
+      const detail = (await call("analytiker", "GET", `/api/instruments/${id}`)).json();
+      expect(detail.assessments).toBe(listed.assessments);
+      return listed.assessments as number | null;
+    };
+    expect(await uses()).toBe(0);
+
+    // A draft is not use.
+    const c = await crimeInvestigation();
+    await seedTraining(w, w.userIds.handlaggare as string, "gas-count-test", base.version);
+    const created = await call("handlaggare", "POST", `/api/cases/${c.caseId}/assessments`, {
+      instrumentId: id,
+      investigationId: c.investigationId,
+      assessedOn: today(),
+      goals: [{ id: "g1", label: "Går i skolan" }],
+      answers: { g1: 1 },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(await uses()).toBe(0);
+
+    // One signed: the count moves, and as 1–4 it is hidden, never shown as 0.
+    expect((await call("handlaggare", "POST", `/api/assessments/${created.json().id}/sign`)).statusCode).toBe(200);
+    expect(await uses()).toBeNull();
+
+    // Nine signed: shown, within ±2 of the truth (7–11 is never below 5).
+    for (let i = 0; i < 8; i++) {
+      await w.database.db.insert(assessments).values({
+        caseId: c.caseId,
+        personId: w.own.personId,
+        districtId: w.own.id,
+        instrumentId: id,
+        assessedOn: today(),
+        score: {},
+        createdBy: w.userIds.handlaggare as string,
+        signedBy: w.userIds.handlaggare as string,
+        signedAt: new Date(),
+      });
+    }
+    const nine = await uses();
+    expect(nine).not.toBeNull();
+    expect(Math.abs((nine as number) - 9)).toBeLessThanOrEqual(2);
+    // The same assessments always get the same figure.
+    expect(await uses()).toBe(nine);
   });
 });
 
@@ -290,73 +345,197 @@ describe("completion policy", () => {
   });
 });
 
+/**
+ * What the disclosure rules promise of a published count whose true value is `truth`: 0 shown as 0,
+ * 1–4 hidden (null), otherwise hidden (secondary suppression) or within ±2 of the truth and never below 5.
+ */
+function expectPublished(value: number | null, truth: number) {
+  if (truth === 0) expect(value).toBe(0);
+  else if (truth < 5) expect(value).toBeNull();
+  else if (value !== null) {
+    expect(Math.abs(value - truth)).toBeLessThanOrEqual(2);
+    expect(value).toBeGreaterThanOrEqual(5);
+  }
+}
+
+/** Every cell of every sheet, as text. */
+async function xlsxText(buffer: Buffer): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buffer as never);
+  const cells: string[] = [];
+  wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => cells.push(String(c.value)))));
+  return cells.join("\n");
+}
+
 describe("usage statistics", () => {
-  it("counts completed crime investigations with a signed assessment, as computed by hand", async () => {
-    const fresh = await createWorld();
-    try {
-      const gas = await shippedInstrument(fresh, "gas");
-      const day = "2026-06-15";
-      // Four completed crime investigations in the own district: two assessed (one GAS each), one
-      // with only a draft, one without; plus one completed investigation without a crime concern.
-      const make = async (concerns: string[], assessment: "signed" | "draft" | null) => {
-        const c = await seedCase(fresh, "own", "investigated");
-        await fresh.database.db.update(reports).set({ concerns }).where(eq(reports.caseId, c.caseId));
-        await fresh.database.db.update(investigations).set({ completedOn: day }).where(eq(investigations.id, c.investigationId));
-        if (assessment) {
-          await fresh.database.db.insert(assessments).values({
-            caseId: c.caseId,
-            investigationId: c.investigationId,
-            personId: fresh.own.personId,
-            districtId: fresh.own.id,
-            instrumentId: gas.id,
-            assessedOn: "2026-06-01",
-            score: {},
-            createdBy: fresh.userIds.handlaggare as string,
-            signedBy: assessment === "signed" ? (fresh.userIds.handlaggare as string) : null,
-            signedAt: assessment === "signed" ? new Date("2026-06-01T12:00:00Z") : null,
-          });
-        }
-      };
-      await seedTraining(fresh, fresh.userIds.handlaggare as string, "gas");
-      await make(["brott"], "signed");
-      await make(["vald", "missbruk"], "signed");
-      await make(["brott"], "draft");
-      await make(["brott", "missbruk"], null);
-      await make(["skolfranvaro"], null);
-      const res = await fresh.app.inject({
-        method: "GET",
-        url: `/api/reports/assessment-usage?from=2026-01-01&to=2026-12-31&districtId=${fresh.own.id}`,
-        headers: { cookie: await fresh.login("kvalitet") },
-      });
-      expect(res.statusCode, res.body).toBe(200);
-      const u = res.json();
-      expect(u.total).toEqual({ completed: 4, withAssessment: 2, share: 0.5 });
-      expect(u.byConcern).toEqual([
-        { concern: "brott", completed: 3, withAssessment: 1, share: 1 / 3 },
-        { concern: "vald", completed: 1, withAssessment: 1, share: 1 },
-        { concern: "missbruk", completed: 2, withAssessment: 1, share: 0.5 },
-      ]);
-      expect(u.byGender).toEqual([{ gender: expect.any(String), completed: 4, withAssessment: 2, share: 0.5 }]);
-      expect(u.byInstrument).toEqual([{ instrumentKey: "gas", instrumentName: gas.def.name, investigations: 2 }]);
-      expect(u.assessments).toEqual({ signed: 2, byTrained: 2, share: 1 });
-      expect(u.trainedStaff).toEqual([
-        {
-          instrumentKey: "gas",
-          instrumentName: gas.def.name,
-          unitId: fresh.own.unitId,
-          unitName: expect.any(String),
-          trained: 1,
-        },
-      ]);
-      const xlsx = await fresh.app.inject({
-        method: "GET",
-        url: `/api/reports/assessment-usage/export?from=2026-01-01&to=2026-12-31&format=xlsx&districtId=${fresh.own.id}`,
-        headers: { cookie: await fresh.login("kvalitet") },
-      });
-      expect(xlsx.statusCode).toBe(200);
-      expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe("PK");
-    } finally {
-      await fresh.close();
+  // A personnummer-like marker and a name that staff wrote into a free-text note.
+  const NOTE_MARKER = "20100101-1234";
+  const NOTE_NAME = "Zätalina Markörsson";
+  let fresh: World;
+  const personnummer: string[] = [];
+  beforeAll(async () => {
+    fresh = await createWorld();
+    const gas = await shippedInstrument(fresh, "gas");
+    await seedTraining(fresh, fresh.userIds.handlaggare as string, "gas");
+    const day = "2026-06-15";
+    // One completed investigation of a young person of its own, with its concerns and assessment.
+    const make = async (
+      target: "own" | "other",
+      concerns: string[],
+      gender: string,
+      assessment: "signed" | "draft" | null,
+      note?: string,
+    ) => {
+      const f = target === "own" ? fresh.own : fresh.other;
+      const c = await seedCase(fresh, target, "investigated");
+      const [p] = await fresh.database.db
+        .insert(persons)
+        .values({
+          personnummer: nextPersonnummer(),
+          kind: "ung",
+          firstName: "Zätalina",
+          lastName: "Markörsson",
+          gender,
+          birthDate: "2011-01-01",
+          districtId: f.id,
+        })
+        .returning();
+      personnummer.push(p?.personnummer as string);
+      await fresh.database.db.update(reports).set({ concerns }).where(eq(reports.caseId, c.caseId));
+      await fresh.database.db
+        .update(investigations)
+        .set({
+          completedOn: day,
+          personId: p?.id as string,
+          noAssessmentReason: note ? "annan" : null,
+          noAssessmentNote: note ?? null,
+        })
+        .where(eq(investigations.id, c.investigationId));
+      if (assessment) {
+        await fresh.database.db.insert(assessments).values({
+          caseId: c.caseId,
+          investigationId: c.investigationId,
+          personId: p?.id as string,
+          districtId: f.id,
+          instrumentId: gas.id,
+          assessedOn: "2026-06-01",
+          score: {},
+          createdBy: fresh.userIds.handlaggare as string,
+          signedBy: assessment === "signed" ? (fresh.userIds.handlaggare as string) : null,
+          signedAt: assessment === "signed" ? new Date("2026-06-01T12:00:00Z") : null,
+        });
+      }
+    };
+    // District A: fourteen completed crime/violence investigations, eight with a signed GAS.
+    for (let i = 0; i < 5; i++) await make("own", ["brott"], "flicka", "signed");
+    for (let i = 0; i < 3; i++) await make("own", ["vald", "missbruk"], "pojke", "signed");
+    for (let i = 0; i < 2; i++) await make("own", ["brott"], "flicka", "draft");
+    for (let i = 0; i < 4; i++) await make("own", ["brott", "missbruk"], "pojke", null, `${NOTE_NAME} ${NOTE_MARKER} vägrade`);
+    // Not in the population: no crime or violence concern.
+    await make("own", ["skolfranvaro"], "flicka", null);
+    // District B: three, too few to publish anything from.
+    for (let i = 0; i < 3; i++) await make("other", ["brott"], "flicka", null, `${NOTE_NAME} ${NOTE_MARKER}`);
+  });
+  afterAll(async () => fresh?.close());
+
+  const usage = async (username: string, query: string) =>
+    fresh.app.inject({
+      method: "GET",
+      url: `/api/reports/assessment-usage?${query}`,
+      headers: { cookie: await fresh.login(username) },
+    });
+
+  it("publishes the counts of completed investigations with a signed assessment by the disclosure rules", async () => {
+    const res = await usage("kvalitet", `from=2026-01-01&to=2026-12-31&districtId=${fresh.own.id}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const u = res.json();
+    // kvalitet reads the persons of the district: any days; the population is large enough.
+    expect(u.disclosure).toMatchObject({ method: "cell-key", granularity: "day", protectedWhole: false });
+    // By hand: 14 completed, 8 with a signed assessment (drafts do not count), 6 without.
+    expect(u.total.completed).not.toBeNull();
+    expectPublished(u.total.completed, 14);
+    expectPublished(u.total.withAssessment, 8);
+    if (u.total.share !== null) {
+      expect(u.total.share).toBeGreaterThanOrEqual(6 / 16);
+      expect(u.total.share).toBeLessThanOrEqual(10 / 12);
+    }
+    // One district: the same investigations as the total, so the same cell keys and the same figures.
+    expect(u.byDistrict).toEqual([{ districtId: fresh.own.id, districtName: "Distrikt A", ...u.total }]);
+    const concern = (c: string) => u.byConcern.find((x: { concern: string }) => x.concern === c);
+    expect(u.byConcern.map((x: { concern: string }) => x.concern)).toEqual(["brott", "vald", "missbruk"]);
+    expectPublished(concern("brott").completed, 11);
+    expectPublished(concern("brott").withAssessment, 5);
+    // Violence: 3 investigations, all assessed: hidden, never 0.
+    expect(concern("vald")).toEqual({ concern: "vald", completed: null, withAssessment: null, share: null });
+    expectPublished(concern("missbruk").completed, 7);
+    expect(concern("missbruk").withAssessment).toBeNull();
+    expect(concern("missbruk").share).toBeNull();
+    // Boys: 7 completed, 3 assessed (hidden). Girls: 7 and 5 — but girls + boys = the total, so the
+    // girls' 5 is hidden too (secondary suppression), else total − girls would give the boys' 3.
+    const gender = (g: string) => u.byGender.find((x: { gender: string }) => x.gender === g);
+    expectPublished(gender("pojke").completed, 7);
+    expect(gender("pojke").withAssessment).toBeNull();
+    expect(gender("flicka").withAssessment).toBeNull();
+    expect(gender("flicka").share).toBeNull();
+    expect(u.byInstrument).toHaveLength(1);
+    expect(u.byInstrument[0]).toMatchObject({ instrumentKey: "gas" });
+    expect(u.byInstrument[0].investigations).not.toBeNull();
+    expectPublished(u.byInstrument[0].investigations, 8);
+    // Eight signed, all by someone trained: the same assessments, so the same perturbed count; share 1.
+    expectPublished(u.assessments.signed, 8);
+    expect(u.assessments.byTrained).toBe(u.assessments.signed);
+    expect(u.assessments.share).toBe(1);
+    // One trained person in the unit: hidden.
+    expect(u.trainedStaff).toEqual([
+      {
+        instrumentKey: "gas",
+        instrumentName: expect.any(String),
+        unitId: fresh.own.unitId,
+        unitName: expect.any(String),
+        trained: null,
+      },
+    ]);
+  });
+
+  it("shows an empty period as 0 and hides everything for a population below 10", async () => {
+    const empty = (await usage("kvalitet", `from=2025-01-01&to=2025-12-31&districtId=${fresh.own.id}`)).json();
+    expect(empty.disclosure.protectedWhole).toBe(false);
+    expect(empty.total).toEqual({ completed: 0, withAssessment: 0, share: null });
+    expect(empty.assessments).toEqual({ signed: 0, byTrained: 0, share: null });
+
+    const few = (await usage("kvalitet.b", `from=2026-01-01&to=2026-12-31&districtId=${fresh.other.id}`)).json();
+    expect(few.disclosure.protectedWhole).toBe(true);
+    expect(few.total).toEqual({ completed: null, withAssessment: null, share: null });
+    expect(few.byGender).toEqual([{ gender: "flicka", completed: null, withAssessment: null, share: null }]);
+    expect(few.assessments).toEqual({ signed: null, byTrained: null, share: null });
+  });
+
+  it("asks an analytiker for whole months and gives no name, personnummer or note in JSON or XLSX", async () => {
+    const fine = await usage("analytiker", "from=2026-06-02&to=2026-06-30");
+    expect(fine.statusCode).toBe(400);
+    expect(fine.json().error.code).toBe("period_too_fine");
+    const res = await usage("analytiker", "from=2026-01-01&to=2026-12-31");
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().disclosure).toMatchObject({ granularity: "month", protectedWhole: false });
+    const xlsx = await fresh.app.inject({
+      method: "GET",
+      url: "/api/reports/assessment-usage/export?from=2026-01-01&to=2026-12-31&format=xlsx",
+      headers: { cookie: await fresh.login("analytiker") },
+    });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers["content-disposition"]).toContain("strukturerade-bedomningar-2026-01-01-2026-12-31.xlsx");
+    const text = await xlsxText(xlsx.rawPayload);
+    // The workbook holds the published figures: the hidden ones as "–", with the note why.
+    expect(text).toContain("Strukturerade bedömningar 2026-01-01–2026-12-31");
+    expect(text).toContain("cellnyckelmetoden");
+    expect(text.split("\n")).toContain("–");
+    for (const [format, body] of [
+      ["json", res.body],
+      ["xlsx", text],
+    ]) {
+      for (const absent of [NOTE_MARKER, "Zätalina", "Markörsson", "vägrade", "Alva", ...personnummer]) {
+        expect(body, `${format} holds ${absent}`).not.toContain(absent);
+      }
     }
   });
 });

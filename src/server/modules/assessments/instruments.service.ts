@@ -1,17 +1,19 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { instrumentDetail, instrumentSummary } from "../../../contracts/assessments";
+import { publishCount, Tally } from "../../../domain/disclosure/publish";
 import { type InstrumentDefinition, parseDefinition } from "../../../domain/instruments/definition";
 import type { Database, Db, Tx } from "../../db/connection";
-import { assessments, instruments } from "../../db/schema/index";
+import { instruments } from "../../db/schema/index";
 import type { Actor } from "../../platform/actor";
 import { audit } from "../../platform/audit";
 import { badRequest, conflict, notFound } from "../../platform/errors";
+import { type RecordKey, recordKeys } from "../../platform/record-keys";
 
 type Summary = z.infer<typeof instrumentSummary>;
 type Row = typeof instruments.$inferSelect;
 
-function summary(row: Row, uses: number): Summary {
+function summary(row: Row, uses: number | null): Summary {
   const def = row.definition as InstrumentDefinition;
   return {
     id: row.id,
@@ -28,21 +30,40 @@ function summary(row: Row, uses: number): Summary {
   };
 }
 
-const usesOf = sql<number>`(select count(*)::int from ${assessments} where ${assessments.instrumentId} = ${instruments.id})`;
+/**
+ * The ids of the signed assessments made with the instrument version of the outer row. Written out
+ * in SQL with qualified names: drizzle renders columns inside a select's sql unqualified, so
+ * `instrument_id = id` compared the assessment's instrument with its own id and counted nothing.
+ */
+const signedAssessmentIds = sql<string[]>`(select coalesce(array_agg(a.id::text), '{}') from assessments a
+  where a.instrument_id = "instruments"."id" and a.signed_at is not null)`;
 
-export async function listInstruments({ db }: Database, includeRetired: boolean): Promise<{ items: Summary[] }> {
-  const rows = await db
-    .select({ row: instruments, uses: usesOf })
-    .from(instruments)
-    .where(includeRetired ? undefined : isNull(instruments.retiredAt))
-    .orderBy(instruments.name, instruments.version);
-  return { items: rows.map((r) => summary(r.row, r.uses)) };
+/**
+ * How often an instrument version is used, as every role may see it: its signed assessments (drafts
+ * are not use), counted through the disclosure module with the assessments' cell keys (0 shown,
+ * 1–4 hidden, others perturbed by up to ±2).
+ */
+const usesOf = (ids: readonly string[], keyOf: RecordKey) => publishCount(Tally.of(ids.map(keyOf)));
+
+export async function listInstruments(database: Database, includeRetired: boolean): Promise<{ items: Summary[] }> {
+  const [rows, keyOf] = await Promise.all([
+    database.db
+      .select({ row: instruments, signed: signedAssessmentIds })
+      .from(instruments)
+      .where(includeRetired ? undefined : isNull(instruments.retiredAt))
+      .orderBy(instruments.name, instruments.version),
+    recordKeys(database),
+  ]);
+  return { items: rows.map((r) => summary(r.row, usesOf(r.signed, keyOf))) };
 }
 
-export async function getInstrument({ db }: Database, id: string): Promise<z.infer<typeof instrumentDetail>> {
-  const [r] = await db.select({ row: instruments, uses: usesOf }).from(instruments).where(eq(instruments.id, id));
+export async function getInstrument(database: Database, id: string): Promise<z.infer<typeof instrumentDetail>> {
+  const [[r], keyOf] = await Promise.all([
+    database.db.select({ row: instruments, signed: signedAssessmentIds }).from(instruments).where(eq(instruments.id, id)),
+    recordKeys(database),
+  ]);
   if (!r) throw notFound();
-  return { ...summary(r.row, r.uses), definition: r.row.definition as Record<string, unknown> };
+  return { ...summary(r.row, usesOf(r.signed, keyOf)), definition: r.row.definition as Record<string, unknown> };
 }
 
 /** The definition an assessment is scored with; the stored JSON passed validation at import. */

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import type { Content, TableCell, TDocumentDefinitions } from "pdfmake/interfaces";
-import type { IvoReport, SamladBild } from "../../../contracts/interventions";
+import type { IvoNamndReport, IvoReport, SamladBild } from "../../../contracts/interventions";
+import { NOT_STARTED_REASON_LABELS } from "../../../domain/interventions/vocabulary";
 import { stockholmDate } from "../../../domain/time";
 import { renderPdf } from "../../platform/pdf";
 
@@ -51,17 +52,18 @@ const table = (header: string[], rows: (string | number | null)[][], widths?: (s
 
 // ── IVO: ej verkställda beslut ────────────────────────────────────────────────────────────────────
 
-export const ivoTitle = (r: IvoReport) => `Ej verkställda beslut — kvartal ${r.quarter} ${r.year}`;
-const ivoSubtitle = (r: IvoReport) =>
-  r.version === "ivo"
-    ? `Rapport till IVO enligt 16 kap. 6 f § SoL: gynnande beslut som inte verkställts inom tre månader (${r.from}–${r.to}).`
-    : `Rapport till nämnden (utan personuppgifter): gynnande beslut som inte verkställts inom tre månader (${r.from}–${r.to}).`;
+type IvoHeading = { year: number; quarter: number; from: string; to: string };
+export const ivoTitle = (r: IvoHeading) => `Ej verkställda beslut — kvartal ${r.quarter} ${r.year}`;
+const ivoSubtitle = (r: IvoHeading) =>
+  `Rapport till IVO enligt 16 kap. 6 f § SoL: gynnande beslut som inte verkställts inom tre månader (${r.from}–${r.to}).`;
+const namndSubtitle = (r: IvoHeading) =>
+  `Rapport till nämnden (antal, utan personuppgifter): gynnande beslut som inte verkställts inom tre månader (${r.from}–${r.to}).`;
 
-/** Header and rows of the list; the nämnd version has no personnummer or name column. */
+/** Header and rows of the IVO version's list, one row per decision with personnummer and name. */
 function ivoRows(r: IvoReport): { header: string[]; rows: (string | null)[][] } {
-  const personal = r.version === "ivo";
   const header = [
-    ...(personal ? ["Personnummer", "Namn"] : []),
+    "Personnummer",
+    "Namn",
     "Kön",
     "Insats",
     "Distrikt",
@@ -73,7 +75,8 @@ function ivoRows(r: IvoReport): { header: string[]; rows: (string | null)[][] } 
     "Kommentar",
   ];
   const rows = r.rows.map((x) => [
-    ...(personal ? [x.personnummer ?? null, x.personName ?? null] : []),
+    x.personnummer,
+    x.personName,
     genderLabel(x.gender),
     x.insatsName,
     x.districtName,
@@ -117,6 +120,75 @@ export async function ivoPdf(r: IvoReport): Promise<Buffer> {
   return renderPdf(pdfDocument(ivoTitle(r), ivoSubtitle(r), r.generatedAt, body));
 }
 
+const NAMND_GENDER: Record<IvoNamndReport["byGender"][number]["gender"], string> = {
+  pojke: "Pojkar",
+  flicka: "Flickor",
+  other: "Annat eller okänt kön",
+};
+const reasonLabel = (reason: IvoNamndReport["byReason"][number]["reason"]) =>
+  reason === "none" ? "Inget skäl angivet" : NOT_STARTED_REASON_LABELS[reason].sv;
+
+const NAMND_HEADER = [
+  "Ej verkställda inom tre månader",
+  "Verkställda sent under kvartalet",
+  "Ej verkställda vid kvartalets slut",
+];
+type NamndCounts = IvoNamndReport["total"];
+const namndRow = (label: string, c: NamndCounts): (string | number | null)[] => [label, c.listed, c.executedLate, c.notExecuted];
+
+/** The nämnd version's tables: the total, then by district, insats, gender and reason. */
+function namndTables(r: IvoNamndReport): { title: string; head: string; rows: (string | number | null)[][] }[] {
+  return [
+    { title: "Totalt", head: "", rows: [namndRow("Alla", r.total)] },
+    { title: "Per distrikt", head: "Distrikt", rows: r.byDistrict.map((d) => namndRow(d.districtName, d)) },
+    { title: "Per insats", head: "Insats", rows: r.byInsats.map((d) => namndRow(d.name, d)) },
+    { title: "Per kön", head: "Kön", rows: r.byGender.map((d) => namndRow(NAMND_GENDER[d.gender], d)) },
+    { title: "Per skäl", head: "Skäl", rows: r.byReason.map((d) => namndRow(reasonLabel(d.reason), d)) },
+  ];
+}
+
+/** What the nämnd version says of its protection, from its disclosure note (as the page says it). */
+function namndNotes(r: IvoNamndReport): string[] {
+  const d = r.disclosure;
+  return [
+    ...(d.protectedWhole ? ["Kvartalet omfattar för få beslut för att något ska kunna visas."] : []),
+    `– betyder att värdet döljs (färre än ${d.minCount}, eller för att det annars skulle kunna räknas fram). ` +
+      `Visade antal kan avvika med upp till ±${d.maxNoise} från det verkliga (röjandeskydd, cellnyckelmetoden).`,
+  ];
+}
+
+/** The nämnd version as a workbook: the published counts only, a hidden one written as "–". */
+export async function ivoNamndXlsx(r: IvoNamndReport): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "Vägval";
+  const ws = wb.addWorksheet(`Kvartal ${r.quarter} ${r.year}`);
+  ws.addRow([ivoTitle(r)]).font = { bold: true, size: 14 };
+  ws.addRow([namndSubtitle(r)]);
+  for (const line of namndNotes(r)) ws.addRow([line]);
+  ws.addRow([`Skapad ${stockholmDate(new Date(r.generatedAt))}`]);
+  for (const t of namndTables(r)) {
+    ws.addRow([]);
+    ws.addRow([t.title]).font = { bold: true, size: 12 };
+    ws.addRow([t.head, ...NAMND_HEADER]).font = { bold: true };
+    for (const row of t.rows) ws.addRow(row.map((v) => (v === null ? "–" : v)));
+  }
+  ws.columns.forEach((c, i) => {
+    c.width = i === 0 ? 34 : 24;
+  });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export async function ivoNamndPdf(r: IvoNamndReport): Promise<Buffer> {
+  const body: Content[] = [
+    ...namndNotes(r).map((text): Content => ({ text, margin: [0, 0, 0, 6] })),
+    ...namndTables(r).flatMap((t): Content[] => [
+      { text: t.title, fontSize: 11, bold: true, margin: [0, 8, 0, 4] },
+      table([t.head, ...NAMND_HEADER], t.rows, ["*", "auto", "auto", "auto"]),
+    ]),
+  ];
+  return renderPdf(pdfDocument(ivoTitle(r), namndSubtitle(r), r.generatedAt, body));
+}
+
 // ── Samlad bild ───────────────────────────────────────────────────────────────────────────────────
 
 const percent = (share: number | null) => (share === null ? null : Math.round(share * 1000) / 10);
@@ -129,6 +201,7 @@ const FIGURE_HEADER = [
   "Avslutade",
   "Median längd (dagar)",
   "Median beslut–start (dagar)",
+  "Medel beslut–start (dagar)",
   "Plan i tid %",
   "Uppföljning i tid %",
   "Mål uppnådda %",
@@ -143,6 +216,7 @@ const figureRow = (label: string, f: Figures): (string | number | null)[] => [
   f.ended,
   f.medianLengthDays,
   f.medianDaysDecisionToStart,
+  f.meanDaysDecisionToStart,
   percent(f.planInTimeShare),
   percent(f.followUpInTimeShare),
   percent(f.goalsReachedShare),
@@ -161,7 +235,16 @@ function breakdownRows(b: Breakdown): (string | number | null)[][] {
 }
 
 const samladTitle = (s: SamladBild) => `Samlad bild av insatser ${s.from}–${s.to}`;
-const SAMLAD_NOTE = "Antal 1–4 och andelar eller medianer byggda på färre än 5 visas som – (röjandeskydd). Ålder vid beslut.";
+/** What the samlad bild says of its protection, from its disclosure note (as the page says it). */
+function samladNotes(s: SamladBild): string[] {
+  const d = s.disclosure;
+  return [
+    ...(d.protectedWhole ? ["Urvalet omfattar för få insatser för att något ska kunna visas."] : []),
+    `– betyder att värdet döljs (färre än ${d.minCount}, eller för att det annars skulle kunna räknas fram). ` +
+      `Visade antal kan avvika med upp till ±${d.maxNoise} från det verkliga (röjandeskydd, cellnyckelmetoden); ` +
+      `medianer och medelvärden visas för grupper om minst ${d.minStatisticN}. Ålder vid beslut.`,
+  ];
+}
 
 export async function samladBildXlsx(s: SamladBild): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -169,7 +252,7 @@ export async function samladBildXlsx(s: SamladBild): Promise<Buffer> {
   const sheet = (name: string, heading: string, b: Breakdown) => {
     const ws = wb.addWorksheet(name.replace(/[*?:\\/[\]]/g, " ").slice(0, 31));
     ws.addRow([heading]).font = { bold: true, size: 13 };
-    ws.addRow([SAMLAD_NOTE]);
+    for (const line of samladNotes(s)) ws.addRow([line]);
     ws.addRow(FIGURE_HEADER).font = { bold: true };
     for (const r of breakdownRows(b)) ws.addRow(r);
     ws.columns.forEach((c, i) => {
@@ -190,6 +273,7 @@ export async function samladBildXlsx(s: SamladBild): Promise<Buffer> {
 export async function samladBildPdf(s: SamladBild): Promise<Buffer> {
   const widths = FIGURE_HEADER.map((_, i) => (i === 0 ? "*" : "auto"));
   const body: Content[] = [
+    ...samladNotes(s).map((text): Content => ({ text, margin: [0, 0, 0, 6] })),
     { text: "Alla insatser", fontSize: 11, bold: true, margin: [0, 0, 0, 4] },
     table(FIGURE_HEADER, breakdownRows(s.total), widths),
     ...s.byInsats.flatMap((e): Content[] => [
@@ -197,5 +281,5 @@ export async function samladBildPdf(s: SamladBild): Promise<Buffer> {
       table(FIGURE_HEADER, breakdownRows(e), widths),
     ]),
   ];
-  return renderPdf(pdfDocument(samladTitle(s), SAMLAD_NOTE, s.generatedAt, body));
+  return renderPdf(pdfDocument(samladTitle(s), "Ålder vid beslut.", s.generatedAt, body));
 }

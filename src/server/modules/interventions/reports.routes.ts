@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { errorResponse } from "../../../contracts/common";
 import {
   ivoExportQuery,
+  ivoNamndReport as ivoNamndReportSchema,
   ivoQuery,
   ivoReport as ivoReportSchema,
   samladBildExportQuery,
@@ -10,16 +11,16 @@ import {
 } from "../../../contracts/interventions";
 import { type AppContext, now } from "../../app";
 import { actorOf } from "../../platform/http";
-import { ivoReport } from "./ivo.service";
-import { ivoPdf, ivoXlsx, samladBildPdf, samladBildXlsx } from "./reports.export";
+import { ivoNamndReport, ivoReport } from "./ivo.service";
+import { ivoNamndPdf, ivoNamndXlsx, ivoPdf, ivoXlsx, samladBildPdf, samladBildXlsx } from "./reports.export";
 import { samladBild } from "./samlad-bild.service";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const PDF = "application/pdf";
 
 /**
- * The insats reports: the quarter's list of decisions not executed within three months (to IVO
- * with personnummer, to the nämnd without) and the samlad bild of the insatser.
+ * The insats reports: the quarter's decisions not executed within three months (to IVO a list with
+ * personnummer, to the nämnd counts through the disclosure module) and the samlad bild of the insatser.
  */
 export const interventionReportRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -33,7 +34,16 @@ export const interventionReportRoutes =
         config: { permission: "ivo:read" },
         schema: { tags, querystring: ivoQuery, response: { 200: ivoReportSchema, ...errors } },
       },
-      async (request) => ivoReport(ctx.database, actorOf(request), request.query, "ivo", now(ctx)),
+      async (request) => ivoReport(ctx.database, actorOf(request), request.query, now(ctx)),
+    );
+
+    app.get(
+      "/api/reports/ivo/namnd",
+      {
+        config: { permission: "stats:read" },
+        schema: { tags, querystring: ivoQuery, response: { 200: ivoNamndReportSchema, ...errors } },
+      },
+      async (request) => ivoNamndReport(ctx.database, actorOf(request), request.query, now(ctx)),
     );
 
     // The nämnd version is statistics; the IVO version is checked for ivo:read in the service (404 without).
@@ -42,9 +52,17 @@ export const interventionReportRoutes =
       { config: { permission: "stats:read" }, schema: { tags, querystring: ivoExportQuery } },
       async (request, reply) => {
         const { format, version, ...query } = request.query;
-        const report = await ivoReport(ctx.database, actorOf(request), query, version, now(ctx));
-        const name = `ej-verkstallda-beslut-${report.year}-kvartal-${report.quarter}${version === "namnd" ? "-namnd" : "-ivo"}.${format}`;
-        reply.header("content-disposition", `attachment; filename="${name}"`);
+        const actor = actorOf(request);
+        const name = (r: { year: number; quarter: number }) =>
+          `ej-verkstallda-beslut-${r.year}-kvartal-${r.quarter}-${version}.${format}`;
+        if (version === "namnd") {
+          const report = await ivoNamndReport(ctx.database, actor, query, now(ctx));
+          reply.header("content-disposition", `attachment; filename="${name(report)}"`);
+          if (format === "pdf") return reply.type(PDF).send(await ivoNamndPdf(report));
+          return reply.type(XLSX).send(await ivoNamndXlsx(report));
+        }
+        const report = await ivoReport(ctx.database, actor, query, now(ctx));
+        reply.header("content-disposition", `attachment; filename="${name(report)}"`);
         if (format === "pdf") return reply.type(PDF).send(await ivoPdf(report));
         return reply.type(XLSX).send(await ivoXlsx(report));
       },

@@ -5,8 +5,9 @@ import { ivoDueDate } from "../../../domain/interventions/rules";
 import { auditLog, cases, insatser, insatsFollowUps, insatsPlans, persons } from "../../db/schema/index";
 import type { Actor } from "../../platform/actor";
 import { catalogueEntry } from "../../testing/insats-fixtures";
+import { pdfText } from "../../testing/pdf-text";
 import { createWorld, nextPersonnummer, type World } from "../../testing/world";
-import { ivoReport } from "./ivo.service";
+import { ivoNamndReport, ivoReport } from "./ivo.service";
 
 let w: World;
 
@@ -266,7 +267,7 @@ describe("IVO: decisions not executed within three months, quarter 1 2024", () =
     expect(q2.rows.find((x: { insatsId: string }) => x.insatsId === ids.I).startedOn).toBe("2024-04-10");
   });
 
-  it("gives the nämnd version without personnummer or name, audited as one statistics read", async () => {
+  it("gives the nämnd counts only, all hidden for a quarter of six decisions, audited as one statistics read", async () => {
     const actor: Actor = {
       userId: w.userIds.analytiker as string,
       username: "analytiker",
@@ -278,28 +279,45 @@ describe("IVO: decisions not executed within three months, quarter 1 2024", () =
       requestId: crypto.randomUUID(),
       clientIp: "127.0.0.1",
     };
-    const r = await ivoReport(w.database, actor, { year: 2024, quarter: 1 }, "namnd", new Date());
-    expect(r.version).toBe("namnd");
-    expect(r.rows.map((x) => x.insatsId)).toEqual([ids.F, ids.K, ids.B, ids.A, ids.I, ids.D]);
-    for (const row of r.rows) {
-      expect(row).not.toHaveProperty("personnummer");
-      expect(row).not.toHaveProperty("personName");
+    const r = await ivoNamndReport(w.database, actor, { year: 2024, quarter: 1 }, new Date());
+    expect(r).toMatchObject({ version: "namnd", from: "2024-01-01", to: "2024-03-31", districtIds: [w.own.id] });
+    // Six listed decisions (F, K, B, A, I, D) are fewer than MIN_POPULATION: every figure hidden, never 0.
+    expect(r.disclosure).toMatchObject({ protectedWhole: true, granularity: "month", minCount: 5 });
+    const hidden = { listed: null, executedLate: null, notExecuted: null };
+    expect(r.total).toEqual(hidden);
+    expect(r.byDistrict).toEqual([{ districtId: w.own.id, districtName: "Distrikt A", ...hidden }]);
+    for (const row of [...r.byInsats, ...r.byGender, ...r.byReason]) expect(row).toMatchObject(hidden);
+    // No person, no dates of a decision, no free text, no ids of insatser or cases.
+    const json = JSON.stringify(r);
+    const [pa] = await w.database.db.select().from(persons).where(eq(persons.id, alva));
+    for (const absent of [
+      pa?.personnummer,
+      "Alva",
+      "Andersson",
+      "Elias",
+      "Kö hos utföraren",
+      "Ingen ledig plats",
+      "2024-02-29",
+    ]) {
+      expect(json).not.toContain(absent);
     }
+    for (const id of Object.values(ids)) expect(json).not.toContain(id);
     const rows = await w.database.db.select().from(auditLog).where(eq(auditLog.userId, actor.userId));
     expect(rows.map((a) => [a.action, a.personId])).toEqual([["stats.ivo_namnd", null]]);
     // The IVO version needs ivo:read.
-    await expect(ivoReport(w.database, actor, { year: 2024, quarter: 1 }, "ivo", new Date())).rejects.toMatchObject({
+    await expect(ivoReport(w.database, actor, { year: 2024, quarter: 1 }, new Date())).rejects.toMatchObject({
       statusCode: 404,
     });
   });
 
-  it("exports both versions as PDF and XLSX; the analytiker gets only the nämnd version", async () => {
+  it("exports both versions as PDF and XLSX; the analytiker gets only the nämnd version, without persons or notes", async () => {
     const [pa] = await w.database.db.select().from(persons).where(eq(persons.id, alva));
     const ivoPdf = await get("kvalitet", "/api/reports/ivo/export?year=2024&quarter=1&format=pdf&version=ivo");
     expect(ivoPdf.statusCode, ivoPdf.body).toBe(200);
     expect(ivoPdf.headers["content-type"]).toBe("application/pdf");
     expect(ivoPdf.headers["content-disposition"]).toBe('attachment; filename="ej-verkstallda-beslut-2024-kvartal-1-ivo.pdf"');
     expect(ivoPdf.rawPayload.subarray(0, 4).toString()).toBe("%PDF");
+    expect(pdfText(ivoPdf.rawPayload)).toContain(pa?.personnummer);
 
     const ivoX = await get("kvalitet", "/api/reports/ivo/export?year=2024&quarter=1&format=xlsx&version=ivo");
     expect(ivoX.statusCode).toBe(200);
@@ -307,23 +325,35 @@ describe("IVO: decisions not executed within three months, quarter 1 2024", () =
     const ivoText = await xlsxText(ivoX.rawPayload);
     expect(ivoText).toContain("Ej verkställda beslut — kvartal 1 2024");
     expect(ivoText).toContain(pa?.personnummer);
+    expect(ivoText).toContain("Kö hos utföraren");
 
     const namnd = await get("analytiker", "/api/reports/ivo/export?year=2024&quarter=1&format=xlsx&version=namnd");
     expect(namnd.statusCode, namnd.body).toBe(200);
     expect(namnd.headers["content-disposition"]).toContain("ej-verkstallda-beslut-2024-kvartal-1-namnd.xlsx");
-    const text = await xlsxText(namnd.rawPayload);
-    expect(text).toContain("2024-02-29");
-    expect(text).not.toContain(pa?.personnummer);
-    expect(text).not.toContain("Personnummer");
-    expect(text).not.toContain("Alva");
     const namndPdf = await get("analytiker", "/api/reports/ivo/export?year=2024&quarter=1&format=pdf&version=namnd");
     expect(namndPdf.rawPayload.subarray(0, 4).toString()).toBe("%PDF");
+    for (const text of [await xlsxText(namnd.rawPayload), pdfText(namndPdf.rawPayload)]) {
+      expect(text).toContain("Per insats");
+      expect(text).toContain("för få beslut");
+      for (const absent of [
+        pa?.personnummer,
+        "Personnummer",
+        "Alva",
+        "Elias",
+        "Kö hos utföraren",
+        "Ingen ledig plats",
+        "2024-02-29",
+      ]) {
+        expect(text).not.toContain(absent);
+      }
+    }
 
     expect((await get("analytiker", "/api/reports/ivo/export?year=2024&quarter=1&format=pdf&version=ivo")).statusCode).toBe(404);
     expect((await get("analytiker", "/api/reports/ivo?year=2024&quarter=1")).statusCode).toBe(404);
     expect((await get("handlaggare", "/api/reports/ivo/export?year=2024&quarter=1&format=pdf&version=namnd")).statusCode).toBe(
       404,
     );
+    expect((await get("handlaggare", "/api/reports/ivo/namnd?year=2024&quarter=1")).statusCode).toBe(404);
   });
 });
 
@@ -372,6 +402,12 @@ describe("samlad bild, first half of 2025 in district B", () => {
     }); // 12
     const px = await plan(x, "2025-02-05", ["2025-04-01"]); // ok
     await followUp(x, px, "2025-04-01", "2025-04-01", ["uppnatt"]);
+    // Four more girls in FFT without a plan (decision → start 10, start → end 70), so that the
+    // period holds more than MIN_POPULATION insatser and the groups enough for medians.
+    for (let n = 7; n <= 10; n++) {
+      const girl = await youngPerson("other", "flicka", "2009-05-01", `Flicka${n}`);
+      await insats("other", girl, { decidedOn: "2025-04-01", startedOn: "2025-04-11", endedOn: "2025-06-20" });
+    }
     // Not in the period: decided but never started, and one ended before it.
     await insats("other", b1, { decidedOn: "2025-05-01" });
     await insats("other", b2, { decidedOn: "2024-01-01", startedOn: "2024-02-01", endedOn: "2024-12-31" });
@@ -384,98 +420,118 @@ describe("samlad bild, first half of 2025 in district B", () => {
     ended: 0,
     medianLengthDays: null,
     medianDaysDecisionToStart: null,
+    meanDaysDecisionToStart: null,
     planInTimeShare: null,
     followUpInTimeShare: null,
     goalsReachedShare: null,
     advisedAgainst: 0,
   };
 
-  it("counts, medians and shares as computed by hand, with cells of 1–4 suppressed", async () => {
+  /** A count as the disclosure module may publish it: within ±2 of the truth, never below 5. */
+  const near = (shown: number | null, truth: number) => {
+    expect(shown).not.toBeNull();
+    expect(Math.abs((shown as number) - truth)).toBeLessThanOrEqual(2);
+    expect(shown).toBeGreaterThanOrEqual(5);
+  };
+  /** A share computed from perturbed counts numerator/denominator (each within ±2). */
+  const nearShare = (shown: number | null, num: number, den: number) => {
+    expect(shown).not.toBeNull();
+    expect(shown).toBeGreaterThanOrEqual((num - 2) / (den + 2) - 0.001);
+    expect(shown).toBeLessThanOrEqual((num + 2) / (den - 2) + 0.001);
+  };
+
+  it("publishes every figure through the disclosure module: counts perturbed, 1–4 hidden, statistics only for large groups", async () => {
     const res = await get("kvalitet.b", `/api/reports/samlad-bild?${period}`);
     expect(res.statusCode, res.body).toBe(200);
     const s = res.json();
-    // 9 insatser of 8 young people run in the period. Started: all but g5 (8); ongoing at 30 June:
-    // g6, b2 and the advised-against one (3); ended: g1–g5 and b1 (6). Lengths 59 60 90 91 120 242
-    // → 90.5; decision → start 10 12 14 20 24 30 30 40 → 22. Plans settled by 30 June: 7 (b2 not
-    // due), 5 in time. Follow-ups due in the period: 8 (g6's July date is outside), 6 in time (g2's
-    // March one late, g4's never done). Goal results assessed at follow-ups in the period: 8, 5 reached.
-    expect(s.total.all).toEqual({
-      youngPeople: 8,
-      started: 8,
-      ongoing: null,
-      ended: 6,
-      medianLengthDays: 90.5,
-      medianDaysDecisionToStart: 22,
-      planInTimeShare: 5 / 7,
-      followUpInTimeShare: 6 / 8,
-      goalsReachedShare: 5 / 8,
-      advisedAgainst: null,
+    expect(s.disclosure).toEqual({
+      method: "cell-key",
+      minCount: 5,
+      maxNoise: 2,
+      minStatisticN: 10,
+      granularity: "day",
+      protectedWhole: false,
     });
-    // Girls: lengths 59 60 90 120 242 → 90; decision → start 10 12 14 20 30 40 → 17; plans 5 of 6.
-    // Their counts (6 young people, 6 started, 5 ended) are hidden as well: with the total shown and
-    // no "other", all minus girls would give the two boys away (secondary suppression).
-    const girls = {
-      youngPeople: null,
-      started: null,
-      ongoing: null,
-      ended: null,
-      medianLengthDays: 90,
-      medianDaysDecisionToStart: 17,
-      planInTimeShare: 5 / 6,
-      followUpInTimeShare: 6 / 8,
-      goalsReachedShare: 5 / 8,
-      advisedAgainst: null,
-    };
-    expect(s.total.flicka).toEqual(girls);
-    // Two boys: every count is 1–4 and hidden, so are the medians and shares built on them.
-    const boys = {
-      youngPeople: null,
-      started: null,
-      ongoing: null,
-      ended: null,
-      medianLengthDays: null,
-      medianDaysDecisionToStart: null,
-      planInTimeShare: null,
-      followUpInTimeShare: null,
-      goalsReachedShare: null,
-      advisedAgainst: 0,
-    };
+    // 13 insatser of 12 young people run in the period. Started: all but g5 (12); ongoing at 30
+    // June: g6, b2 and the advised-against one (3); ended: g1–g5, b1 and g7–g10 (10). Lengths 59 60
+    // 70 70 70 70 90 91 120 242 → 70; decision → start 10 10 10 10 10 12 14 20 24 30 30 40 → 13,
+    // mean 220/12. Plans settled by 30 June: 11 (b2 not due; b1 and g7–g10 missing), 5 in time.
+    // Follow-ups due in the period: 8, 6 in time; goal results assessed: 8, 5 reached — both
+    // hidden, as their complements (2 and 3) are 1–4.
+    const all = s.total.all;
+    near(all.youngPeople, 12);
+    near(all.started, 12);
+    expect(all.ongoing).toBeNull();
+    near(all.ended, 10);
+    expect(all.medianLengthDays).toBe(70);
+    expect(all.medianDaysDecisionToStart).toBe(13);
+    // The mean moves by at most half of one person's weight: spread 30 over 2 × 12.
+    expect(Math.abs(all.meanDaysDecisionToStart - 220 / 12)).toBeLessThanOrEqual(30 / 24 + 0.05);
+    nearShare(all.planInTimeShare, 5, 11);
+    expect(all.followUpInTimeShare).toBeNull();
+    expect(all.goalsReachedShare).toBeNull();
+    expect(all.advisedAgainst).toBeNull();
+
+    // Girls: 10 young people, 10 started, 9 ended — hidden by secondary suppression, as all minus
+    // girls would otherwise give the two boys away. 9 lengths are too few for a median; their 10
+    // decision → start days have a complement of 2 within all (the boys), so no median or mean
+    // either. Plans: 5 of 10 in time, complement 5: shown.
+    const girls = s.total.flicka;
+    expect([girls.youngPeople, girls.started, girls.ongoing, girls.ended]).toEqual([null, null, null, null]);
+    expect([girls.medianLengthDays, girls.medianDaysDecisionToStart, girls.meanDaysDecisionToStart]).toEqual([null, null, null]);
+    nearShare(girls.planInTimeShare, 5, 10);
+    // Two boys: every count is 1–4 and hidden, so is every figure built on them.
+    const boys = { ...none, youngPeople: null, started: null, ongoing: null, ended: null };
     expect(s.total.pojke).toEqual(boys);
     expect(s.total.other).toEqual(none);
-    expect(s.total.byAgeGroup).toEqual([
-      { ageGroup: "0-5", ...none },
-      { ageGroup: "6-11", ...none },
-      { ageGroup: "12-14", ...boys },
-      { ageGroup: "15-17", ...girls },
-      { ageGroup: "18-20", ...none },
-      { ageGroup: "21+", ...none },
-    ]);
+    expect(s.total.byAgeGroup[2]).toEqual({ ageGroup: "12-14", ...boys });
+    expect(s.total.byAgeGroup[3].started).toBeNull(); // the girls again
+    for (const i of [0, 1, 4, 5]) expect(s.total.byAgeGroup[i]).toEqual({ ageGroup: s.total.byAgeGroup[i].ageGroup, ...none });
 
-    // FFT alone: 8 young people, 7 started (decision → start 10 14 20 24 30 30 40 → 24), 2 ongoing,
-    // 6 ended; plans 4 of 6 (hidden: 4), follow-ups 5 of 7, goals 4 of 7 (hidden). Its 7 started
-    // are hidden too: the total's 8 minus them would give the advised-against one away.
+    // FFT: 11 started (hidden: the total minus them would give the advised-against one away), 10
+    // ended — the same insatser as the total's ended, so the same published value; its 11
+    // decision → start days have a complement of 1 within the total: no median.
     const fft = s.byInsats.find((e: { code: string }) => e.code === "FFT");
-    expect(fft.all).toEqual({
-      youngPeople: 8,
-      started: null,
-      ongoing: null,
-      ended: 6,
-      medianLengthDays: 90.5,
-      medianDaysDecisionToStart: 24,
-      planInTimeShare: null,
-      followUpInTimeShare: 5 / 7,
-      goalsReachedShare: null,
-      advisedAgainst: 0,
-    });
+    expect(fft.all.started).toBeNull();
+    expect(fft.all.ended).toBe(all.ended);
+    expect(fft.all.medianLengthDays).toBe(70);
+    expect(fft.all.medianDaysDecisionToStart).toBeNull();
     const scared = s.byInsats.find((e: { code: string }) => e.code === "SCARED_STRAIGHT");
     expect(scared.evidenceStatus).toBe("avrads");
     expect(scared.all).toEqual({ ...boys, ended: 0, advisedAgainst: null });
     expect(s.byInsats).toHaveLength(2);
 
-    // Filtered to FFT, the total is FFT's row, with nothing else left to protect it from.
+    // Filtered to FFT, nothing else is left beside it: decision → start 10 10 10 10 10 14 20 24 30
+    // 30 40 → 14; its ended are the same records as before, so the same published count.
     const only = (await get("kvalitet.b", `/api/reports/samlad-bild?${period}&catalogueId=${fftId}`)).json();
-    expect(only.total.all).toEqual({ ...fft.all, started: 7 });
+    expect(only.total.all.medianDaysDecisionToStart).toBe(14);
+    expect(only.total.all.ended).toBe(all.ended);
+    near(only.total.all.started, 11);
     expect(only.byInsats).toHaveLength(1);
+  });
+
+  it("protects the whole report when the filter leaves fewer than 10 insatser, and says so", async () => {
+    // One provider unit's or one month's insatser: January holds i1, i2, i5 (and x from February is out).
+    const res = await get("kvalitet.b", "/api/reports/samlad-bild?from=2025-01-01&to=2025-01-31");
+    expect(res.statusCode, res.body).toBe(200);
+    const s = res.json();
+    expect(s.disclosure.protectedWhole).toBe(true);
+    const hidden = { ...none, youngPeople: null, started: null, ongoing: null, ended: null, advisedAgainst: null };
+    expect(s.total.all).toEqual(hidden);
+    expect(s.total.flicka).toEqual(hidden);
+  });
+
+  it("gives an aggregate-only role whole calendar months only", async () => {
+    const days = await get("analytiker.b", "/api/reports/samlad-bild?from=2025-01-02&to=2025-06-30");
+    expect(days.statusCode).toBe(400);
+    expect(days.json().error.code).toBe("period_too_fine");
+    expect(days.json().error.fields.map((f: { path: string }) => f.path)).toEqual(["querystring.from", "querystring.to"]);
+    const months = await get("analytiker.b", `/api/reports/samlad-bild?${period}`);
+    expect(months.statusCode).toBe(200);
+    expect(months.json().disclosure.granularity).toBe("month");
+    // The same records give the same published figures, whoever asks.
+    const staff = (await get("kvalitet.b", `/api/reports/samlad-bild?${period}`)).json();
+    expect(months.json().total).toEqual(staff.total);
   });
 
   it("keeps to the user's districts and exports PDF and XLSX", async () => {
@@ -494,6 +550,9 @@ describe("samlad bild, first half of 2025 in district B", () => {
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe("PK");
     const text = await xlsxText(xlsx.rawPayload);
     expect(text).toContain("Samlad bild av insatser 2025-01-01–2025-06-30");
-    expect(text).toContain("90.5");
+    expect(text).toContain("Medel beslut–start (dagar)");
+    expect(text).toContain("cellnyckelmetoden");
+    // Aggregates only: no name of any young person in the period.
+    expect(text).not.toMatch(/Flicka\d|Pojke\d/);
   });
 });
