@@ -14,16 +14,20 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { DEFAULT_DEMO_PASSWORD, type Scale } from "../scripts/synthetic/generate";
-import { addCalendarDays } from "../src/domain/clocks";
+import { addCalendarDays, addCalendarMonths } from "../src/domain/clocks";
+import { disclosure, type Publisher } from "../src/domain/disclosure/publish";
 import { stockholmDate } from "../src/domain/time";
 import { buildApp } from "../src/server/app";
 import { connect } from "../src/server/db/connection";
 import { startEmbeddedPostgres } from "../src/server/db/embedded";
+import { samladBild } from "../src/server/modules/interventions/samlad-bild.service";
 import { auditedReadCounts } from "../src/server/platform/audited-read";
 import { testConfig } from "../src/server/platform/config";
+import { actorForSession } from "../src/server/platform/sessions";
 import { DEADLINE_OVERVIEW, EFFECT_REPORT, HANDLING_TIMES, PERSON_BY_ID, SAMLAD_BILD } from "./bare-queries";
 import { startBareServer } from "./bare-server";
 import { combine, type Measurement, measure, ms } from "./measure";
+import { unprotected } from "./unprotected";
 
 const HEADER = `# Benchmarks
 
@@ -173,8 +177,10 @@ try {
     () => get("/api/deadlines"),
     () => database.pool.query(DEADLINE_OVERVIEW, [districtId, now]),
   );
-  const to = stockholmDate(asOf);
-  const from = addCalendarDays(to, -364);
+  // Twelve whole calendar months up to the last one ended: the finest period every role may ask for.
+  const firstOfThisMonth = `${stockholmDate(asOf).slice(0, 8)}01`;
+  const to = addCalendarDays(firstOfThisMonth, -1);
+  const from = addCalendarMonths(firstOfThisMonth, -12);
   await compare(
     "GET /api/reports/handling-times, one district, one year vs hand SQL",
     "≤ 2× bare",
@@ -221,6 +227,30 @@ try {
         to,
       ]),
   );
+  // What disclosure control costs: the same report, in process, with the real publisher and with
+  // one that protects nothing (bench/unprotected.ts), in alternating rounds.
+  const actorOf = async (c: string) => {
+    const token = decodeURIComponent(c.slice(c.indexOf("=") + 1));
+    const actor = await actorForSession(database.db, testConfig(), token, { id: "bench", ip: "127.0.0.1" });
+    if (!actor) throw new Error("no actor for the benchmark's session");
+    return actor;
+  };
+  const chefActor = await actorOf(cookie);
+  const protectionRows: { name: string; protected: Measurement; unprotected: Measurement }[] = [];
+  const protectionCost = async (name: string, run: (publisher: Publisher) => Promise<unknown>) => {
+    await measure(20, 1, () => run(disclosure));
+    await measure(20, 1, () => run(unprotected));
+    const p: Measurement[] = [];
+    const u: Measurement[] = [];
+    for (let round = 0; round < 3; round++) {
+      p.push(await measure(30, 1, () => run(disclosure)));
+      u.push(await measure(30, 1, () => run(unprotected)));
+    }
+    protectionRows.push({ name, protected: combine(p), unprotected: combine(u) });
+  };
+  await protectionCost("Samlad bild, one district, one year", (publisher) =>
+    samladBild(database, chefActor, { from, to, districtId }, new Date(), publisher),
+  );
   await app.close();
 
   const pgVersion = (await database.pool.query("show server_version")).rows[0]?.server_version;
@@ -254,6 +284,20 @@ try {
       `| ${r.name} | ${r.api.requests} | ${r.api.perSecond.toFixed(0)} | ${r.bare.perSecond.toFixed(0)} | ` +
         `**${(r.api.perSecond / r.bare.perSecond).toFixed(2)}×** | ${ms(r.api.p50)} / ${ms(r.api.p95)} / ${ms(r.api.p99)} | ` +
         `${ms(r.bare.p95)} / ${ms(r.bare.p99)} | **${(r.api.p95 / r.bare.p95).toFixed(2)}×** | ${r.goal} |`,
+    );
+  }
+  log();
+  log("### What disclosure control costs");
+  log();
+  log("The same report in process (no HTTP), with the disclosure module and with a publisher that protects nothing");
+  log("(true counts, no record keys, no secondary suppression), 90 runs each in alternating rounds. Goal: ≤ 1.5×.");
+  log();
+  log("| Report | Protected p50 / p95 | Unprotected p50 / p95 | Ratio (p50) |");
+  log("|---|---|---|---:|");
+  for (const r of protectionRows) {
+    log(
+      `| ${r.name} | ${ms(r.protected.p50)} / ${ms(r.protected.p95)} | ${ms(r.unprotected.p50)} / ${ms(r.unprotected.p95)} | ` +
+        `**${(r.protected.p50 / r.unprotected.p50).toFixed(2)}×** |`,
     );
   }
   log();

@@ -115,6 +115,32 @@ export function populationTooSmall(records: number): boolean {
   return records > 0 && records < MIN_POPULATION;
 }
 
+// ── The rules as one object ─────────────────────────────────────────────────────────────────────
+
+/**
+ * The rules above as one value a report function takes, so the benchmark can run the very same
+ * report with a publisher that protects nothing and measure what protection costs. Production code
+ * passes only `disclosure`.
+ */
+export interface Publisher {
+  count(t: Tally): number | null;
+  share(numerator: Tally, denominator: Tally): number | null;
+  mean(values: readonly number[], cell: Tally, options: { range: number; decimals: number; margins?: readonly number[] }): number | null;
+  statistic(value: number | null, n: number, options: { decimals: number; margins?: readonly number[] }): number | null;
+  populationTooSmall(records: number): boolean;
+  /** Whether the report derives record keys and runs secondary suppression over its sums. */
+  protects: boolean;
+}
+
+export const disclosure: Publisher = {
+  count: publishCount,
+  share: publishShare,
+  mean: publishMean,
+  statistic: publishStatistic,
+  populationTooSmall,
+  protects: true,
+};
+
 // ── Granularity ──────────────────────────────────────────────────────────────────────────────────
 
 export type PeriodGranularity = "day" | "month";

@@ -4,7 +4,7 @@
  * Every figure passes the disclosure module (domain/disclosure/publish.ts).
  */
 import { daysBetween, median } from "../clocks";
-import { populationTooSmall, publishCount, publishMean, publishShare, publishStatistic, Tally } from "../disclosure/publish";
+import { disclosure, type Publisher, Tally } from "../disclosure/publish";
 import { SumTable } from "../disclosure/sum-table";
 import { AGE_GROUPS, type AgeGroup, daysDecisionToStart, followUpInTime, planState } from "./rules";
 import type { EvidenceStatus, GoalAttainment } from "./vocabulary";
@@ -189,25 +189,25 @@ const spread = (values: readonly number[]) => (values.length ? Math.max(...value
  * A group's published figures. `parents` are the groups it is shown beside as a part (its
  * breakdown's "all", the total's same group): a statistic needs a large enough complement in each.
  */
-function publish(r: Raw, parents: readonly Raw[]): SamladBildFigures {
+function publish(r: Raw, parents: readonly Raw[], p: Publisher): SamladBildFigures {
   const lengthMargins = parents.map((p) => p.lengths.length);
   const toStartMargins = parents.map((p) => p.toStart.length);
   return {
-    youngPeople: publishCount(r.youngPeople),
-    started: publishCount(r.started),
-    ongoing: publishCount(r.ongoing),
-    ended: publishCount(r.ended),
-    medianLengthDays: publishStatistic(median(r.lengths), r.lengths.length, { decimals: 0, margins: lengthMargins }),
-    medianDaysDecisionToStart: publishStatistic(median(r.toStart), r.toStart.length, { decimals: 0, margins: toStartMargins }),
-    meanDaysDecisionToStart: publishMean(r.toStart, r.toStartCell, {
+    youngPeople: p.count(r.youngPeople),
+    started: p.count(r.started),
+    ongoing: p.count(r.ongoing),
+    ended: p.count(r.ended),
+    medianLengthDays: p.statistic(median(r.lengths), r.lengths.length, { decimals: 0, margins: lengthMargins }),
+    medianDaysDecisionToStart: p.statistic(median(r.toStart), r.toStart.length, { decimals: 0, margins: toStartMargins }),
+    meanDaysDecisionToStart: p.mean(r.toStart, r.toStartCell, {
       range: spread(r.toStart),
       decimals: 1,
       margins: toStartMargins,
     }),
-    planInTimeShare: publishShare(r.plansOk, r.plansSettled),
-    followUpInTimeShare: publishShare(r.followUpsInTime, r.followUpsDue),
-    goalsReachedShare: publishShare(r.goalsReached, r.goalsAssessed),
-    advisedAgainst: publishCount(r.advisedAgainst),
+    planInTimeShare: p.share(r.plansOk, r.plansSettled),
+    followUpInTimeShare: p.share(r.followUpsInTime, r.followUpsDue),
+    goalsReachedShare: p.share(r.goalsReached, r.goalsAssessed),
+    advisedAgainst: p.count(r.advisedAgainst),
   };
 }
 
@@ -230,16 +230,16 @@ function rawBreakdown(items: readonly Prepared[]): RawBreakdown {
 }
 
 /** Publishes a breakdown; `total` is the report's total when this is one insats's breakdown. */
-function publishBreakdown(b: RawBreakdown, total: RawBreakdown | null): SamladBildBreakdown {
+function publishBreakdown(b: RawBreakdown, total: RawBreakdown | null, p: Publisher): SamladBildBreakdown {
   const up = (r: Raw | undefined) => (total && r ? [r] : []);
   return {
-    all: publish(b.all, up(total?.all)),
-    pojke: publish(b.pojke, [b.all, ...up(total?.pojke)]),
-    flicka: publish(b.flicka, [b.all, ...up(total?.flicka)]),
-    other: publish(b.other, [b.all, ...up(total?.other)]),
+    all: publish(b.all, up(total?.all), p),
+    pojke: publish(b.pojke, [b.all, ...up(total?.pojke)], p),
+    flicka: publish(b.flicka, [b.all, ...up(total?.flicka)], p),
+    other: publish(b.other, [b.all, ...up(total?.other)], p),
     byAgeGroup: AGE_GROUPS.map((ageGroup, i) => ({
       ageGroup,
-      ...publish(b.byAgeGroup[i] as Raw, [b.all, ...up(total?.byAgeGroup[i])]),
+      ...publish(b.byAgeGroup[i] as Raw, [b.all, ...up(total?.byAgeGroup[i])], p),
     })),
   };
 }
@@ -329,16 +329,17 @@ export function samladBildFigures(
   items: readonly SamladBildItem[],
   entries: readonly string[],
   period: { from: string; to: string; asOf: string },
+  publisher: Publisher = disclosure,
 ): { total: SamladBildBreakdown; byInsats: SamladBildBreakdown[]; protectedWhole: boolean } {
-  if (populationTooSmall(items.length)) {
+  if (publisher.populationTooSmall(items.length)) {
     return { total: hiddenBreakdown(), byInsats: entries.map(hiddenBreakdown), protectedWhole: true };
   }
   const prepared = items.map((i) => prepare(i, period.from, period.to, period.asOf));
   const rawTotal = rawBreakdown(prepared);
-  const total = publishBreakdown(rawTotal, null);
+  const total = publishBreakdown(rawTotal, null, publisher);
   const byInsats = entries.map((catalogueId) =>
-    publishBreakdown(rawBreakdown(prepared.filter((p) => p.item.catalogueId === catalogueId)), rawTotal),
+    publishBreakdown(rawBreakdown(prepared.filter((p) => p.item.catalogueId === catalogueId)), rawTotal, publisher),
   );
-  protectCounts(total, byInsats);
+  if (publisher.protects) protectCounts(total, byInsats);
   return { total, byInsats, protectedWhole: false };
 }

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { SamladBild, samladBildQuery } from "../../../contracts/interventions";
-import { disclosureNote } from "../../../domain/disclosure/publish";
+import { disclosure, disclosureNote, type Publisher } from "../../../domain/disclosure/publish";
 import { ageGroup } from "../../../domain/interventions/rules";
 import { type SamladBildItem, samladBildFigures } from "../../../domain/interventions/samlad-bild";
 import type { EvidenceStatus } from "../../../domain/interventions/vocabulary";
@@ -28,10 +28,17 @@ export function ageOn(birthDate: string, day: string): number {
 /**
  * Samlad bild of the insatser of the actor's districts (stats:read) for [from, to], optionally for
  * one district, one provider unit and one catalogue entry: in total and per insats, split by boys
- * and girls and by age group (age at the decision). Aggregates only, suppressed for small cells:
- * the figures leave the unit level. All legal forms count (bistånd and serviceinsatser).
+ * and girls and by age group (age at the decision). Aggregates only, through the disclosure module:
+ * the figures leave the unit level. All legal forms count (bistånd and serviceinsatser). Only the
+ * benchmark passes another publisher, to measure what protection costs.
  */
-export async function samladBild(database: Database, actor: Actor, query: Query, now: Date): Promise<SamladBild> {
+export async function samladBild(
+  database: Database,
+  actor: Actor,
+  query: Query,
+  now: Date,
+  publisher: Publisher = disclosure,
+): Promise<SamladBild> {
   const { db } = database;
   const { districtIds, granularity } = reportScope(actor, query);
   const today = stockholmDate(now);
@@ -73,7 +80,7 @@ export async function samladBild(database: Database, actor: Actor, query: Query,
       .innerJoin(insatsCatalogue, eq(insatsCatalogue.id, insatser.catalogueId))
       .innerJoin(districts, eq(districts.id, insatser.districtId))
       .where(and(...where)),
-    recordKeys(database),
+    publisher.protects ? recordKeys(database) : () => 0,
     auditInsatsReport(db, actor, "stats.samlad_bild", query, districtIds),
   ]);
 
@@ -107,6 +114,7 @@ export async function samladBild(database: Database, actor: Actor, query: Query,
     items,
     listed.map((e) => e.catalogueId),
     { from: query.from, to: query.to, asOf },
+    publisher,
   );
   return {
     ...insatsReportFilter(query, districtIds, now),
