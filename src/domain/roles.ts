@@ -63,6 +63,18 @@ export const PERMISSIONS = {
   "insats:provide": ["insatsutforare", "handlaggare", "enhetschef"],
   /** The IVO list of decisions not executed within 3 months, with personnummer. */
   "ivo:read": ["enhetschef", "kvalitet"],
+  /** Egenkontroll: file reviews (aktgranskning), the late-deadline list, the internal control plan. Case references, so personal-data roles only. */
+  "review:manage": ["enhetschef", "kvalitet"],
+  /** Report an avvikelse (deviation): anyone who works with the cases. */
+  "deviation:report": ["handlaggare", "samordnare", "insatsutforare", "enhetschef", "kvalitet"],
+  /** Classify, investigate, act on and close avvikelser, lex Sarah included. */
+  "deviation:manage": ["enhetschef", "kvalitet"],
+  /** Read the styrdokument register (routines and guidelines in force). */
+  "document:read": ROLES,
+  /** Register, version, decide and publish styrdokument. */
+  "document:manage": ["enhetschef", "kvalitet", "systemadministrator"],
+  /** Log review (loggkontroll): draw samples of the audit log, judge flagged access. */
+  "logreview:manage": ["kvalitet"],
   /** Manage the insats catalogue and where each insats is offered. */
   "catalogue:manage": ["systemadministrator"],
   /** Manage districts, units, users and role assignments. */
