@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addCalendarDays } from "../src/domain/clocks";
+import { addCalendarDays, addCalendarMonths } from "../src/domain/clocks";
 import { insatser } from "../src/server/db/schema/index";
 import { seedInsats } from "../src/server/testing/insats-fixtures";
 import { addMeasurement, addSurvey, endedInsats, youngPersonWithCase } from "../src/server/testing/isu-fixtures";
@@ -17,8 +17,9 @@ const PHONE = { width: 390, height: 844 };
 
 beforeAll(async () => {
   w = await createWorld();
-  // Five FFT insatser that ended ten days ago, rated at start and end by the young person and with
-  // survey answers: with the one answered in the browser, six pairs — enough to be shown.
+  // Nine FFT insatser that ended ten days ago, rated at start and end by the young person and with
+  // survey answers: with the one answered in the browser, ten pairs — enough for the disclosure
+  // control to show counts and means (MIN_STATISTIC_N).
   const ended = addCalendarDays(today(), -10);
   for (const [i, [before, after]] of [
     [3, 7],
@@ -26,6 +27,10 @@ beforeAll(async () => {
     [2, 5],
     [5, 6],
     [4, 4],
+    [6, 8],
+    [3, 6],
+    [5, 5],
+    [2, 6],
   ].entries()) {
     const p = await youngPersonWithCase(w, "own", { gender: i % 2 ? "flicka" : "pojke", birthDate: "2011-03-0" + (i + 1) });
     const id = await endedInsats(w, "own", { ...p, startedOn: addCalendarDays(ended, -120), endedOn: ended });
@@ -166,19 +171,36 @@ describe("ISU in the browser", () => {
       .toBe(true);
     await expectAccessible(chief, "effect report with the per-person drill-down");
 
-    // The nämnd report: six pairs on school rated by the young person, and the survey answered.
+    // The nämnd report (the last twelve whole months, as an aggregate-only role must ask): ten pairs
+    // on school rated by the young person. The page shows what the disclosure control published:
+    // a perturbed count and means (before 3,4,2,5,4,6,3,5,2,3 = 37 → 3,7; after 7,8,5,6,4,8,6,5,6,8
+    // = 63 → 6,3, each moved by at most 9 / 20), the two effect sizes, and the note saying so.
     const analyst = await newPage(browser);
     await signIn(analyst, base, "analytiker");
     await analyst.goto(`${base}/statistik/effekter`);
     const scales = analyst.getByRole("table", { name: /skala och skattare/i });
     await expect.poll(() => scales.isVisible()).toBe(true);
-    const school = scales.getByRole("row").filter({ hasText: "Skola" }).filter({ hasText: "Den unga" });
-    // before 3,4,2,5,4,3 = 21 → 3,5; after 7,8,5,6,4,8 = 38 → 6,3.
-    await expect.poll(() => school.innerText()).toMatch(/\b6\b[\s\S]*3,5\D+6,3/);
-    await expectAccessible(analyst, "effect report");
-    const pdf = await analyst.request.get(
-      `${base}/api/reports/effects/export?from=${addCalendarDays(today(), -365)}&to=${today()}&format=pdf`,
+    const firstOfMonth = `${today().slice(0, 8)}01`;
+    const from = addCalendarMonths(firstOfMonth, -11);
+    const to = addCalendarDays(addCalendarMonths(firstOfMonth, 1), -1);
+    const published = await analyst.request.get(`${base}/api/reports/effects?from=${from}&to=${to}`);
+    expect(published.status()).toBe(200);
+    const report = await published.json();
+    const skola = report.total.all.scales.find(
+      (s: { scaleName: string; respondent: string }) => s.scaleName === "Skola" && s.respondent === "ungdom",
     );
+    expect(Math.abs(skola.meanBefore - 3.7)).toBeLessThanOrEqual(0.455);
+    expect(Math.abs(skola.meanAfter - 6.3)).toBeLessThanOrEqual(0.455);
+    const comma = (v: number) => new Intl.NumberFormat("sv-SE", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v);
+    const school = scales.getByRole("row").filter({ hasText: "Skola" }).filter({ hasText: "Den unga" });
+    await expect.poll(() => school.innerText()).toContain(comma(skola.meanBefore));
+    expect(await school.innerText()).toContain(comma(skola.meanAfter));
+    expect(await school.innerText()).toContain(String(skola.n));
+    // g_av carries Cohen's word; g_z does not.
+    expect(await school.innerText()).toMatch(/\((försumbar|liten|medelstor|stor)\)/);
+    await expect.poll(() => analyst.getByText(/Röjandeskydd \(cellnyckelmetoden\)/).isVisible()).toBe(true);
+    await expectAccessible(analyst, "effect report");
+    const pdf = await analyst.request.get(`${base}/api/reports/effects/export?from=${from}&to=${to}&format=pdf`);
     expect(pdf.status()).toBe(200);
     expect((await pdf.body()).subarray(0, 4).toString()).toBe("%PDF");
   });

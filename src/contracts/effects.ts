@@ -261,28 +261,37 @@ export const effectQuery = z.strictObject({
 });
 export const effectExportQuery = effectQuery.extend({ format: z.enum(["pdf", "xlsx"]) });
 
-/** One scale × respondent for one group: the suppressed before/after figures (null when < 5). */
+/**
+ * One scale × respondent for one group, every figure as the disclosure module publishes it
+ * (domain/disclosure/publish.ts, domain/effects/report.ts): null when hidden, never 0 for hidden.
+ */
 export const effectFigures = z.object({
   scaleId: z.uuid(),
   scaleName: z.string(),
   respondent,
   higherIsBetter: z.boolean(),
-  /** Complete start/end pairs. */
+  /** Complete start/end pairs (cell-key perturbed). */
   n: z.number().int().nullable(),
   /** Ended insatser with a start rating but no end rating (the missing-data note). */
   missingEnd: z.number().int().nullable(),
+  /** Means over the complete pairs, perturbed; only for a group and complements of at least 10. */
   meanBefore: z.number().nullable(),
   meanAfter: z.number().nullable(),
-  /** Hedges' g for paired data and its 95 % CI. */
+  /**
+   * Hedges' g_z for paired data (mean change / SD of the changes, Hedges-corrected) and its 95 % CI
+   * by the normal approximation. Not comparable with Cohen's benchmarks: see gAv.
+   */
   g: z.number().nullable(),
   ciLow: z.number().nullable(),
   ciHigh: z.number().nullable(),
+  /** Hedges' g_av (mean change / average of the before and after SDs): the one for Cohen's 0.2/0.5/0.8. */
+  gAv: z.number().nullable(),
   shareImproved: z.number().nullable(),
   shareUnchanged: z.number().nullable(),
   shareDeteriorated: z.number().nullable(),
 });
 
-/** Figures of a group of insatser ended in the period that are not per scale. */
+/** Figures of a group of insatser ended in the period that are not per scale (published, null when hidden). */
 export const outcomeFigures = z.object({
   /** Insatser ended in the period (the population). */
   ended: z.number().int().nullable(),
@@ -290,16 +299,19 @@ export const outcomeFigures = z.object({
   withoutEndRating: z.number().int().nullable(),
   /** Of the goal results at each ended insats's last follow-up, the share "uppnått". */
   goalsReachedShare: z.number().nullable(),
-  /** Mean GAS T-score (latest signed GAS assessment of the insats period); null below 5. */
+  /** Mean GAS T-score (latest signed GAS assessment of the insats period); hidden below 10 insatser. */
   meanGasTScore: z.number().nullable(),
   /** Survey links sent for the ended insatser, and the share answered. */
   surveySent: z.number().int().nullable(),
   responseRate: z.number().nullable(),
-  /** Mean of all survey answers (1–5); null below 5 respondents. */
+  /** Mean over the answering insatser of each one's mean answer (1–5); hidden below 10 insatser. */
   satisfactionMean: z.number().nullable(),
-  /** Of the ended whose 12 months have passed or who were re-referred, the share re-referred. */
+  /**
+   * Of the ended whose 12-month window has closed (as of today), the share re-referred: a new
+   * report on a later day than the end and within 12 calendar months (domain/case-flow.ts).
+   */
   reReferralShare: z.number().nullable(),
-  /** Ended insatser whose 12-month window is still open without a new report. */
+  /** Ended insatser whose 12-month window is still open, whether or not a report has come. */
   reReferralPending: z.number().int().nullable(),
 });
 

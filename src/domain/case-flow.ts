@@ -1,3 +1,4 @@
+import { addCalendarMonths } from "./clocks";
 import type { Role } from "./roles";
 
 export const REPORT_KINDS = ["orosanmalan", "ansokan"] as const;
@@ -61,10 +62,44 @@ export function delegatedRoles(configured: { decisionType: string; role: string 
   return configured.filter((d) => d.decisionType === type).map((d) => d.role as Role);
 }
 
-/** A report within 12 months of a closed case is an återaktualisering. */
+// ── Återaktualisering (re-referral): the one definition of the whole system ───────────────────────
+
+/** How long after an end (a closed case, an ended insats) a new report makes it a re-referral. */
+export const RE_REFERRAL_MONTHS = 12;
+
+/**
+ * The last day of the re-referral window of an end day: RE_REFERRAL_MONTHS calendar months later
+ * (addCalendarMonths: 2024-02-29 → 2025-02-28, 2024-05-31 → 2025-05-31).
+ */
+export function reReferralWindowEnd(endDay: string): string {
+  return addCalendarMonths(endDay, RE_REFERRAL_MONTHS);
+}
+
+/**
+ * Återaktualisering: a report (orosanmälan or ansökan) received on a later Stockholm day than the
+ * end day and at most RE_REFERRAL_MONTHS calendar months after it (the window's last day
+ * included). A report on the end day itself belongs to what just ended, not to a new need.
+ * Used by the case flow (a new report after the person's last closed case in the district) and by
+ * the effect report (a new report on the person after an insats ended); only the end event
+ * differs. Days are 'YYYY-MM-DD'.
+ */
+export function isWithinReReferralWindow(endDay: string, reportDay: string): boolean {
+  return reportDay > endDay && reportDay <= reReferralWindowEnd(endDay);
+}
+
+/**
+ * Whether an end has been followed by a re-referral, as an indicator counts it on `today`: only
+ * once its window has closed (today after the window's last day) is it "yes" or "no"; until then
+ * it is "pending", whether or not a report already came. Counting an early "yes" while the "no"s
+ * must wait would make every recent period look like 100 % re-referred. `firstReportDay` is the
+ * first day after the end day with a report on the person (null when none).
+ */
+export function reReferralOutcome(endDay: string, firstReportDay: string | null, today: string): "yes" | "no" | "pending" {
+  if (today <= reReferralWindowEnd(endDay)) return "pending";
+  return firstReportDay !== null && isWithinReReferralWindow(endDay, firstReportDay) ? "yes" : "no";
+}
+
+/** A report received after the day the person's last case closed, within its window, is an återaktualisering. */
 export function isReReferral(receivedOn: string, lastClosedOn: string | null): boolean {
-  if (!lastClosedOn) return false;
-  const [y, m, d] = lastClosedOn.split("-").map(Number) as [number, number, number];
-  const limit = `${String(y + 1).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-  return receivedOn >= lastClosedOn && receivedOn <= limit;
+  return lastClosedOn !== null && isWithinReReferralWindow(lastClosedOn, receivedOn);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { personChange, reReferred } from "./change";
+import { personChange } from "./change";
 
 // The starter rating norms: Sdiff = 2 · √(2 · 0.2) = 1.2649, so |change| ≥ 3 is reliable (2.48 is the bar).
 const norms = { higherIsBetter: true, reliability: 0.8, referenceSd: 2, cutoff: 5 };
@@ -27,18 +27,5 @@ describe("personChange", () => {
       changeClass: null,
       clinicallySignificant: null,
     });
-  });
-});
-
-describe("reReferred", () => {
-  it("is true for a report after the end within the window, whatever today is", () => {
-    expect(reReferred("2025-03-31", "2026-03-31", ["2026-03-31"], "2025-06-01")).toBe(true);
-  });
-  it("ignores reports on the end day or before, and after the window", () => {
-    expect(reReferred("2025-03-31", "2026-03-31", ["2025-03-31", "2026-04-01"], "2026-11-29")).toBe(false);
-  });
-  it("is open (null) while the window runs without a report", () => {
-    expect(reReferred("2026-03-31", "2027-03-31", [], "2027-03-31")).toBeNull();
-    expect(reReferred("2026-03-31", "2027-03-31", [], "2027-04-01")).toBe(false);
   });
 });

@@ -39,14 +39,3 @@ export function personChange(norms: ScaleNorms, before: number, after: number): 
       : clinicallySignificant({ before, after, cutoff, higherIsBetter, reliableImproved: changeClass === "improved" });
   return { before, after, change: after - before, rci, changeClass, clinicallySignificant: significant };
 }
-
-/**
- * Re-referral within 12 months after an insats ended: a new report (orosanmälan) on the person
- * received after the end day and at most 12 months later. True when there is one; false when the
- * 12 months have passed by `asOf` without one; null while the window is still open and empty.
- * Days are 'YYYY-MM-DD' Stockholm days; the window end is given by the caller (addCalendarMonths).
- */
-export function reReferred(endedOn: string, windowEnd: string, reportDays: readonly string[], asOf: string): boolean | null {
-  if (reportDays.some((d) => d > endedOn && d <= windowEnd)) return true;
-  return asOf > windowEnd ? false : null;
-}

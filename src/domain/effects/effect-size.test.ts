@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { hedgesCorrection, hedgesGPaired, mean, sampleSd } from "./effect-size";
+import { cohenBenchmark, hedgesCorrection, hedgesGPaired, mean, sampleSd } from "./effect-size";
 
 describe("hedgesGPaired", () => {
   it("matches a hand computation", () => {
@@ -35,6 +35,7 @@ describe("hedgesGPaired", () => {
       g: null,
       ciLow: null,
       ciHigh: null,
+      gAv: null,
     });
     const one = hedgesGPaired([5], [7]);
     expect(one).toMatchObject({ n: 1, meanChange: 2, sdChange: null, g: null });
@@ -93,6 +94,59 @@ describe("hedgesGPaired", () => {
         expect(r.ciHigh as number).toBeGreaterThan(r.g);
         // |g| ≤ |d_z| since 0 < J < 1 for n ≥ 3 (equal only when both are 0).
         expect(Math.abs(r.g)).toBeLessThanOrEqual(Math.abs((r.meanChange as number) / (r.sdChange as number)));
+      }),
+    );
+  });
+});
+
+describe("g_av beside g_z", () => {
+  it("matches a hand computation (the example above)", () => {
+    // before = [10, 12, 14, 16]: mean 13, deviations −3, −1, 1, 3, SS = 20, sd = √(20/3) = 2.581989
+    // after  = [13, 14, 19, 18]: mean 16, deviations −3, −2, 3, 2, SS = 26, sd = √(26/3) = 2.943920
+    // average sd = (2.581989 + 2.943920) / 2 = 2.762955
+    // d_av = 3 / 2.762955 = 1.085794;  g_av = 8/11 · 1.085794 = 0.789668
+    // g_z was 1.542778: the same change reads twice as large in change-score units.
+    const r = hedgesGPaired([10, 12, 14, 16], [13, 14, 19, 18]);
+    const sdAv = (Math.sqrt(20 / 3) + Math.sqrt(26 / 3)) / 2;
+    expect(r.gAv).toBeCloseTo((8 / 11) * (3 / sdAv), 12);
+    expect(r.gAv).toBeCloseTo(0.789668, 6);
+    expect(cohenBenchmark(r.gAv as number)).toBe("medium");
+    expect(cohenBenchmark(r.g as number)).toBe("large");
+  });
+
+  it("is null below 3 pairs and when neither before nor after varies", () => {
+    expect(hedgesGPaired([1, 2], [3, 5]).gAv).toBeNull();
+    expect(hedgesGPaired([4, 4, 4], [6, 6, 6]).gAv).toBeNull();
+    // Only one side varies: the average SD is still > 0.
+    expect(hedgesGPaired([4, 4, 4], [5, 6, 7]).gAv).toBeCloseTo((1 - 3 / 7) * (2 / 0.5), 12);
+  });
+
+  it("names Cohen's benchmarks by absolute value", () => {
+    expect([0, 0.19, -0.2, 0.49, 0.5, -0.79, 0.8, 2].map(cohenBenchmark)).toEqual([
+      "negligible",
+      "negligible",
+      "small",
+      "small",
+      "medium",
+      "medium",
+      "large",
+      "large",
+    ]);
+  });
+
+  it("has the sign of g_z", () => {
+    const pairs = fc.array(fc.tuple(fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: 50 })), {
+      minLength: 3,
+      maxLength: 60,
+    });
+    fc.assert(
+      fc.property(pairs, (ps) => {
+        const r = hedgesGPaired(
+          ps.map((p) => p[0]),
+          ps.map((p) => p[1]),
+        );
+        if (r.g === null || r.gAv === null) return;
+        expect(Math.sign(r.gAv)).toBe(Math.sign(r.g));
       }),
     );
   });

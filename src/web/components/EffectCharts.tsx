@@ -82,7 +82,7 @@ function ChartBlock({
 export default function EffectCharts({ data }: { data: EffectReport }) {
   const { t, lang } = useLang();
   const prefix = useId().replace(/:/g, "");
-  const few = t("sbFewer");
+  const few = t("sbSuppressed").toLowerCase();
   const pct = (v: number | null) => (v === null ? few : formatShare(v, lang));
   const label = (f: Figures) => `${f.scaleName} (${RESPONDENT_LABELS[f.respondent][lang]})`;
   const scales = data.total.all.scales;
@@ -110,7 +110,7 @@ export default function EffectCharts({ data }: { data: EffectReport }) {
       const g = f.g ?? 0;
       const low = f.ciLow ?? g;
       const high = f.ciHigh ?? g;
-      return { name: label(f), g, low, high, err: [g - low, high - g] };
+      return { name: label(f), g, low, high, gAv: f.gAv, err: [g - low, high - g] };
     });
   const gMin = Math.min(0, ...effects.map((e) => e.low));
   const gMax = Math.max(0, ...effects.map((e) => e.high));
@@ -119,7 +119,13 @@ export default function EffectCharts({ data }: { data: EffectReport }) {
     effects.length === 0
       ? t("efChartNothing")
       : `${t("efGHintShort")} ` +
-        effects.map((e) => `${e.name}: g ${fmt(e.g, lang, 2)} (${fmt(e.low, lang, 2)}–${fmt(e.high, lang, 2)}).`).join(" ") +
+        effects
+          .map(
+            (e) =>
+              `${e.name}: g_z ${fmt(e.g, lang, 2)} (${fmt(e.low, lang, 2)}–${fmt(e.high, lang, 2)})` +
+              `${e.gAv === null ? "" : `, g_av ${fmt(e.gAv, lang, 2)}`}.`,
+          )
+          .join(" ") +
         hiddenNote(effects.length);
 
   // (b) Share improved / unchanged / deteriorated.

@@ -2,6 +2,7 @@ import { lazy, type ReactNode, Suspense, useEffect, useState } from "react";
 import { Link } from "react-router";
 import type { z } from "zod";
 import type { effectFigures, effectGroup, outcomeFigures } from "../../contracts/effects";
+import { type CohenBenchmark, cohenBenchmark } from "../../domain/effects/effect-size";
 import { RESPONDENT_LABELS } from "../../domain/effects/vocabulary";
 import { ApiError, api } from "../api";
 import { useAuth } from "../auth";
@@ -10,7 +11,7 @@ import { Alert, SelectField } from "../components/Field";
 import { type CatalogueEntry, insatsApi } from "../components/InsatsApi";
 import { ScrollTable } from "../components/InsatsParts";
 import { type EffectQuery, effectExportUrl, isuApi, type EffectReport as Report, type UnitResults } from "../components/IsuApi";
-import { Count, Num, Share, Suppressed } from "../components/StatsCells";
+import { Count, DisclosureNote, Num, Share, Suppressed } from "../components/StatsCells";
 import { InsatsStatsFilterForm, useStatsReport } from "../components/StatsFilter";
 import { fill, formatNumber, type Lang, type TextKey, useLang } from "../i18n";
 
@@ -22,9 +23,7 @@ type Outcomes = z.infer<typeof outcomeFigures>;
 type Group = z.infer<typeof effectGroup>;
 type GenderKey = "all" | "pojke" | "flicka";
 
-/** A number in the language's style with the given decimals. */
-
-/** Hedges' g with its interval: "0,45 (0,12–0,78)". */
+/** Hedges' g_z with its interval: "0,45 (0,12–0,78)". */
 export function formatEffect(f: Pick<Figures, "g" | "ciLow" | "ciHigh">, lang: Lang): string | null {
   if (f.g === null) return null;
   const g = formatNumber(f.g, lang, 2, true);
@@ -32,7 +31,23 @@ export function formatEffect(f: Pick<Figures, "g" | "ciLow" | "ciHigh">, lang: L
   return `${g} (${formatNumber(f.ciLow, lang, 2, true)}–${formatNumber(f.ciHigh, lang, 2, true)})`;
 }
 
-/** Effects of the insatser (/statistik/effekter): ISU outcomes for the nämnd and the unit, with small cells hidden. */
+const BENCHMARK_KEYS: Record<CohenBenchmark, TextKey> = {
+  negligible: "efBenchNegligible",
+  small: "efBenchSmall",
+  medium: "efBenchMedium",
+  large: "efBenchLarge",
+};
+
+/** Hedges' g_av with Cohen's word for it: "0,52 (medelstor)". Only g_av gets a word; g_z never does. */
+export function formatEffectAv(gAv: number | null, lang: Lang, word: (key: TextKey) => string): string | null {
+  if (gAv === null) return null;
+  return `${formatNumber(gAv, lang, 2, true)} (${word(BENCHMARK_KEYS[cohenBenchmark(gAv)])})`;
+}
+
+/**
+ * Effects of the insatser (/statistik/effekter): ISU outcomes for the nämnd and the unit, every
+ * figure as the server's disclosure control published it ("–" for hidden, never 0).
+ */
 export function EffectReport() {
   const { t } = useLang();
   const { can } = useAuth();
@@ -46,6 +61,7 @@ export function EffectReport() {
       <InsatsStatsFilterForm report={report} />
       {data && (
         <>
+          <DisclosureNote disclosure={data.disclosure} id="ef-suppression" />
           <MissingNote data={data} />
           <KeyOutcomes data={data} filter={filter} />
           {/* The charts come first: what a nämnd member reads at a glance; the tables below hold the same figures. */}
@@ -58,9 +74,6 @@ export function EffectReport() {
           <ScaleTable data={data} />
           <InsatsTables data={data} />
           <AgeTable data={data} />
-          <p className="hint" id="ef-suppression">
-            {t("efSuppressionNote")}
-          </p>
         </>
       )}
       {can("insats:read") && <PerYoungPerson filter={filter} />}
@@ -72,15 +85,16 @@ export function EffectReport() {
 function MissingNote({ data }: { data: Report }) {
   const { t } = useLang();
   const o = data.total.all.outcomes;
-  const few = t("sbFewer");
+  // A hidden count is a dash here too, never a 0 (and not "fewer than 5": a large one may be hidden to protect another).
+  const hidden = "–";
   return (
     <section className="card ef-missing" aria-labelledby="ef-missing">
       <h2 id="ef-missing">{t("efMissingHeading")}</h2>
       <p>
         <strong>
           {fill(t("efMissingNote"), {
-            n: o.ended === null ? few : String(o.ended),
-            m: o.withoutEndRating === null ? few : String(o.withoutEndRating),
+            n: o.ended === null ? hidden : String(o.ended),
+            m: o.withoutEndRating === null ? hidden : String(o.withoutEndRating),
           })}
         </strong>{" "}
         {t("efMissingExplain")}
@@ -152,8 +166,7 @@ function KeyOutcomes({ data, filter }: { data: Report; filter: EffectQuery }) {
 
 const scaleKey = (f: Pick<Figures, "scaleId" | "respondent">) => `${f.scaleId}:${f.respondent}`;
 
-/** "Skala (Den unga)". */
-/** The cells every scale row starts with: pairs, before → after, effect size, share improved. */
+/** The cells every scale row starts with: pairs, before → after, g_z, g_av, share improved. */
 function ScaleCells({ f }: { f: Figures }) {
   return (
     <>
@@ -167,12 +180,16 @@ function ScaleCells({ f }: { f: Figures }) {
         <Effect f={f} />
       </td>
       <td className="num">
+        <EffectAv f={f} />
+      </td>
+      <td className="num">
         <Share value={f.shareImproved} />
       </td>
     </>
   );
 }
 
+/** "Skala (Den unga)". */
 function ScaleName({ f }: { f: Figures }) {
   const { t, lang } = useLang();
   return (
@@ -197,6 +214,12 @@ function BeforeAfter({ f }: { f: Figures }) {
 function Effect({ f }: { f: Figures }) {
   const { lang } = useLang();
   const text = formatEffect(f, lang);
+  return text === null ? <Suppressed /> : <span className="nowrap">{text}</span>;
+}
+
+function EffectAv({ f }: { f: Figures }) {
+  const { t, lang } = useLang();
+  const text = formatEffectAv(f.gAv, lang, t);
   return text === null ? <Suppressed /> : <span className="nowrap">{text}</span>;
 }
 
@@ -238,6 +261,9 @@ function ScaleTable({ data }: { data: Report }) {
                 </th>
                 <th scope="col" className="num">
                   {t("efEffectSize")}
+                </th>
+                <th scope="col" className="num">
+                  {t("efEffectSizeAv")}
                 </th>
                 <th scope="col" className="num">
                   {t("efImproved")}
@@ -369,6 +395,9 @@ function InsatsTables({ data }: { data: Report }) {
                     {t("efEffectSize")}
                   </th>
                   <th scope="col" className="num">
+                    {t("efEffectSizeAv")}
+                  </th>
+                  <th scope="col" className="num">
                     {t("efImproved")}
                   </th>
                   <th scope="col" className="num">
@@ -379,7 +408,7 @@ function InsatsTables({ data }: { data: Report }) {
               {data.byInsats.map((r) => (
                 <tbody key={r.catalogueId}>
                   <tr className="ef-group-row">
-                    <th scope="rowgroup" colSpan={6}>
+                    <th scope="rowgroup" colSpan={7}>
                       {r.name}
                       {r.evidenceStatus === "avrads" && <AvradsMarker />}
                     </th>
@@ -387,7 +416,7 @@ function InsatsTables({ data }: { data: Report }) {
                   {/* Scales without a single start/end pair for this insats say nothing: left out. */}
                   {r.all.scales.every((f) => f.n === 0) ? (
                     <tr>
-                      <td colSpan={6}>{t("efNoScales")}</td>
+                      <td colSpan={7}>{t("efNoScales")}</td>
                     </tr>
                   ) : (
                     r.all.scales

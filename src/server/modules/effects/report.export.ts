@@ -30,12 +30,31 @@ const table = (header: string[], rows: Cell[][]): Content => ({
 // ── Content ───────────────────────────────────────────────────────────────────────────────────────
 
 export const effectTitle = (r: EffectReport) => `Effekter av insatser (ISU) ${r.from}–${r.to}`;
-const SUPPRESSED_NOTE = "– = färre än 5 personer";
-const NOTE = `${SUPPRESSED_NOTE} (röjandeskydd). Före = mätning vid start, efter = mätning vid avslut; ålder vid start.`;
+const SUPPRESSED_NOTE = "– = dolt värde (röjandeskydd), aldrig 0";
+const NOTE = "Före = mätning vid start, efter = mätning vid avslut; ålder vid start.";
+
+/** What the disclosure control did to the figures, in the reader's words (domain/disclosure/publish.ts). */
+export function disclosureLine(r: EffectReport): string {
+  const d = r.disclosure;
+  const parts = [
+    `Röjandeskydd (cellnyckelmetoden): visade antal kan avvika med upp till ±${d.maxNoise} från de verkliga, alltid lika för samma grupp av insatser.`,
+    `Antal under ${d.minCount} visas inte, och andra döljs när de annars skulle avslöja ett dolt antal genom en summa.`,
+    `Andelar räknas på de justerade antalen; medelvärden och effektstorlekar visas bara för grupper om minst ${d.minStatisticN} där skillnaden mot varje totalsumma gruppen ingår i är 0 eller minst ${d.minStatisticN}, och medelvärdena har en liten fast avvikelse (högst en halv persons vikt).`,
+  ];
+  if (d.granularity === "month") parts.push("Perioden anges i hela kalendermånader.");
+  if (d.protectedWhole) parts.push("Urvalet omfattar för få insatser: alla värden är dolda.");
+  return parts.join(" ");
+}
+export const EFFECT_SIZE_NOTE =
+  "Effektstorlek: g_z är Hedges g för parade mätningar (medelförändringen delad med förändringens standardavvikelse, korrigerad för litet urval) med 95 % konfidensintervall enligt normalapproximation; g_z ska inte läsas mot Cohens riktmärken. g_av är medelförändringen delad med medelvärdet av standardavvikelserna före och efter (Hedges-korrigerad, Lakens 2013) och kan jämföras med Cohens riktmärken: ungefär 0,2 liten, 0,5 medelstor, 0,8 stor.";
+export const RE_REFERRAL_NOTE =
+  "Återaktualisering: ny anmälan eller ansökan en senare dag än avslutet och högst 12 kalendermånader efter. En insats räknas först när dess 12 månader har gått; dessförinnan redovisas den under väntar, även om en ny anmälan redan har kommit.";
 const missingNote = (r: EffectReport) => {
   const n = r.total.all.outcomes.withoutEndRating;
   return `${n === null ? "–" : n} avslutade insatser saknar mätning vid avslut`;
 };
+/** The notes every export starts with. */
+const notes = (r: EffectReport) => [NOTE, disclosureLine(r), EFFECT_SIZE_NOTE, RE_REFERRAL_NOTE, missingNote(r)];
 
 const OUTCOME_HEADER = [
   "Grupp",
@@ -46,8 +65,8 @@ const OUTCOME_HEADER = [
   "Enkäter skickade",
   "Svarsfrekvens %",
   "Nöjdhet (1–5)",
-  "Återaktualiserade inom 12 mån %",
-  "Uppföljning pågår",
+  "Återaktualiserade inom 12 mån % (12 mån gått)",
+  "Återaktualisering väntar (12 mån ej gått)",
 ];
 const outcomeRow = (label: string, g: Group): Cell[] => {
   const o = g.outcomes;
@@ -73,8 +92,9 @@ const SCALE_HEADER = [
   "Saknar mätning vid avslut",
   "Medel före",
   "Medel efter",
-  "Effektstorlek (g)",
-  "95 % KI",
+  "Effektstorlek g_z",
+  "95 % KI för g_z",
+  "g_av",
   "Förbättrade %",
   "Oförändrade %",
   "Försämrade %",
@@ -90,6 +110,7 @@ const scaleRows = (label: string, g: Group): Cell[][] =>
     round(s.meanAfter, 2),
     round(s.g, 2),
     s.ciLow === null || s.ciHigh === null ? null : `${cellText(round(s.ciLow, 2))} – ${cellText(round(s.ciHigh, 2))}`,
+    round(s.gAv, 2),
     percent(s.shareImproved),
     percent(s.shareUnchanged),
     percent(s.shareDeteriorated),
@@ -122,8 +143,7 @@ export async function effectXlsx(r: EffectReport): Promise<Buffer> {
   const sheet = (name: string, heading: string, outcomesRows: Cell[][], scalesRows: Cell[][]) => {
     const ws = wb.addWorksheet(name.replace(/[*?:\\/[\]]/g, " ").slice(0, 31));
     ws.addRow([heading]).font = { bold: true, size: 13 };
-    ws.addRow([NOTE]);
-    ws.addRow([missingNote(r)]);
+    for (const line of notes(r)) ws.addRow([line]);
     ws.addRow([]);
     ws.addRow(["Utfall"]).font = { bold: true };
     ws.addRow(OUTCOME_HEADER).font = { bold: true };
@@ -167,8 +187,7 @@ export async function effectPdf(r: EffectReport): Promise<Buffer> {
     defaultStyle: { font: "Roboto", fontSize: 8 },
     content: [
       { text: effectTitle(r), fontSize: 15, bold: true, margin: [0, 0, 0, 4] },
-      { text: NOTE, fontSize: 9, margin: [0, 0, 0, 2] },
-      { text: missingNote(r), fontSize: 9, margin: [0, 0, 0, 10] },
+      ...notes(r).map((line, i, all): Content => ({ text: line, fontSize: 9, margin: [0, 0, 0, i === all.length - 1 ? 10 : 2] })),
       ...section(
         "Alla insatser",
         breakdownOutcomes(r.total),

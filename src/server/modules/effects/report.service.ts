@@ -1,33 +1,27 @@
 import { and, eq, inArray, isNotNull, type SQL, sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type { z } from "zod";
-import type { EffectReport, effectFigures, effectQuery, outcomeFigures } from "../../../contracts/effects";
-import { addCalendarMonths } from "../../../domain/clocks";
-import { summarizeEffects, suppressEffects } from "../../../domain/effects/aggregate";
-import { personChange, reReferred, type ScaleNorms } from "../../../domain/effects/change";
+import type { EffectReport, effectQuery } from "../../../contracts/effects";
+import { disclosure, disclosureNote, type Publisher } from "../../../domain/disclosure/publish";
+import { personChange } from "../../../domain/effects/change";
 import type { ChangeClass } from "../../../domain/effects/rci";
-import { meanScore } from "../../../domain/effects/satisfaction";
+import { type EffectItem, type EffectPair, effectReportFigures } from "../../../domain/effects/report";
 import { RESPONDENTS, type Respondent } from "../../../domain/effects/vocabulary";
-import { SumTable } from "../../../domain/disclosure/sum-table";
-import { AGE_GROUPS, type AgeGroup, ageGroup, suppress, suppressShare } from "../../../domain/interventions/rules";
+import { ageGroup } from "../../../domain/interventions/rules";
+import type { Gender } from "../../../domain/interventions/samlad-bild";
 import type { EvidenceStatus, GoalAttainment } from "../../../domain/interventions/vocabulary";
 import { stockholmDate } from "../../../domain/time";
 import type { Database } from "../../db/connection";
-import { insatsCatalogue, insatser, isuMeasurements, isuScales, persons } from "../../db/schema/index";
-import { type Actor, districtsWithPermission } from "../../platform/actor";
-import { badRequest } from "../../platform/errors";
+import { insatser, isuScales } from "../../db/schema/index";
+import type { Actor } from "../../platform/actor";
+import { recordKeys } from "../../platform/record-keys";
+import { reportScope } from "../../platform/report-scope";
 import { ageOn, auditInsatsReport, insatsReportFilter } from "../interventions/samlad-bild.service";
 import { goalCounts } from "./person-changes";
 
 type Query = z.infer<typeof effectQuery>;
-type Figures = z.infer<typeof effectFigures>;
-type Outcomes = z.infer<typeof outcomeFigures>;
-type Group = EffectReport["trend"][number] extends infer T ? Omit<T, "year"> : never;
-type Breakdown = EffectReport["total"];
-type Gender = "pojke" | "flicka" | "other";
 
 const genderOf = (g: string): Gender => (g === "pojke" || g === "flicka" ? g : "other");
-const round = (v: number, decimals: number) => Math.round(v * 10 ** decimals) / 10 ** decimals;
 
 const dialect = new PgDialect();
 
@@ -57,185 +51,15 @@ interface PopulationRow extends Record<string, unknown> {
   nextReportDay: string | null;
 }
 
-/** One (scale, respondent) pair of the report's scale list. */
-interface Pair {
-  key: string;
-  scaleId: string;
-  scaleName: string;
-  respondent: Respondent;
-  higherIsBetter: boolean;
-}
-
-/** One ended insats with everything its figures are computed from (dates as 'YYYY-MM-DD'). */
-interface Item {
-  id: string;
-  catalogueId: string;
-  gender: Gender;
-  ageGroup: AgeGroup;
-  endedOn: string;
-  /** Pair key → the start value, the end value and the RCI class (rows with a start value only). */
-  /** Per pair of the report's list (by its index): the start value, the end value and the RCI class. */
-  changes: { pair: number; before: number; after: number | null; change: ChangeClass | null }[];
-  hasEndRating: boolean;
-  goalsAssessed: number;
-  goalsReached: number;
-  gasTScore: number | null;
-  surveySent: number;
-  surveyAnswered: number;
-  surveyAnswers: number[];
-  reReferred: boolean | null;
-}
-
 const pairKey = (scaleId: string, respondent: string) => `${scaleId}|${respondent}`;
-
-function scaleFigures(items: readonly Item[], pairs: readonly Pair[]): Figures[] {
-  // Arrays by pair index, not maps by key: this runs for some two hundred groups per report.
-  const rows: Item["changes"][] = pairs.map(() => []);
-  for (const i of items) {
-    for (const row of i.changes) rows[row.pair]?.push(row);
-  }
-  return pairs.map((p, index) => {
-    const s = suppressEffects(summarizeEffects(rows[index] ?? []));
-    return {
-      scaleId: p.scaleId,
-      scaleName: p.scaleName,
-      respondent: p.respondent,
-      higherIsBetter: p.higherIsBetter,
-      n: s.n,
-      missingEnd: s.missingAfter,
-      meanBefore: s.meanBefore,
-      meanAfter: s.meanAfter,
-      g: s.g,
-      ciLow: s.ciLow,
-      ciHigh: s.ciHigh,
-      shareImproved: s.shareImproved,
-      shareUnchanged: s.shareUnchanged,
-      shareDeteriorated: s.shareDeteriorated,
-    };
-  });
-}
-
-function outcomes(items: readonly Item[]): Outcomes {
-  let assessed = 0;
-  let reached = 0;
-  let sent = 0;
-  let answered = 0;
-  const answers: number[] = [];
-  const gas: number[] = [];
-  let reReferrals = 0;
-  let notReReferred = 0;
-  let pending = 0;
-  for (const i of items) {
-    assessed += i.goalsAssessed;
-    reached += i.goalsReached;
-    sent += i.surveySent;
-    answered += i.surveyAnswered;
-    for (const a of i.surveyAnswers) answers.push(a);
-    if (i.gasTScore !== null) gas.push(i.gasTScore);
-    if (i.reReferred === true) reReferrals += 1;
-    else if (i.reReferred === false) notReReferred += 1;
-    else pending += 1;
-  }
-  const gasMean = gas.length >= 5 ? gas.reduce((a, b) => a + b, 0) / gas.length : null;
-  const satisfaction = answered >= 5 ? meanScore(answers) : null;
-  return {
-    ended: suppress(items.length),
-    withoutEndRating: suppress(items.filter((i) => !i.hasEndRating).length),
-    goalsReachedShare: suppressShare(reached, assessed),
-    meanGasTScore: gasMean === null ? null : round(gasMean, 1),
-    surveySent: suppress(sent),
-    responseRate: suppressShare(answered, sent),
-    satisfactionMean: satisfaction === null ? null : round(satisfaction, 2),
-    reReferralShare: suppressShare(reReferrals, reReferrals + notReReferred),
-    reReferralPending: suppress(pending),
-  };
-}
-
-const group = (items: readonly Item[], pairs: readonly Pair[]): Group => ({
-  outcomes: outcomes(items),
-  scales: scaleFigures(items, pairs),
-});
-
-const OUTCOME_COUNTS = ["ended", "withoutEndRating", "surveySent", "reReferralPending"] as const;
-const SCALE_COUNTS = ["n", "missingEnd"] as const;
-
-/** `key` of `total`'s outcomes and of each of its scales is the sum over `parts`. */
-function sumGroups(table: SumTable, total: Group, parts: Group[]): void {
-  for (const key of OUTCOME_COUNTS) {
-    table.sum(
-      key,
-      total.outcomes,
-      parts.map((p) => p.outcomes),
-    );
-  }
-  // Every group lists the same pairs in the same order.
-  total.scales.forEach((scale, j) => {
-    for (const key of SCALE_COUNTS) {
-      table.sum(
-        key,
-        scale,
-        parts.map((p) => p.scales[j] as Figures),
-      );
-    }
-  });
-}
-
-/** Secondary suppression over every sum of the report: genders, age groups and insatser (SumTable). */
-function protectCounts(total: Breakdown, entries: Breakdown[]): void {
-  const table = new SumTable();
-  for (const b of [total, ...entries]) {
-    sumGroups(table, b.all, [b.pojke, b.flicka, b.other]);
-    sumGroups(table, b.all, b.byAgeGroup);
-  }
-  for (const group of ["all", "pojke", "flicka", "other"] as const) {
-    sumGroups(
-      table,
-      total[group],
-      entries.map((e) => e[group]),
-    );
-  }
-  total.byAgeGroup.forEach((age, i) => {
-    sumGroups(
-      table,
-      age,
-      entries.map((e) => e.byAgeGroup[i] as Breakdown["byAgeGroup"][number]),
-    );
-  });
-  table.protect();
-}
-
-function breakdown(items: readonly Item[], pairs: readonly Pair[]): Breakdown {
-  return {
-    all: group(items, pairs),
-    pojke: group(
-      items.filter((i) => i.gender === "pojke"),
-      pairs,
-    ),
-    flicka: group(
-      items.filter((i) => i.gender === "flicka"),
-      pairs,
-    ),
-    other: group(
-      items.filter((i) => i.gender === "other"),
-      pairs,
-    ),
-    byAgeGroup: AGE_GROUPS.map((g) => ({
-      ageGroup: g,
-      ...group(
-        items.filter((i) => i.ageGroup === g),
-        pairs,
-      ),
-    })),
-  };
-}
 
 /**
  * The ISU effect report for the nämnd (individbaserad systematisk uppföljning): aggregates only,
- * suppressed for small cells.
+ * every figure through the disclosure module (the rules: domain/effects/report.ts).
  *
- * - Scope: the districts where the actor has "stats:read", narrowed by districtId (400 when it is
- *   not one of them, as samladBild); unitId filters on the insats's provider unit, catalogueId on
- *   its catalogue entry.
+ * - Scope: reportScope — the districts where the actor has "stats:read", narrowed by districtId
+ *   (400 when it is not one of them), and whole calendar months for an aggregate-only reader (400
+ *   period_too_fine); unitId filters on the insats's provider unit, catalogueId on its catalogue entry.
  * - Population of [from, to]: insatser started (started_on set) and ended with ended_on in [from, to].
  * - Groups: all, by gender of the person (pojke, flicka, other = anything else), by age group (age
  *   at started_on); in total and per catalogue entry (entries with ≥ 1 insats, by name).
@@ -243,36 +67,27 @@ function breakdown(items: readonly Item[], pairs: readonly Pair[]): Breakdown {
  *   period's population, the same list in every group (trend included), ordered by scale name then
  *   respondent in RESPONDENTS order. Per insats: before = value at "start", after = value at "end"
  *   (null when missing); rows without a start value are left out; classified with personChange on
- *   the scale's norms; then summarizeEffects → suppressEffects (missingEnd = missingAfter).
- * - outcomes: ended (suppress); withoutEndRating: ended without any "end" measurement (suppress);
- *   goalsReachedShare: the results of each insats's last follow-up (done_on, then created_at),
- *   "uppnatt" of those not "ej_bedomt" (suppressShare); meanGasTScore: per insats the latest signed
- *   GAS assessment on its case with assessed_on in [started_on, ended_on], mean of their T-scores
- *   when ≥ 5 insatser have one (1 decimal); surveySent: self-report links with include_survey
- *   (suppress), responseRate: those answered (suppressShare), satisfactionMean: mean of all answer
- *   values when ≥ 5 responses (2 decimals); re-referral: reReferred(endedOn, endedOn + 12 calendar
- *   months, the Stockholm days of all the person's reports (any kind, any district), today's
- *   Stockholm day): reReferralShare = suppressShare(#true, #true + #false), reReferralPending =
- *   suppress(#null).
+ *   the scale's norms; the scale's range (max − min) sizes the perturbation of its means.
+ * - outcomes per insats: goals from the results of its last follow-up (done_on, then created_at);
+ *   GAS: the latest signed GAS assessment on its case with assessed_on in [started_on, ended_on];
+ *   survey: self-report links with include_survey, answered or not, and the answer values; the first
+ *   Stockholm day after the end day with a report on the person (any kind, any district) for
+ *   re-referral.
  * - trend: for the five calendar years up to `to`'s year (oldest first), the "all" group of the
  *   insatser ended in that year with the same filters.
  * A handful of set-based queries over the population (no per-insats query), joined in memory.
- * The read is audited as a statistics read (no person).
+ * The read is audited as a statistics read (no person). Only the benchmark passes another
+ * publisher, to measure what protection costs.
  */
-export async function effectReport(database: Database, actor: Actor, query: Query, now: Date): Promise<EffectReport> {
+export async function effectReport(
+  database: Database,
+  actor: Actor,
+  query: Query,
+  now: Date,
+  publisher: Publisher = disclosure,
+): Promise<EffectReport> {
   const { db } = database;
-  if (query.to < query.from) {
-    throw badRequest("invalid_period", "Slutdatum före startdatum / End before start", [
-      { path: "querystring.to", message: "Före from" },
-    ]);
-  }
-  const allowed = districtsWithPermission(actor, "stats:read");
-  if (query.districtId && !allowed.includes(query.districtId)) {
-    throw badRequest("district_not_in_scope", "Inte ditt distrikt / Not your district", [
-      { path: "querystring.districtId", message: "Välj ett av dina distrikt" },
-    ]);
-  }
-  const districtIds = query.districtId ? [query.districtId] : allowed;
+  const { districtIds, granularity } = reportScope(actor, query);
   const today = stockholmDate(now);
   const lastYear = Number(query.to.slice(0, 4));
   const years = [4, 3, 2, 1, 0].map((k) => lastYear - k);
@@ -295,7 +110,7 @@ export async function effectReport(database: Database, actor: Actor, query: Quer
   // Statistics without personal data: the read is audited first, then the three queries run side by
   // side on separate pooled connections rather than one after the other in one transaction.
   await auditInsatsReport(db, actor, "stats.effects", query, districtIds);
-  const [rows, measured, pairRows, scales] = await Promise.all([
+  const [rows, measured, pairRows, scales, keyOf] = await Promise.all([
     // One row per insats with what its outcome figures need, each from a lateral or scalar subquery.
     db.execute<PopulationRow>(sql`
       select insatser.id, insatser.started_on::text as "startedOn", insatser.ended_on::text as "endedOn",
@@ -352,14 +167,17 @@ export async function effectReport(database: Database, actor: Actor, query: Quer
         reliability: isuScales.reliability,
         referenceSd: isuScales.referenceSd,
         cutoff: isuScales.cutoff,
+        min: isuScales.min,
+        max: isuScales.max,
       })
       .from(isuScales),
+    publisher.protects ? recordKeys(database) : () => 0,
   ]);
 
   // ── Join in memory ──
   const scaleById = new Map(scales.map((s) => [s.id, s]));
   const respondentOrder = (r: string) => RESPONDENTS.indexOf(r as Respondent);
-  const pairs: Pair[] = pairRows.rows
+  const pairs: (EffectPair & { key: string })[] = pairRows.rows
     .filter((p) => scaleById.has(p.scaleId) && respondentOrder(p.respondent) >= 0)
     .map((p) => {
       const s = scaleById.get(p.scaleId) as (typeof scales)[number];
@@ -369,6 +187,7 @@ export async function effectReport(database: Database, actor: Actor, query: Quer
         scaleName: s.name,
         respondent: p.respondent as Respondent,
         higherIsBetter: s.higherIsBetter,
+        range: s.max - s.min,
       };
     })
     .sort(
@@ -392,7 +211,7 @@ export async function effectReport(database: Database, actor: Actor, query: Quer
     }
     return c;
   };
-  const changesOf = new Map<string, Item["changes"]>();
+  const changesOf = new Map<string, EffectItem["changes"][number][]>();
   const withEndRating = new Set<string>();
   for (const [insatsId, scaleId, respondent, before, after] of measured) {
     const m = { insatsId, scaleId, respondent, before, after };
@@ -415,10 +234,10 @@ export async function effectReport(database: Database, actor: Actor, query: Quer
     });
   }
 
-  const items: Item[] = rows.rows.map((r) => {
+  const items: EffectItem[] = rows.rows.map((r) => {
     const goals = goalCounts(Array.isArray(r.lastResults) ? (r.lastResults as { attainment: GoalAttainment }[]) : []);
     return {
-      id: r.id,
+      key: keyOf(r.id),
       catalogueId: r.catalogueId,
       gender: genderOf(r.gender),
       ageGroup: ageGroup(Math.max(0, ageOn(r.birthDate, r.startedOn))),
@@ -431,10 +250,9 @@ export async function effectReport(database: Database, actor: Actor, query: Quer
       surveySent: r.surveySent,
       surveyAnswered: r.surveyAnswered,
       surveyAnswers: r.surveyAnswers ?? [],
-      reReferred: reReferred(r.endedOn, addCalendarMonths(r.endedOn, 12), r.nextReportDay ? [r.nextReportDay] : [], today),
+      firstReportDay: r.nextReportDay,
     };
   });
-  const inPeriod = items.filter((i) => i.endedOn >= query.from && i.endedOn <= query.to);
   const entries = new Map<string, { catalogueId: string; code: string; name: string; evidenceStatus: EvidenceStatus }>();
   for (const r of rows.rows) {
     if (r.endedOn < query.from || r.endedOn > query.to) continue;
@@ -445,33 +263,19 @@ export async function effectReport(database: Database, actor: Actor, query: Quer
       evidenceStatus: r.evidenceStatus as EvidenceStatus,
     });
   }
-
-  const total = breakdown(inPeriod, pairs);
-  const byInsats = [...entries.values()]
-    .sort((a, b) => a.name.localeCompare(b.name, "sv"))
-    .map((e) =>
-      Object.assign(
-        { ...e },
-        breakdown(
-          inPeriod.filter((i) => i.catalogueId === e.catalogueId),
-          pairs,
-        ),
-      ),
-    );
-  protectCounts(total, byInsats);
+  const listed = [...entries.values()].sort((a, b) => a.name.localeCompare(b.name, "sv"));
+  const figures = effectReportFigures(
+    items,
+    pairs,
+    listed.map((e) => e.catalogueId),
+    { from: query.from, to: query.to, today, years },
+    publisher,
+  );
   return {
     ...insatsReportFilter(query, districtIds, now),
-    total,
-    byInsats,
-    trend: years.map((year) => {
-      const prefix = `${String(year).padStart(4, "0")}-`;
-      return {
-        year,
-        ...group(
-          items.filter((i) => i.endedOn.startsWith(prefix)),
-          pairs,
-        ),
-      };
-    }),
+    disclosure: disclosureNote(granularity, figures.protectedWhole),
+    total: figures.total,
+    byInsats: listed.map((e, i) => Object.assign({ ...e }, figures.byInsats[i] as (typeof figures.byInsats)[number])),
+    trend: figures.trend,
   };
 }
