@@ -3,6 +3,7 @@ import { CONCERNS, DECISION_TYPES, PRE_ASSESSMENT_OUTCOMES, REPORT_KINDS, REPORT
 import { DUE_SOON_DAYS } from "../domain/clocks";
 import { noAssessmentFields } from "./assessments";
 import { pageQuery } from "./common";
+import { disclosureNote } from "./disclosure";
 
 const instant = z.iso.datetime({ offset: true });
 const day = z.iso.date();
@@ -129,25 +130,45 @@ export const handlingTimesQuery = z.strictObject({
   unitId: z.uuid().optional(),
 });
 
-const measure = z.object({
-  total: z.number(),
-  withinLimit: z.number(),
-  share: z.number().nullable(),
-  medianDays: z.number().nullable(),
-  p90Days: z.number().nullable(),
+/** A count or share as the disclosure module publishes it (domain/disclosure/publish.ts): null when hidden. */
+const published = z.number().nullable();
+/** One clock's outcomes (domain/indicators/clock-outcome.ts); the share is within / settled. */
+const outcome = z.object({
+  settled: published,
+  within: published,
+  late: published,
+  /** Not done and the deadline run out: in the share's denominator as not within. */
+  overdue: published,
+  /** Not done and the deadline still running: apart, not in the share. */
+  pending: published,
+  share: published,
 });
-const split = z.object({ all: measure, pojke: measure, flicka: measure, other: measure });
+const days = { medianDays: published, meanDays: published, p90Days: published };
+const clock = outcome.extend(days);
+const investigationTime = z.object({
+  /** Investigations whose statutory last day is in the period. */
+  investigations: published,
+  within4Months: outcome,
+  within4MonthsOrExtended: outcome,
+  /** With a förlängning decided after the time had run out (counted late). */
+  lateExtensions: published,
+  ...days,
+});
+const byGender = <T extends z.ZodType>(t: T) => z.object({ all: t, pojke: t, flicka: t, other: t });
+/** The handling-time report (domain/indicators/handling-times.ts; definitions in domain/indicators/definitions.ts). */
 export const handlingTimesResponse = z.object({
   from: z.string(),
   to: z.string(),
-  reports: z.object({ all: z.number(), pojke: z.number(), flicka: z.number(), other: z.number() }),
-  skyddsbedomningWithin24h: split,
-  forhandsbedomningWithin14d: split,
-  /** Completed within 4 months, or within a documented extension. */
-  utredningWithin4mOrExtended: split,
-  linkedToOngoingInvestigation: z.number(),
-  reReferrals: z.number(),
-  reReferralRate: z.number().nullable(),
+  /** The moment every clock was evaluated at (when the report was made). */
+  asOf: z.string(),
+  disclosure: disclosureNote,
+  reports: byGender(published),
+  skyddsbedomning: byGender(clock),
+  forhandsbedomning: byGender(clock),
+  utredning: byGender(investigationTime),
+  linkedToOngoingInvestigation: published,
+  reReferrals: published,
+  reReferralShare: published,
 });
 export type HandlingTimes = z.infer<typeof handlingTimesResponse>;
 

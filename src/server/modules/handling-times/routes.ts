@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { handlingTimesQuery, handlingTimesResponse } from "../../../contracts/cases";
 import { errorResponse } from "../../../contracts/common";
-import type { AppContext } from "../../app";
+import { type AppContext, now } from "../../app";
 import { actorOf } from "../../platform/http";
 import { handlingTimesCsv, handlingTimesXlsx } from "./export";
 import { handlingTimes } from "./service";
@@ -17,7 +17,7 @@ export const handlingTimeRoutes =
     app.get(
       "/api/reports/handling-times",
       { config, schema: { tags, querystring: handlingTimesQuery, response: { 200: handlingTimesResponse, 400: errorResponse } } },
-      async (request) => handlingTimes(ctx.database, actorOf(request), request.query),
+      async (request) => handlingTimes(ctx.database, actorOf(request), request.query, now(ctx)),
     );
     app.get(
       "/api/reports/handling-times/export",
@@ -29,10 +29,11 @@ export const handlingTimeRoutes =
         },
       },
       async (request, reply) => {
-        const result = await handlingTimes(ctx.database, actorOf(request), request.query);
-        const name = `handlaggningstider-${result.from}-${result.to}.${request.query.format}`;
+        const { format, ...query } = request.query;
+        const result = await handlingTimes(ctx.database, actorOf(request), query, now(ctx));
+        const name = `handlaggningstider-${result.from}-${result.to}.${format}`;
         reply.header("content-disposition", `attachment; filename="${name}"`);
-        if (request.query.format === "csv") return reply.type("text/csv; charset=utf-8").send(handlingTimesCsv(result));
+        if (format === "csv") return reply.type("text/csv; charset=utf-8").send(handlingTimesCsv(result));
         return reply.type(XLSX).send(await handlingTimesXlsx(result));
       },
     );
