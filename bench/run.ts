@@ -20,6 +20,8 @@ import { stockholmDate } from "../src/domain/time";
 import { buildApp } from "../src/server/app";
 import { connect } from "../src/server/db/connection";
 import { startEmbeddedPostgres } from "../src/server/db/embedded";
+import { effectReport } from "../src/server/modules/effects/report.service";
+import { handlingTimes } from "../src/server/modules/handling-times/service";
 import { samladBild } from "../src/server/modules/interventions/samlad-bild.service";
 import { auditedReadCounts } from "../src/server/platform/audited-read";
 import { testConfig } from "../src/server/platform/config";
@@ -250,6 +252,13 @@ try {
   };
   await protectionCost("Samlad bild, one district, one year", (publisher) =>
     samladBild(database, chefActor, { from, to, districtId }, new Date(), publisher),
+  );
+  await protectionCost("Handling times, one district, one year", (publisher) =>
+    handlingTimes(database, chefActor, { from, to, districtId }, new Date(), publisher),
+  );
+  const analystActor = await actorOf(analystCookie);
+  await protectionCost("Effect report, all districts (analytiker), one year and its five-year trend", (publisher) =>
+    effectReport(database, analystActor, { from, to }, new Date(), publisher),
   );
   await app.close();
 

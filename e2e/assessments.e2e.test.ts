@@ -65,7 +65,7 @@ describe("structured assessments, from import to the usage figure", () => {
     const analyst = await newPage(browser);
     await signIn(analyst, base, "kvalitet");
     // No investigation yet: 0 is shown (it describes no one), the share has no denominator.
-    expect(await usageHeadline(analyst)).toMatch(/–\s*(färre än 5)?\s*av 0 avslutade/);
+    expect(await usageHeadline(analyst)).toMatch(/–\s*(dolt \(röjandeskydd\))?\s*av 0 avslutade/);
     await expectAccessible(analyst, "assessment usage (empty)");
 
     const admin = await newPage(browser);

@@ -80,7 +80,7 @@ export default function SamladBildCharts({ data, quarters }: { data: SamladBild;
     volumes.length === 0
       ? t("noData")
       : lang === "sv"
-        ? `${volumes.length} insatser. Totalt ${num(data.total.all.started)} påbörjade, ${num(data.total.all.ongoing)} pågående och ${num(data.total.all.ended)} avslutade.${mostStarted ? ` Flest påbörjade: ${mostStarted.name} (${mostStarted.started}).` : ""} Dolda värden (färre än 5) ritas inte; ${volumes.length - drawn.length} insatser med bara dolda värden eller noll finns endast i tabellen.`
+        ? `${volumes.length} insatser. Totalt ${num(data.total.all.started)} påbörjade, ${num(data.total.all.ongoing)} pågående och ${num(data.total.all.ended)} avslutade.${mostStarted ? ` Flest påbörjade: ${mostStarted.name} (${mostStarted.started}).` : ""} Dolda värden (röjandeskydd) ritas inte; ${volumes.length - drawn.length} insatser med bara dolda värden eller noll finns endast i tabellen.`
         : `${volumes.length} interventions. In all ${num(data.total.all.started)} started, ${num(data.total.all.ongoing)} ongoing and ${num(data.total.all.ended)} ended.${mostStarted ? ` Most started: ${mostStarted.name} (${mostStarted.started}).` : ""} Hidden values (fewer than 5) are not drawn; ${volumes.length - drawn.length} interventions with only hidden or zero values are in the table only.`;
 
   // 2. Shares for boys and girls.

@@ -1,6 +1,6 @@
 import { fill, formatNumber, formatShare, useLang } from "../i18n";
 
-/** A hidden figure (fewer than 5 persons): "–" shown, "färre än 5" read. */
+/** A hidden figure (too few persons, or hidden to protect another): "–" shown, "dolt (röjandeskydd)" read. */
 export function Suppressed() {
   const { t } = useLang();
   return (
