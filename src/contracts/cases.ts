@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { NO_ASSESSMENT_REASONS } from "../domain/assessment-policy";
 import { CONCERNS, DECISION_TYPES, PRE_ASSESSMENT_OUTCOMES, REPORT_KINDS, REPORTER_CATEGORIES } from "../domain/case-flow";
 import { DUE_SOON_DAYS } from "../domain/clocks";
+import { LVU_CLOCK_KINDS } from "../domain/lvu/process";
 import { noAssessmentFields } from "./assessments";
 import { pageQuery } from "./common";
 import { disclosureNote } from "./disclosure";
@@ -79,12 +81,14 @@ export const CLOCK_KINDS = [
   "insats_uppfoljning",
   "overvagande",
 ] as const;
+/** Every clock of the deadline overview and the case list: the case flow's and those of LUL yttranden and LVU. */
+export const OVERVIEW_CLOCK_KINDS = [...CLOCK_KINDS, "lul_yttrande", ...LVU_CLOCK_KINDS] as const;
 export const CLOCK_STATES = ["due", "due_soon", "overdue", "met", "met_late"] as const;
 
 export const deadlinesQuery = z.strictObject({
   unitId: z.uuid().optional(),
   assignedTo: z.uuid().optional(),
-  clock: z.enum(CLOCK_KINDS).optional(),
+  clock: z.enum(OVERVIEW_CLOCK_KINDS).optional(),
   state: z.enum(CLOCK_STATES).optional(),
   /** Include clocks already met (default: running and overdue only). */
   includeMet: z.enum(["true", "false"]).default("false"),
@@ -93,7 +97,7 @@ export const deadlinesQuery = z.strictObject({
 });
 
 export const deadlineRow = z.object({
-  clock: z.enum(CLOCK_KINDS),
+  clock: z.enum(OVERVIEW_CLOCK_KINDS),
   state: z.enum(CLOCK_STATES),
   dueDate: z.string(),
   dueAt: z.string(),
@@ -223,7 +227,12 @@ export const caseListResponse = z.object({
       closedAt: z.string().nullable(),
       /** The case's running clocks (not yet met), the one that runs out first first. */
       clocks: z.array(
-        z.object({ clock: z.enum(CLOCK_KINDS), state: z.enum(CLOCK_STATES), dueDate: z.string(), daysLeft: z.number().int() }),
+        z.object({
+          clock: z.enum(OVERVIEW_CLOCK_KINDS),
+          state: z.enum(CLOCK_STATES),
+          dueDate: z.string(),
+          daysLeft: z.number().int(),
+        }),
       ),
     }),
   ),
@@ -275,6 +284,9 @@ export const caseDetail = z.object({
       completedOn: z.string().nullable(),
       guardiansDeclined: z.boolean(),
       methods: z.array(z.string()),
+      /** Completed without a structured assessment: the reason code given and its explanation. */
+      noAssessmentReason: z.enum(NO_ASSESSMENT_REASONS).nullable(),
+      noAssessmentNote: z.string().nullable(),
     }),
   ),
   decisions: z.array(

@@ -32,6 +32,8 @@ export const DECISION_TYPES = [
   "ingen_atgard",
   "uppfoljning",
   "lvu_ansokan",
+  "lul_yttrande",
+  "lvu_placering",
 ] as const;
 export type DecisionType = (typeof DECISION_TYPES)[number];
 
@@ -51,15 +53,32 @@ export const DEFAULT_DELEGATION: Record<DecisionType, readonly Role[]> = {
   ingen_atgard: ["handlaggare", "enhetschef"],
   uppfoljning: ["handlaggare", "enhetschef"],
   lvu_ansokan: ["enhetschef"],
+  /** To issue (sign) a yttrande under LUL 11 §/28 § on the nämnd's behalf. */
+  lul_yttrande: ["enhetschef"],
+  /** Where LVU care is given (LVU 11 §). */
+  lvu_placering: ["enhetschef"],
 };
+
+/**
+ * LVU decisions the law reserves for the nämnd or its särskild avdelning (SoL (2001:453) 10 kap.
+ * 4 §) or, for an urgent omedelbart omhändertagande, its chair or an appointed member (LVU 6 §
+ * andra stycket): recorded with who took them (src/domain/lvu/vocabulary.ts ALLOWED_MAKERS), never
+ * delegated to staff, so they are not in the delegation list.
+ */
+export const NAMND_DECISION_TYPES = ["lvu_omedelbart_omhandertagande", "lvu_overvagande", "lvu_upphorande"] as const;
 
 /** Only these roles take decisions in a case; a delegation list names no others. */
 export const DELEGABLE_ROLES: readonly Role[] = ["handlaggare", "samordnare", "enhetschef"];
 
-/** Roles allowed to take a decision type, given a district's configured rows (empty = default). */
+/**
+ * Roles allowed to take a decision type, given a district's configured rows (empty = default). A
+ * type the district's list does not name yet (added after the list was saved) follows the default
+ * until the list is saved again, which must name every type.
+ */
 export function delegatedRoles(configured: { decisionType: string; role: string }[], type: DecisionType): readonly Role[] {
   if (configured.length === 0) return DEFAULT_DELEGATION[type];
-  return configured.filter((d) => d.decisionType === type).map((d) => d.role as Role);
+  const rows = configured.filter((d) => d.decisionType === type).map((d) => d.role as Role);
+  return rows.length > 0 ? rows : DEFAULT_DELEGATION[type];
 }
 
 // ── Återaktualisering (re-referral): the one definition of the whole system ───────────────────────

@@ -16,14 +16,21 @@ import { auditRoutes } from "./modules/audit/routes";
 import { authRoutes } from "./modules/auth/routes";
 import { caseRoutes } from "./modules/cases/routes";
 import { deadlineRoutes } from "./modules/deadlines/routes";
+import { deviationRoutes } from "./modules/deviations/routes";
 import { effectReportRoutes } from "./modules/effects/report.routes";
 import { effectRoutes } from "./modules/effects/routes";
+import { fileReviewRoutes } from "./modules/file-reviews/routes";
+import { internalControlRoutes } from "./modules/governance/internal-control.routes";
+import { logReviewRoutes } from "./modules/governance/log-review.routes";
+import { styrdokumentRoutes } from "./modules/governance/styrdokument.routes";
 import { handlingTimeRoutes } from "./modules/handling-times/routes";
 import { healthRoutes } from "./modules/health/routes";
 import { interventionReportRoutes } from "./modules/interventions/reports.routes";
 import { interventionRoutes } from "./modules/interventions/routes";
+import { lateDeadlineRoutes } from "./modules/late-deadlines/routes";
 import { organisationRoutes } from "./modules/organisation/routes";
 import { personRoutes } from "./modules/persons/routes";
+import { youngOffenderRoutes } from "./modules/young-offenders/routes";
 import type { Config } from "./platform/config";
 import { errorBody, registerHttpPlatform } from "./platform/http";
 
@@ -133,6 +140,13 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(interventionReportRoutes(ctx));
   await app.register(effectRoutes(ctx));
   await app.register(effectReportRoutes(ctx));
+  await app.register(youngOffenderRoutes(ctx));
+  await app.register(styrdokumentRoutes(ctx));
+  await app.register(logReviewRoutes(ctx));
+  await app.register(internalControlRoutes(ctx));
+  await app.register(deviationRoutes(ctx));
+  await app.register(lateDeadlineRoutes(ctx));
+  await app.register(fileReviewRoutes(ctx));
 
   const hasWeb = existsSync(path.join(webRoot, "index.html"));
   if (hasWeb) {

@@ -24,16 +24,30 @@ function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, n
 const Admin = page(() => import("./routes/Admin"), "Admin");
 const AssessmentUsage = page(() => import("./routes/AssessmentUsage"), "AssessmentUsage");
 const Case = page(() => import("./routes/Case"), "Case");
+const ControlPlan = page(() => import("./routes/ControlPlan"), "ControlPlan");
+const ControlPlans = page(() => import("./routes/ControlPlans"), "ControlPlans");
+const Deviation = page(() => import("./routes/Deviation"), "Deviation");
+const DeviationReport = page(() => import("./routes/DeviationReport"), "DeviationReport");
+const Deviations = page(() => import("./routes/Deviations"), "Deviations");
+const DeviationStats = page(() => import("./routes/DeviationStats"), "DeviationStats");
 const EffectReport = page(() => import("./routes/EffectReport"), "EffectReport");
+const FileReviewPage = page(() => import("./routes/FileReviewPage"), "FileReviewPage");
+const FileReviews = page(() => import("./routes/FileReviews"), "FileReviews");
 const HandlingTimes = page(() => import("./routes/HandlingTimes"), "HandlingTimes");
 const Insats = page(() => import("./routes/Insats"), "Insats");
 const InsatsCatalogue = page(() => import("./routes/InsatsCatalogue"), "InsatsCatalogue");
 const Instruments = page(() => import("./routes/Instruments"), "Instruments");
 const IsuSettings = page(() => import("./routes/IsuSettings"), "IsuSettings");
 const IvoList = page(() => import("./routes/IvoList"), "IvoList");
+const LateDeadlines = page(() => import("./routes/LateDeadlines"), "LateDeadlines");
+const LogReview = page(() => import("./routes/LogReview"), "LogReview");
+const LogReviews = page(() => import("./routes/LogReviews"), "LogReviews");
 const SamladBild = page(() => import("./routes/SamladBild"), "SamladBild");
+const Styrdokument = page(() => import("./routes/Styrdokument"), "Styrdokument");
+const StyrdokumentDetail = page(() => import("./routes/StyrdokumentDetail"), "StyrdokumentDetail");
 const Trainings = page(() => import("./routes/Trainings"), "Trainings");
 const Uppdrag = page(() => import("./routes/Uppdrag"), "Uppdrag");
+const YoungOffendersReport = page(() => import("./routes/YoungOffendersReport"), "YoungOffendersReport");
 const SelfReport = page(() => import("./routes/SelfReport"), "SelfReport");
 
 /** The public self-report form (/svar#<token>): no sign-in, no navigation, nothing about the person. */
@@ -69,6 +83,20 @@ function Pages() {
         {can("stats:read") && <Route path="/statistik/insatser" element={<SamladBild />} />}
         {can("stats:read") && <Route path="/statistik/effekter" element={<EffectReport />} />}
         {can("stats:read") && <Route path="/statistik/ivo" element={<IvoList />} />}
+        {can("stats:read") && <Route path="/statistik/ungdomsmal" element={<YoungOffendersReport />} />}
+        {can("stats:read") && <Route path="/statistik/avvikelser" element={<DeviationStats />} />}
+        {can("deviation:report") && <Route path="/avvikelser/ny" element={<DeviationReport />} />}
+        {can("deviation:manage") && <Route path="/avvikelser" element={<Deviations />} />}
+        {can("deviation:report") && <Route path="/avvikelser/:id" element={<Deviation />} />}
+        {can("review:manage") && <Route path="/egenkontroll/sena-tidsfrister" element={<LateDeadlines />} />}
+        {can("review:manage") && <Route path="/egenkontroll/aktgranskning" element={<FileReviews />} />}
+        {can("review:manage") && <Route path="/egenkontroll/aktgranskning/:id" element={<FileReviewPage />} />}
+        {can("document:read") && <Route path="/styrdokument" element={<Styrdokument />} />}
+        {can("document:read") && <Route path="/styrdokument/:id" element={<StyrdokumentDetail />} />}
+        {can("logreview:manage") && <Route path="/egenkontroll/loggkontroll" element={<LogReviews />} />}
+        {can("logreview:manage") && <Route path="/egenkontroll/loggkontroll/:id" element={<LogReview />} />}
+        {can("review:manage") && <Route path="/egenkontroll/internkontrollplan" element={<ControlPlans />} />}
+        {can("review:manage") && <Route path="/egenkontroll/internkontrollplan/:id" element={<ControlPlan />} />}
         {can("instrument:read") && <Route path="/instrument" element={<Instruments />} />}
         {can("insats:read") && <Route path="/uppdrag" element={<Uppdrag />} />}
         {can("insats:read") && <Route path="/insatser/:id" element={<Insats />} />}

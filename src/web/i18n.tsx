@@ -1,6 +1,10 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from "react";
+import { DEVIATION_TEXTS } from "./texts/deviations";
+import { FILE_REVIEW_TEXTS } from "./texts/file-review";
+import { GOVERNANCE_TEXTS } from "./texts/governance";
 import { ISU_INSATS_TEXTS } from "./texts/isu-insats";
 import { ISU_REPORT_TEXTS } from "./texts/isu-report";
+import { YOUNG_OFFENDER_TEXTS } from "./texts/young-offenders";
 
 export type Lang = "sv" | "en";
 
@@ -705,6 +709,10 @@ const TEXTS = {
   ivoNoReason: { sv: "Inget skäl angivet", en: "No reason given" },
   ...ISU_INSATS_TEXTS,
   ...ISU_REPORT_TEXTS,
+  ...YOUNG_OFFENDER_TEXTS,
+  ...DEVIATION_TEXTS,
+  ...FILE_REVIEW_TEXTS,
+  ...GOVERNANCE_TEXTS,
 } as const;
 export type TextKey = keyof typeof TEXTS;
 

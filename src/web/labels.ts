@@ -21,6 +21,13 @@ export const CLOCK_LABELS: Labels = {
   genomforandeplan: { sv: "Genomförandeplan (signerad)", en: "Implementation plan (signed)" },
   insats_uppfoljning: { sv: "Uppföljning av insats", en: "Follow-up of intervention" },
   overvagande: { sv: "Övervägande (6 månader)", en: "Review of placement (6 months)" },
+  lul_yttrande: { sv: "Yttrande LUL (sista dag enligt begäran)", en: "LUL statement (due as requested)" },
+  lvu_understallning: { sv: "LVU underställning (7 §, en vecka)", en: "LVU submission to court (7 §, one week)" },
+  lvu_ansokan: { sv: "LVU ansökan om vård (8 §, fyra veckor)", en: "LVU application for care (8 §, four weeks)" },
+  lvu_vardstart: { sv: "LVU vården påbörjad (5 §, fyra veckor)", en: "LVU care begun (5 §, four weeks)" },
+  lvu_overvagande: { sv: "LVU övervägande (13 §, 6 månader)", en: "LVU consideration (13 §, 6 months)" },
+  lvu_provning: { sv: "LVU prövning (13 §, 6 månader)", en: "LVU trial of ending care (13 §, 6 months)" },
+  lvu_aldersgrans: { sv: "LVU åldersgräns (21 §)", en: "LVU age limit (21 §)" },
 };
 export const STATE_LABELS: Labels = {
   overdue: { sv: "Försenad", en: "Overdue" },
@@ -81,6 +88,11 @@ export const DECISION_TYPE_LABELS: Labels = {
   ingen_atgard: { sv: "Ingen åtgärd", en: "No action" },
   uppfoljning: { sv: "Uppföljning", en: "Follow-up" },
   lvu_ansokan: { sv: "Ansökan om vård enligt LVU", en: "Application for care under LVU" },
+  lul_yttrande: { sv: "Yttrande enligt LUL", en: "Statement under LUL" },
+  lvu_placering: { sv: "Placering enligt LVU (11 §)", en: "Placement under LVU (11 §)" },
+  lvu_omedelbart_omhandertagande: { sv: "Omedelbart omhändertagande (6 § LVU)", en: "Immediate custody (LVU 6 §)" },
+  lvu_overvagande: { sv: "Övervägande/prövning (13 § LVU)", en: "Review (LVU 13 §)" },
+  lvu_upphorande: { sv: "Upphörande av vård (21 § LVU)", en: "Ending care (LVU 21 §)" },
 };
 export const JOURNAL_STEP_LABELS: Labels = {
   aktualisering: { sv: "Aktualisering", en: "Referral" },

@@ -2,11 +2,16 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DECISION_TYPES, DEFAULT_DELEGATION } from "../../domain/case-flow";
 import { ROLES, type Role } from "../../domain/roles";
+import { stockholmToday } from "../../domain/time";
 import { isuScales } from "../db/schema/index";
 import { seedAssessmentDraft, seedTraining, shippedInstrument } from "../testing/assessment-fixtures";
 import { seedCase, seedJournalEntry } from "../testing/case-fixtures";
+import { seedDeviation } from "../testing/deviation-fixtures";
+import { seedFileReview } from "../testing/file-review-fixtures";
+import { PDF_BYTES, seedControlPlan, seedDocument, seedLogReview, uniqueMonth } from "../testing/governance-fixtures";
 import { catalogueEntry, seedInsats } from "../testing/insats-fixtures";
 import { createWorld, nextPersonnummer, type World } from "../testing/world";
+import { seedLvuProcess, seedYttrande } from "../testing/young-offender-fixtures";
 
 type Target = "own" | "other";
 interface Call {
@@ -33,6 +38,25 @@ const CASE_READERS: readonly Role[] = ["handlaggare", "samordnare", "enhetschef"
 const PERSON_WRITERS: readonly Role[] = ["handlaggare", "samordnare", "enhetschef"];
 const CASE_WRITERS: readonly Role[] = ["handlaggare", "enhetschef"];
 const STATS: readonly Role[] = ["enhetschef", "kvalitet", "analytiker"];
+const DEVIATION_REPORTERS: readonly Role[] = ["handlaggare", "samordnare", "insatsutforare", "enhetschef", "kvalitet"];
+/** deviation:manage and review:manage: the egenkontroll roles. */
+const DEVIATION_MANAGERS: readonly Role[] = ["enhetschef", "kvalitet"];
+const DOCUMENT_MANAGERS: readonly Role[] = ["enhetschef", "kvalitet", "systemadministrator"];
+const LOG_REVIEWERS: readonly Role[] = ["kvalitet"];
+let planYear = 2100;
+/** A plan year no other call has taken (one plan per district and year). */
+const uniqueYear = () => planYear--;
+const controlPointBody = (responsibleId: string) => ({
+  area: "utredningstider",
+  title: "Utredningar inom fyra månader",
+  risk: "Utredningar drar ut på tiden",
+  probability: 2,
+  consequence: 3,
+  method: "manuell",
+  frequency: "tertial",
+  responsibleId,
+  reportTo: "delarsrapport",
+});
 const TRAINING_READERS: readonly Role[] = [
   "handlaggare",
   "samordnare",
@@ -824,6 +848,446 @@ const MATRIX: Entry[] = [
       url: `/api/reports/effects/export?from=2026-01-01&to=2026-12-31&format=xlsx&districtId=${fixture(w, t).id}`,
     }),
   },
+  {
+    method: "POST",
+    route: "/api/deviations",
+    // Anyone who works with the cases reports; a unit of another district is refused as input.
+    expect: (role, t) => (DEVIATION_REPORTERS.includes(role) ? (t === "own" ? 201 : 400) : 404),
+    call: (w, t) => ({
+      url: "/api/deviations",
+      payload: { unitId: fixture(w, t).unitId, occurredAt: now(), kind: "ovrigt", description: "Matrisrapport" },
+    }),
+  },
+  {
+    method: "GET",
+    route: "/api/deviations",
+    expect: anywhere(DEVIATION_REPORTERS, 200),
+    call: () => ({ url: "/api/deviations" }),
+  },
+  {
+    method: "GET",
+    route: "/api/deviations/:id",
+    // Staff with personal data in the district see its avvikelser; an insatsutförare only their own reports.
+    expect: ownDistrict(CASE_READERS, 200),
+    call: async (w, t) => ({ url: `/api/deviations/${await seedDeviation(w, t, "reported")}` }),
+  },
+  {
+    method: "GET",
+    route: "/api/deviations/staff",
+    expect: anywhere(DEVIATION_MANAGERS, 200),
+    call: () => ({ url: "/api/deviations/staff" }),
+  },
+  {
+    method: "GET",
+    route: "/api/deviations/statistics",
+    expect: (role, t) => (STATS.includes(role) ? (t === "own" ? 200 : 400) : 404),
+    call: (w, t) => ({ url: `/api/deviations/statistics?from=2026-01-01&to=2026-12-31&districtId=${fixture(w, t).id}` }),
+  },
+  {
+    method: "POST",
+    route: "/api/deviations/:id/classification",
+    expect: ownDistrict(DEVIATION_MANAGERS, 200),
+    call: async (w, t) => ({
+      url: `/api/deviations/${await seedDeviation(w, t, "reported")}/classification`,
+      payload: { kind: "tidsfrist", severity: "medel", lexSarah: "none" },
+    }),
+  },
+  {
+    method: "POST",
+    route: "/api/deviations/:id/investigation",
+    expect: ownDistrict(DEVIATION_MANAGERS, 200),
+    call: async (w, t) => ({
+      url: `/api/deviations/${await seedDeviation(w, t, "classified")}/investigation`,
+      payload: { investigatedOn: stockholmToday(), rootCause: "annat", analysis: "Matrisutredning" },
+    }),
+  },
+  {
+    method: "POST",
+    route: "/api/deviations/:id/actions",
+    expect: ownDistrict(DEVIATION_MANAGERS, 201),
+    call: async (w, t) => ({
+      url: `/api/deviations/${await seedDeviation(w, t, "investigated")}/actions`,
+      payload: { description: "Åtgärd", responsibleId: w.userIds[`enhetschef${suffix(t)}`], dueOn: stockholmToday() },
+    }),
+  },
+  {
+    method: "POST",
+    route: "/api/deviations/:id/ivo-notification",
+    expect: ownDistrict(DEVIATION_MANAGERS, 200),
+    call: async (w, t) => ({
+      url: `/api/deviations/${await seedDeviation(w, t, "investigated", true)}/ivo-notification`,
+      payload: { notifiedOn: stockholmToday(), reference: "IVO-1" },
+    }),
+  },
+  {
+    method: "POST",
+    route: "/api/deviations/:id/follow-up",
+    expect: ownDistrict(DEVIATION_MANAGERS, 200),
+    call: async (w, t) => ({
+      url: `/api/deviations/${await seedDeviation(w, t, "acting")}/follow-up`,
+      payload: { followedUpOn: stockholmToday(), text: "Uppföljd", effective: true },
+    }),
+  },
+  {
+    method: "POST",
+    route: "/api/deviations/:id/close",
+    expect: ownDistrict(DEVIATION_MANAGERS, 200),
+    call: async (w, t) => ({ url: `/api/deviations/${await seedDeviation(w, t, "followed_up")}/close`, payload: {} }),
+  },
+  {
+    method: "GET",
+    route: "/api/egenkontroll/late-deadlines",
+    // Names and case references: egenkontroll roles, their own districts (another is refused as input).
+    expect: (role, t) => (DEVIATION_MANAGERS.includes(role) ? (t === "own" ? 200 : 400) : 404),
+    call: (w, t) => ({ url: `/api/egenkontroll/late-deadlines?from=2026-01-01&to=2026-01-31&districtId=${fixture(w, t).id}` }),
+  },
+  {
+    method: "GET",
+    route: "/api/egenkontroll/late-deadlines/export",
+    expect: (role, t) => (DEVIATION_MANAGERS.includes(role) ? (t === "own" ? 200 : 400) : 404),
+    call: (w, t) => ({
+      url: `/api/egenkontroll/late-deadlines/export?from=2026-01-01&to=2026-01-31&format=csv&districtId=${fixture(w, t).id}`,
+    }),
+  },
+  {
+    method: "POST",
+    route: "/api/file-reviews",
+    // review:manage in the districts reviewed; another district is refused as input.
+    expect: (role, t) => (DEVIATION_MANAGERS.includes(role) ? (t === "own" ? 201 : 400) : 404),
+    call: (w, t) => ({
+      url: "/api/file-reviews",
+      payload: { districtIds: [fixture(w, t).id], from: "2024-01-01", to: "2024-12-31", kind: "both", sampleSize: 2, seed: 7 },
+    }),
+  },
+  {
+    method: "GET",
+    route: "/api/file-reviews",
+    expect: anywhere(DEVIATION_MANAGERS, 200),
+    call: () => ({ url: "/api/file-reviews" }),
+  },
+  {
+    method: "GET",
+    route: "/api/file-reviews/:id",
+    expect: ownDistrict(DEVIATION_MANAGERS, 200),
+    call: async (w, t) => ({ url: `/api/file-reviews/${(await seedFileReview(w, t)).reviewId}` }),
+  },
+  {
+    method: "PATCH",
+    route: "/api/file-reviews/:id/items/:itemId",
+    expect: ownDistrict(DEVIATION_MANAGERS, 200),
+    call: async (w, t) => {
+      const r = await seedFileReview(w, t);
+      return { url: `/api/file-reviews/${r.reviewId}/items/${r.itemId}`, payload: { answers: { analys_kvalitet: "met" } } };
+    },
+  },
+  {
+    method: "POST",
+    route: "/api/file-reviews/:id/sign",
+    expect: ownDistrict(DEVIATION_MANAGERS, 200),
+    call: async (w, t) => ({
+      url: `/api/file-reviews/${(await seedFileReview(w, t, { answered: true })).reviewId}/sign`,
+      payload: { conclusion: "Granskad" },
+    }),
+  },
+  {
+    method: "POST",
+    route: "/api/file-reviews/:id/versions",
+    expect: ownDistrict(DEVIATION_MANAGERS, 201),
+    call: async (w, t) => ({ url: `/api/file-reviews/${(await seedFileReview(w, t, { signed: true })).reviewId}/versions` }),
+  },
+  {
+    method: "GET",
+    route: "/api/file-reviews/:id/export",
+    expect: ownDistrict(DEVIATION_MANAGERS, 200),
+    call: async (w, t) => ({ url: `/api/file-reviews/${(await seedFileReview(w, t)).reviewId}/export?format=xlsx` }),
+  },
+  {
+    method: "POST",
+    route: "/api/file-reviews/:id/actions",
+    expect: ownDistrict(DEVIATION_MANAGERS, 201),
+    call: async (w, t) => ({
+      url: `/api/file-reviews/${(await seedFileReview(w, t)).reviewId}/actions`,
+      payload: {
+        finding: "Plan saknas",
+        action: "Rutin",
+        responsibleId: w.userIds[`enhetschef${suffix(t)}`],
+        dueOn: "2027-01-31",
+      },
+    }),
+  },
+  {
+    method: "PATCH",
+    route: "/api/file-reviews/:id/actions/:actionId",
+    expect: ownDistrict(DEVIATION_MANAGERS, 200),
+    call: async (w, t) => {
+      const r = await seedFileReview(w, t, { action: true });
+      return { url: `/api/file-reviews/${r.reviewId}/actions/${r.actionId}`, payload: { doneOn: "2026-12-01" } };
+    },
+  },
+  // ── Governance: styrdokument (document:read all, document:manage), loggkontroll (logreview:manage), internkontrollplan (review:manage)
+  { method: "GET", route: "/api/styrdokument", expect: anywhere(ALL, 200), call: () => ({ url: "/api/styrdokument" }) },
+  {
+    method: "GET",
+    route: "/api/styrdokument/reviews/mine",
+    expect: anywhere(ALL, 200),
+    call: () => ({ url: "/api/styrdokument/reviews/mine" }),
+  },
+  {
+    method: "GET",
+    route: "/api/styrdokument/staff",
+    expect: anywhere(DOCUMENT_MANAGERS, 200),
+    call: () => ({ url: "/api/styrdokument/staff" }),
+  },
+  {
+    method: "POST",
+    route: "/api/styrdokument",
+    // Another district in the body is bad input (400), not a hidden record.
+    expect: (role, t) => (DOCUMENT_MANAGERS.includes(role) ? (t === "own" ? 201 : 400) : 404),
+    call: (w, t) => ({
+      url: "/api/styrdokument",
+      payload: { title: "Rutin", kind: "rutin", ownerId: w.userIds[`enhetschef${suffix(t)}`], districtIds: [fixture(w, t).id] },
+    }),
+  },
+  {
+    method: "GET",
+    route: "/api/styrdokument/:id",
+    expect: ownDistrict(ALL, 200),
+    call: async (w, t) => ({ url: `/api/styrdokument/${(await seedDocument(w, t)).documentId}` }),
+  },
+  {
+    method: "PATCH",
+    route: "/api/styrdokument/:id",
+    expect: ownDistrict(DOCUMENT_MANAGERS, 200),
+    call: async (w, t) => ({
+      url: `/api/styrdokument/${(await seedDocument(w, t)).documentId}`,
+      payload: { revision: 1, title: "Ny" },
+    }),
+  },
+  {
+    method: "POST",
+    route: "/api/styrdokument/:id/versions",
+    expect: ownDistrict(DOCUMENT_MANAGERS, 201),
+    call: async (w, t) => ({
+      url: `/api/styrdokument/${(await seedDocument(w, t)).documentId}/versions`,
+      payload: { revision: 1, filename: "rutin.pdf", contentBase64: PDF_BYTES.toString("base64") },
+    }),
+  },
+  {
+    method: "GET",
+    route: "/api/styrdokument/:id/versions/:versionId/file",
+    expect: ownDistrict(ALL, 200),
+    call: async (w, t) => {
+      const d = await seedDocument(w, t);
+      return { url: `/api/styrdokument/${d.documentId}/versions/${d.versionId}/file` };
+    },
+  },
+  {
+    method: "POST",
+    route: "/api/styrdokument/:id/publish",
+    expect: ownDistrict(DOCUMENT_MANAGERS, 200),
+    call: async (w, t) => ({
+      url: `/api/styrdokument/${(await seedDocument(w, t, "ready")).documentId}/publish`,
+      payload: { revision: 1 },
+    }),
+  },
+  {
+    method: "POST",
+    route: "/api/styrdokument/:id/revoke",
+    expect: ownDistrict(DOCUMENT_MANAGERS, 200),
+    call: async (w, t) => ({
+      url: `/api/styrdokument/${(await seedDocument(w, t)).documentId}/revoke`,
+      payload: { revision: 1 },
+    }),
+  },
+  { method: "GET", route: "/api/log-reviews", expect: anywhere(LOG_REVIEWERS, 200), call: () => ({ url: "/api/log-reviews" }) },
+  {
+    method: "POST",
+    route: "/api/log-reviews",
+    expect: (role, t) => (LOG_REVIEWERS.includes(role) ? (t === "own" ? 201 : 400) : 404),
+    call: (w, t) => ({ url: "/api/log-reviews", payload: { districtId: fixture(w, t).id, month: uniqueMonth() } }),
+  },
+  {
+    method: "GET",
+    route: "/api/log-reviews/:id",
+    expect: ownDistrict(LOG_REVIEWERS, 200),
+    call: async (w, t) => ({ url: `/api/log-reviews/${(await seedLogReview(w, t)).reviewId}` }),
+  },
+  {
+    method: "GET",
+    route: "/api/log-reviews/:id/verify",
+    expect: ownDistrict(LOG_REVIEWERS, 200),
+    call: async (w, t) => ({ url: `/api/log-reviews/${(await seedLogReview(w, t)).reviewId}/verify` }),
+  },
+  {
+    method: "POST",
+    route: "/api/log-reviews/:id/items/:itemId/verdict",
+    expect: ownDistrict(LOG_REVIEWERS, 200),
+    call: async (w, t) => {
+      const r = await seedLogReview(w, t);
+      return { url: `/api/log-reviews/${r.reviewId}/items/${r.itemId}/verdict`, payload: { verdict: "ok" } };
+    },
+  },
+  {
+    method: "POST",
+    route: "/api/log-reviews/:id/complete",
+    expect: ownDistrict(LOG_REVIEWERS, 200),
+    call: async (w, t) => ({ url: `/api/log-reviews/${(await seedLogReview(w, t, false)).reviewId}/complete`, payload: {} }),
+  },
+  {
+    method: "GET",
+    route: "/api/internal-control/plans",
+    expect: anywhere(DEVIATION_MANAGERS, 200),
+    call: () => ({ url: "/api/internal-control/plans" }),
+  },
+  {
+    method: "GET",
+    route: "/api/internal-control/staff",
+    expect: anywhere(DEVIATION_MANAGERS, 200),
+    call: () => ({ url: "/api/internal-control/staff" }),
+  },
+  {
+    method: "POST",
+    route: "/api/internal-control/plans",
+    expect: (role, t) => (DEVIATION_MANAGERS.includes(role) ? (t === "own" ? 201 : 400) : 404),
+    call: (w, t) => ({ url: "/api/internal-control/plans", payload: { districtId: fixture(w, t).id, year: uniqueYear() } }),
+  },
+  {
+    method: "GET",
+    route: "/api/internal-control/plans/:id",
+    expect: ownDistrict(DEVIATION_MANAGERS, 200),
+    call: async (w, t) => ({ url: `/api/internal-control/plans/${(await seedControlPlan(w, t)).planId}` }),
+  },
+  {
+    method: "PATCH",
+    route: "/api/internal-control/plans/:id",
+    expect: ownDistrict(DEVIATION_MANAGERS, 200),
+    call: async (w, t) => ({
+      url: `/api/internal-control/plans/${(await seedControlPlan(w, t)).planId}`,
+      payload: { revision: 1, summary: "Antagen" },
+    }),
+  },
+  {
+    method: "GET",
+    route: "/api/internal-control/plans/:id/pdf",
+    expect: ownDistrict(DEVIATION_MANAGERS, 200),
+    call: async (w, t) => ({ url: `/api/internal-control/plans/${(await seedControlPlan(w, t)).planId}/pdf` }),
+  },
+  {
+    method: "POST",
+    route: "/api/internal-control/plans/:id/points",
+    expect: ownDistrict(DEVIATION_MANAGERS, 201),
+    call: async (w, t) => ({
+      url: `/api/internal-control/plans/${(await seedControlPlan(w, t)).planId}/points`,
+      payload: controlPointBody(w.userIds[`enhetschef${suffix(t)}`] as string),
+    }),
+  },
+  {
+    method: "PUT",
+    route: "/api/internal-control/points/:id",
+    expect: ownDistrict(DEVIATION_MANAGERS, 200),
+    call: async (w, t) => ({
+      url: `/api/internal-control/points/${(await seedControlPlan(w, t)).pointId}`,
+      payload: { ...controlPointBody(w.userIds[`enhetschef${suffix(t)}`] as string), revision: 1 },
+    }),
+  },
+  {
+    method: "POST",
+    route: "/api/internal-control/points/:id/results",
+    expect: ownDistrict(DEVIATION_MANAGERS, 201),
+    call: async (w, t) => ({
+      url: `/api/internal-control/points/${(await seedControlPlan(w, t)).pointId}/results`,
+      payload: { performedOn: stockholmToday(), outcome: "utan_anmarkning" },
+    }),
+  },
+  {
+    method: "POST",
+    route: "/api/internal-control/points/:id/results/system",
+    expect: ownDistrict(DEVIATION_MANAGERS, 201),
+    call: async (w, t) => ({
+      url: `/api/internal-control/points/${(await seedControlPlan(w, t)).pointId}/results/system`,
+      payload: { periodFrom: "2026-01-01", periodTo: "2026-01-31" },
+    }),
+  },
+  // LUL yttranden and LVU (src/server/modules/young-offenders).
+  {
+    method: "GET",
+    route: "/api/cases/:id/lul-yttranden",
+    expect: ownDistrict(CASE_READERS, 200),
+    call: async (w, t) => ({ url: `/api/cases/${(await seedCase(w, t, "reported")).caseId}/lul-yttranden` }),
+  },
+  {
+    method: "POST",
+    route: "/api/cases/:id/lul-yttranden",
+    expect: ownDistrict(CASE_WRITERS, 201),
+    call: async (w, t) => ({
+      url: `/api/cases/${(await seedCase(w, t, "reported")).caseId}/lul-yttranden`,
+      payload: {
+        requesterKind: "domstol",
+        requesterReference: "B 123-26",
+        offenceCategory: "ran",
+        askedOn: today(),
+        dueOn: "2099-01-01",
+      },
+    }),
+  },
+  {
+    method: "PUT",
+    route: "/api/lul-yttranden/:id",
+    expect: ownDistrict(CASE_WRITERS, 200),
+    call: async (w, t) => ({
+      url: `/api/lul-yttranden/${await seedYttrande(w, t, "requested")}`,
+      payload: { needAssessment: "Särskilt behov finns", proposedMeasure: "ungdomstjanst" },
+    }),
+  },
+  {
+    method: "POST",
+    route: "/api/lul-yttranden/:id/sign",
+    // Signing is delegated to the enhetschef: a handläggare passes the gate and meets the delegation rule.
+    expect: (role, t) => (t === "own" && role === "enhetschef" ? 200 : t === "own" && role === "handlaggare" ? 409 : 404),
+    call: async (w, t) => ({
+      url: `/api/lul-yttranden/${await seedYttrande(w, t, "complete")}/sign`,
+      payload: { signedAt: now() },
+    }),
+  },
+  {
+    method: "POST",
+    route: "/api/lul-yttranden/:id/sent",
+    expect: ownDistrict(CASE_WRITERS, 200),
+    call: async (w, t) => ({
+      url: `/api/lul-yttranden/${await seedYttrande(w, t, "signed")}/sent`,
+      payload: { sentOn: today() },
+    }),
+  },
+  {
+    method: "GET",
+    route: "/api/cases/:id/lvu",
+    expect: ownDistrict(CASE_READERS, 200),
+    call: async (w, t) => ({ url: `/api/cases/${(await seedCase(w, t, "reported")).caseId}/lvu` }),
+  },
+  {
+    method: "POST",
+    route: "/api/cases/:id/lvu",
+    expect: ownDistrict(CASE_WRITERS, 201),
+    call: async (w, t) => ({
+      url: `/api/cases/${(await seedCase(w, t, "reported")).caseId}/lvu`,
+      payload: { grounds: ["3"], behaviours: ["brottslig_verksamhet"] },
+    }),
+  },
+  {
+    method: "POST",
+    route: "/api/lvu/:id/steps",
+    expect: ownDistrict(CASE_WRITERS, 201),
+    call: async (w, t) => ({
+      url: `/api/lvu/${await seedLvuProcess(w, t)}/steps`,
+      payload: { kind: "omedelbart_beslut", decidedAt: now(), maker: { kind: "namnd", paragraph: "§ 1" }, reason: "Akut" },
+    }),
+  },
+  {
+    method: "GET",
+    route: "/api/reports/young-offenders",
+    expect: (role, t) => (STATS.includes(role) ? (t === "own" ? 200 : 400) : 404),
+    call: (w, t) => ({ url: `/api/reports/young-offenders?from=2026-01-01&to=2026-12-31&districtId=${fixture(w, t).id}` }),
+  },
 ];
 
 /** Routes anyone may call without a session. */
@@ -866,6 +1330,23 @@ async function snapshot(): Promise<string> {
     "isu_self_report_links",
     "isu_measurements",
     "isu_survey_responses",
+    "lul_yttranden",
+    "lvu_processes",
+    "lvu_steps",
+    "deviations",
+    "deviation_actions",
+    "deviation_events",
+    "file_reviews",
+    "file_review_items",
+    "file_review_actions",
+    "styrdokument",
+    "styrdokument_districts",
+    "styrdokument_versions",
+    "log_reviews",
+    "log_review_items",
+    "internal_control_plans",
+    "internal_control_points",
+    "internal_control_results",
   ];
   const parts = await Promise.all(
     tables.map(async (t) => {

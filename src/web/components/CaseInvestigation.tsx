@@ -39,7 +39,7 @@ export function CaseInvestigationCard({
   canWrite: boolean;
   onChanged: () => Promise<void>;
 }) {
-  const { t } = useLang();
+  const { t, lang } = useLang();
   const headingId = `inv-${inv.id}`;
   const deadline = utredningDeadline(inv.openedOn, inv.extendedTo);
   const main = clocks.find((c) => c.clock === "utredning");
@@ -70,6 +70,15 @@ export function CaseInvestigationCard({
           <>
             <dt>{t("guardiansDeclined")}</dt>
             <dd>{inv.guardiansDeclined ? t("yes") : t("no")}</dd>
+          </>
+        )}
+        {!running && inv.noAssessmentReason && (
+          <>
+            <dt>{t("noAssessmentReason")}</dt>
+            <dd>
+              {NO_ASSESSMENT_REASON_LABELS[inv.noAssessmentReason][lang]}
+              {inv.noAssessmentNote && <>: {inv.noAssessmentNote}</>}
+            </dd>
           </>
         )}
       </dl>

@@ -72,6 +72,53 @@ export function Layout({ children }: { children: ReactNode }) {
                   <NavLink to="/statistik/ivo">{t("navIvo")}</NavLink>
                 </li>
               )}
+              {can("stats:read") && (
+                <li>
+                  <NavLink to="/statistik/ungdomsmal">{t("yoNavReport")}</NavLink>
+                </li>
+              )}
+              {can("stats:read") && (
+                <li>
+                  <NavLink to="/statistik/avvikelser">{t("dvNavStats")}</NavLink>
+                </li>
+              )}
+              {can("deviation:report") && (
+                <li>
+                  <NavLink to="/avvikelser/ny">{t("dvNavReport")}</NavLink>
+                </li>
+              )}
+              {can("deviation:manage") && (
+                <li>
+                  <NavLink to="/avvikelser" end>
+                    {t("dvNavList")}
+                  </NavLink>
+                </li>
+              )}
+              {can("review:manage") && (
+                <li>
+                  <NavLink to="/egenkontroll/sena-tidsfrister">{t("ldNav")}</NavLink>
+                </li>
+              )}
+              {can("review:manage") && (
+                <li>
+                  <NavLink to="/egenkontroll/aktgranskning">{t("frNav")}</NavLink>
+                </li>
+              )}
+              {can("review:manage") && (
+                <li>
+                  <NavLink to="/egenkontroll/internkontrollplan">{t("gvNavControlPlan")}</NavLink>
+                </li>
+              )}
+              {can("logreview:manage") && (
+                <li>
+                  <NavLink to="/egenkontroll/loggkontroll">{t("gvNavLogReview")}</NavLink>
+                </li>
+              )}
+              {can("document:read") && (
+                <li>
+                  <NavLink to="/styrdokument">{t("gvNavDocuments")}</NavLink>
+                </li>
+              )}
               {can("instrument:read") && (
                 <li>
                   <NavLink to="/instrument">{t("navInstruments")}</NavLink>

@@ -15,6 +15,8 @@ import { CaseDecisions } from "../components/CaseDecisions";
 import { CaseInsatser } from "../components/CaseInsatser";
 import { CaseInvestigationCard } from "../components/CaseInvestigation";
 import { CaseJournal } from "../components/CaseJournal";
+import { CaseLul } from "../components/CaseLul";
+import { CaseLvu } from "../components/CaseLvu";
 import { CaseReportCard } from "../components/CaseReport";
 import { Alert } from "../components/Field";
 import { formatDateTime, useLang } from "../i18n";
@@ -190,6 +192,8 @@ function CaseFileView({
       {/* Uppföljning may be decided after the case is closed, so decisions stay writable. */}
       <CaseDecisions caseFile={c} canWrite={canWrite} onChanged={onChanged} />
       {canReadInsatser && <CaseInsatser caseFile={c} org={org} />}
+      <CaseLul caseFile={c} canWrite={canWrite} onChanged={onChanged} />
+      <CaseLvu caseFile={c} canWrite={canWrite} onChanged={onChanged} />
       <CaseJournal caseFile={c} canWrite={canWrite} onChanged={onChanged} />
       {writable && <CaseClose caseFile={c} onChanged={onChanged} />}
     </>

@@ -1,6 +1,7 @@
 import { ROLE_LABELS } from "../../domain/roles";
 import { useAuth } from "../auth";
 import { DeadlineOverview } from "../components/DeadlineOverview";
+import { MyDocumentReviews } from "../components/MyDocumentReviews";
 import { MyExpiringTrainings } from "../components/MyExpiringTrainings";
 import { useLang } from "../i18n";
 
@@ -23,6 +24,7 @@ export function Start() {
           ))}
         </ul>
       </section>
+      {can("document:read") && <MyDocumentReviews />}
       {can("training:read") && <MyExpiringTrainings userId={me.id} />}
       {can("case:read") && <DeadlineOverview />}
     </>

@@ -6,3 +6,7 @@ export * from "./interventions";
 export * from "./organisation";
 export * from "./persons";
 export * from "./disclosure";
+export * from "./governance";
+export * from "./deviations";
+export * from "./file-reviews";
+export * from "./young-offenders";

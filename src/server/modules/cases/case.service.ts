@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, or } from "drizzle-orm";
 import type { z } from "zod";
 import type { assignBody, caseListQuery, closeCaseBody, decisionBody, journalBody } from "../../../contracts/cases";
+import { NO_ASSESSMENT_REASONS, type NoAssessmentReason } from "../../../domain/assessment-policy";
 import type { DecisionType } from "../../../domain/case-flow";
 import { DUE_SOON_DAYS } from "../../../domain/clocks";
 import { byInstant, stockholmDate } from "../../../domain/time";
@@ -31,6 +32,8 @@ import { recordDecision } from "./decisions";
 import { outOfOrder, requireDayWithin, requireWithin } from "./rules";
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
+const isNoAssessmentReason = (r: string | null): r is NoAssessmentReason =>
+  r !== null && (NO_ASSESSMENT_REASONS as readonly string[]).includes(r);
 
 /** The whole case file: reports with their assessments, investigations, decisions and journal. */
 export async function getCase({ db }: Database, actor: Actor, caseId: string) {
@@ -110,6 +113,8 @@ export async function getCase({ db }: Database, actor: Actor, caseId: string) {
         completedOn: i.completedOn,
         guardiansDeclined: i.guardiansDeclined,
         methods: i.methods,
+        noAssessmentReason: isNoAssessmentReason(i.noAssessmentReason) ? i.noAssessmentReason : null,
+        noAssessmentNote: i.noAssessmentReason ? i.noAssessmentNote : null,
       })),
       decisions: decisionRows.map(({ d, name }) => ({
         id: d.id,

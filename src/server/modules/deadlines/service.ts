@@ -32,6 +32,7 @@ import type { Actor } from "../../platform/actor";
 import { auditShownList } from "../../platform/audit";
 import { caseScope, insatsScope, investigationScope, reportScope } from "../../platform/scope";
 import { insatsClockInputs, nextFollowUpDay } from "../interventions/summary";
+import { youngOffenderClocks } from "../young-offenders/clocks";
 
 type Row = z.infer<typeof deadlineRow>;
 type Query = z.infer<typeof deadlinesQuery>;
@@ -141,7 +142,9 @@ export async function collectClocks(
   const wantInsats = ["verkstallighet", "genomforandeplan", "insats_uppfoljning", "overvagande"].some((k) =>
     want(k as Row["clock"]),
   );
-  const [skydd, forhands, utredning, uppfoljning, insatsRows] = await (parallel ? Promise.all.bind(Promise) : oneByOne)([
+  const [skydd, forhands, utredning, uppfoljning, insatsRows, youngOffender] = await (parallel
+    ? Promise.all.bind(Promise)
+    : oneByOne)([
     want("skyddsbedomning") ? reportClock(protectionAssessments, protectionAssessments.assessedAt) : [],
     want("forhandsbedomning") ? reportClock(preAssessments, preAssessments.decidedAt) : [],
     want("utredning")
@@ -213,6 +216,8 @@ export async function collectClocks(
           // Running insatser carry the clocks of verkställighet, plan, follow-up and övervägande.
           .where(withCase(insatsScope(actor), isNull(insatser.endedOn)))
       : [],
+    // LUL yttranden and LVU (src/server/modules/young-offenders/clocks.ts).
+    youngOffenderClocks(tx, base, { includeMet, since, now, want }),
   ]);
 
   const common = (r: CaseColumns & { recordId: string }) => ({
@@ -260,6 +265,7 @@ export async function collectClocks(
     ...insatsRows.flatMap((r) =>
       insatsClocks(r, includeMet, stockholmDate(since)).map((c) => ({ ...c, extended: false, ...common(r) })),
     ),
+    ...youngOffender,
   ];
 
   return candidates
