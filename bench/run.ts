@@ -14,7 +14,6 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { DEFAULT_DEMO_PASSWORD, type Scale } from "../scripts/synthetic/generate";
-import { addCalendarDays, addCalendarMonths } from "../src/domain/clocks";
 import { disclosure, type Publisher } from "../src/domain/disclosure/publish";
 import { stockholmDate } from "../src/domain/time";
 import { buildApp } from "../src/server/app";
@@ -28,6 +27,7 @@ import { testConfig } from "../src/server/platform/config";
 import { actorForSession } from "../src/server/platform/sessions";
 import { DEADLINE_OVERVIEW, EFFECT_REPORT, HANDLING_TIMES, PERSON_BY_ID, SAMLAD_BILD } from "./bare-queries";
 import { startBareServer } from "./bare-server";
+import { FILE_REVIEW_SAMPLE, fileReviewBench } from "./file-review";
 import { combine, type Measurement, measure, ms } from "./measure";
 import { unprotected } from "./unprotected";
 
@@ -179,10 +179,9 @@ try {
     () => get("/api/deadlines"),
     () => database.pool.query(DEADLINE_OVERVIEW, [districtId, now]),
   );
-  // Twelve whole calendar months up to the last one ended: the finest period every role may ask for.
-  const firstOfThisMonth = `${stockholmDate(asOf).slice(0, 8)}01`;
-  const to = addCalendarDays(firstOfThisMonth, -1);
-  const from = addCalendarMonths(firstOfThisMonth, -12);
+  // This calendar year: a period every role may ask for (an aggregate-only role asks for calendar periods).
+  const to = `${stockholmDate(asOf).slice(0, 4)}-12-31`;
+  const from = `${stockholmDate(asOf).slice(0, 4)}-01-01`;
   await compare(
     "GET /api/reports/handling-times, one district, one year vs hand SQL",
     "≤ 2× bare",
@@ -228,6 +227,30 @@ try {
         `${to.slice(0, 4)}-12-31`,
         to,
       ]),
+  );
+  // A file review (aktgranskning) as the quality unit makes it: one district, the same year, both
+  // kinds, 100 files, a fixed seed — each request a new stored review with its audit rows — versus
+  // the hand SQL computing the same verdicts over the files the API drew (bench/file-review.ts).
+  const qualityLogin = await fetch(`${base}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username: "kvalitet", password: DEFAULT_DEMO_PASSWORD }),
+  });
+  const qualityCookie = (qualityLogin.headers.get("set-cookie") ?? "").split(";")[0] as string;
+  const quality = (await (await fetch(`${base}/api/auth/me`, { headers: { cookie: qualityCookie } })).json()) as {
+    assignments: { districtId: string }[];
+  };
+  const fileReview = await fileReviewBench(base, qualityCookie, database.pool, {
+    districtId: quality.assignments[0]?.districtId as string,
+    from,
+    to,
+  });
+  await compare(
+    `POST /api/file-reviews, ${FILE_REVIEW_SAMPLE} files of one district, one year (kvalitet) vs hand SQL of the same verdicts`,
+    "≤ 3× bare, < 2 s",
+    { total: 10, concurrency: 1, warmup: 2, rounds: 10 },
+    () => fileReview.api(),
+    () => fileReview.bare(),
   );
   // What disclosure control costs: the same report, in process, with the real publisher and with
   // one that protects nothing (bench/unprotected.ts), in alternating rounds.
@@ -311,6 +334,16 @@ try {
   }
   log();
   log("Concurrency: 8 for the person read (a busy office), 1 for the overview and the reports (one user's wait).");
+  log(
+    `The file review drew ${fileReview.drawn} of ${fileReview.populationSize} files (10 reviews, alternating with the bare SQL one`,
+  );
+  log(
+    `request at a time); the bare SQL gave the API's automatic verdict on ${fileReview.compared - fileReview.disagreements.length} ` +
+      `of ${fileReview.compared} file × criterion pairs. Each API request draws the sample, evaluates, stores the review`,
+  );
+  log("and its items, writes an audit row per file and answers with the review, its comparison with the previous one");
+  log("and the audit rows of the files shown; the bare path only computes the verdicts.");
+  for (const d of fileReview.disagreements.slice(0, 10)) log(`- disagreement: ${d}`);
   log("The person read is warmed with 6,000 requests per path, then measured in three alternating rounds of");
   log(
     `4,000 per path. Under that load its audit rows were committed ${readsPerStatement.toFixed(1)} reads per statement on average.`,

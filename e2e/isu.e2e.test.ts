@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addCalendarDays, addCalendarMonths } from "../src/domain/clocks";
+import { addCalendarDays } from "../src/domain/clocks";
 import { insatser } from "../src/server/db/schema/index";
 import { seedInsats } from "../src/server/testing/insats-fixtures";
 import { addMeasurement, addSurvey, endedInsats, youngPersonWithCase } from "../src/server/testing/isu-fixtures";
@@ -171,7 +171,7 @@ describe("ISU in the browser", () => {
       .toBe(true);
     await expectAccessible(chief, "effect report with the per-person drill-down");
 
-    // The nämnd report (the last twelve whole months, as an aggregate-only role must ask): ten pairs
+    // The nämnd report (this calendar year, a period an aggregate-only role may ask for): ten pairs
     // on school rated by the young person. The page shows what the disclosure control published:
     // a perturbed count and means (before 3,4,2,5,4,6,3,5,2,3 = 37 → 3,7; after 7,8,5,6,4,8,6,5,6,8
     // = 63 → 6,3, each moved by at most 9 / 20), the two effect sizes, and the note saying so.
@@ -180,9 +180,8 @@ describe("ISU in the browser", () => {
     await analyst.goto(`${base}/statistik/effekter`);
     const scales = analyst.getByRole("table", { name: /skala och skattare/i });
     await expect.poll(() => scales.isVisible()).toBe(true);
-    const firstOfMonth = `${today().slice(0, 8)}01`;
-    const from = addCalendarMonths(firstOfMonth, -11);
-    const to = addCalendarDays(addCalendarMonths(firstOfMonth, 1), -1);
+    const from = `${today().slice(0, 4)}-01-01`;
+    const to = `${today().slice(0, 4)}-12-31`;
     const published = await analyst.request.get(`${base}/api/reports/effects?from=${from}&to=${to}`);
     expect(published.status()).toBe(200);
     const report = await published.json();

@@ -10,7 +10,7 @@ export const disclosureNote = z.object({
   /** Means, medians and effect sizes need a group (and its complements) at least this large. */
   minStatisticN: z.number().int(),
   /** The finest period the reader may ask for. */
-  granularity: z.enum(["day", "month"]),
+  granularity: z.enum(["day", "calendar"]),
   /** The filter left too few records: every figure is hidden. */
   protectedWhole: z.boolean(),
 });

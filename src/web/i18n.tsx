@@ -442,6 +442,18 @@ const TEXTS = {
   byGender: { sv: "Per kön", en: "By gender" },
   byInstrument: { sv: "Per instrument", en: "By instrument" },
   investigationsCount: { sv: "Utredningar", en: "Investigations" },
+  usageByReason: {
+    sv: "Skäl till att strukturerad bedömning saknas",
+    en: "Reasons given for no structured assessment",
+  },
+  usageByReasonNote: {
+    sv: "Avslutade utredningar om brott/våld utan signerad bedömning, efter det dokumenterade skälet. Fritextförklaringen räknas eller visas aldrig.",
+    en: "Completed investigations about crime/violence without a signed assessment, by the documented reason. The free-text explanation is never counted or shown.",
+  },
+  usageReason: { sv: "Skäl", en: "Reason" },
+  usageWithSigned: { sv: "Med signerad strukturerad bedömning", en: "With a signed structured assessment" },
+  usageNoReason: { sv: "Inget skäl angivet", en: "No reason given" },
+  usageAllCompleted: { sv: "Alla avslutade", en: "All completed" },
   trainedStaff: { sv: "Utbildad personal per instrument och enhet", en: "Trained staff per instrument and unit" },
   trainedCount: { sv: "Utbildade", en: "Trained" },
   byTrained: { sv: "Bedömningar gjorda av utbildad personal", en: "Assessments made by trained staff" },
@@ -655,8 +667,8 @@ const TEXTS = {
     en: "Disclosure control (cell-key method): shown counts may differ by up to ±{noise} from the true ones, always the same for the same group, so that no one can work out individuals by comparing reports. Means, medians and effect sizes are shown only for groups of at least {minN}.",
   },
   discMonths: {
-    sv: "Din roll ser bara sammanställningar: perioden anges i hela kalendermånader.",
-    en: "Your role sees aggregates only: the period is given in whole calendar months.",
+    sv: "Din roll ser bara sammanställningar: perioden är en kalendermånad, ett kvartal, ett tertial, ett halvår eller ett kalenderår.",
+    en: "Your role sees aggregates only: the period is a calendar month, quarter, tertial, half-year or year.",
   },
   discWhole: {
     sv: "Urvalet omfattar för få för att något ska kunna visas. Välj en längre period eller färre filter.",

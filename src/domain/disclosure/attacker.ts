@@ -34,10 +34,10 @@ const highs = () => {
  * exact; a shown count is at least MIN_COUNT and within MAX_NOISE of the truth; a hidden one says
  * nothing (it may be a small count, or a large one hidden by secondary suppression).
  */
-function boundsOf(shown: number | null): { min: number; max: number } | null {
+function boundsOf(shown: number | null, noise: number): { min: number; max: number } | null {
   if (shown === null) return null;
   if (shown === 0) return { min: 0, max: 0 };
-  return { min: Math.max(MIN_COUNT, shown - MAX_NOISE), max: shown + MAX_NOISE };
+  return { min: Math.max(MIN_COUNT, shown - noise), max: shown + noise };
 }
 
 const key = (atoms: readonly number[]) => [...atoms].sort((a, b) => a - b).join(",");
@@ -50,9 +50,11 @@ const key = (atoms: readonly number[]) => [...atoms].sort((a, b) => a - b).join(
 export class Reader {
   private readonly rows = new Map<string, { atoms: number[]; min: number; max: number }>();
 
+  /** `noise`: how far a shown count may lie from the truth, as the publisher says (MAX_NOISE). */
   constructor(
     private readonly atomCount: number,
     private readonly atomMax: number,
+    private readonly noise: number = MAX_NOISE,
   ) {}
 
   private bound(atoms: readonly number[], min: number, max: number): void {
@@ -69,7 +71,7 @@ export class Reader {
   }
 
   observe(o: Observation): void {
-    const b = boundsOf(o.shown);
+    const b = boundsOf(o.shown, this.noise);
     if (b) this.bound(o.atoms, b.min, b.max);
   }
 

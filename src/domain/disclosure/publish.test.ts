@@ -113,12 +113,25 @@ describe("population and granularity", () => {
     expect(populationTooSmall(10)).toBe(false);
   });
 
-  it("allows whole calendar months only, for the month granularity", () => {
-    expect(periodAllowed("2026-01-01", "2026-03-31", "month")).toBe(true);
-    expect(periodAllowed("2024-02-01", "2024-02-29", "month")).toBe(true);
-    expect(periodAllowed("2026-02-01", "2026-02-28", "month")).toBe(true);
-    expect(periodAllowed("2026-01-01", "2026-03-30", "month")).toBe(false);
-    expect(periodAllowed("2026-01-02", "2026-03-31", "month")).toBe(false);
+  it("allows calendar periods only — a month, quarter, tertial, half-year or year — for the calendar granularity", () => {
+    for (const [from, to] of [
+      ["2026-02-01", "2026-02-28"],
+      ["2024-02-01", "2024-02-29"],
+      ["2026-04-01", "2026-06-30"],
+      ["2026-05-01", "2026-08-31"],
+      ["2026-07-01", "2026-12-31"],
+      ["2026-01-01", "2026-12-31"],
+    ] as const)
+      expect(periodAllowed(from, to, "calendar"), `${from}–${to}`).toBe(true);
+    for (const [from, to] of [
+      ["2026-01-01", "2026-02-28"], // two months
+      ["2026-02-01", "2026-04-30"], // three months, not a quarter
+      ["2026-03-01", "2026-08-31"], // six months, not a half-year
+      ["2025-12-01", "2026-11-30"], // twelve months, not a year
+      ["2026-01-01", "2026-03-30"],
+      ["2026-01-02", "2026-03-31"],
+    ] as const)
+      expect(periodAllowed(from, to, "calendar"), `${from}–${to}`).toBe(false);
     expect(periodAllowed("2026-01-02", "2026-03-30", "day")).toBe(true);
   });
 });

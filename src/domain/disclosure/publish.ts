@@ -30,7 +30,8 @@
  * - population: a filter that leaves fewer than MIN_POPULATION records protects the whole report
  *   (every figure hidden, with a note why).
  * - granularity: an aggregate-only role (no personal-data role in the districts reported on) asks
- *   for whole calendar months; two periods a day apart would otherwise differ by one person.
+ *   for calendar periods only — a month, quarter, tertial, half-year or year; two periods a day
+ *   apart, or overlapping runs of months, would otherwise be differenced down to one person.
  *
  * A hidden figure is null in the data and "–" on the page, never 0. Pure, no I/O.
  */
@@ -125,7 +126,11 @@ export function populationTooSmall(records: number): boolean {
 export interface Publisher {
   count(t: Tally): number | null;
   share(numerator: Tally, denominator: Tally): number | null;
-  mean(values: readonly number[], cell: Tally, options: { range: number; decimals: number; margins?: readonly number[] }): number | null;
+  mean(
+    values: readonly number[],
+    cell: Tally,
+    options: { range: number; decimals: number; margins?: readonly number[] },
+  ): number | null;
   statistic(value: number | null, n: number, options: { decimals: number; margins?: readonly number[] }): number | null;
   populationTooSmall(records: number): boolean;
   /** Whether the report derives record keys and runs secondary suppression over its sums. */
@@ -143,7 +148,16 @@ export const disclosure: Publisher = {
 
 // ── Granularity ──────────────────────────────────────────────────────────────────────────────────
 
-export type PeriodGranularity = "day" | "month";
+export type PeriodGranularity = "day" | "calendar";
+
+/** Calendar periods an aggregate-only reader may ask for: their length in months and the months they may start in. */
+const CALENDAR_PERIODS: readonly { months: number; startMonths: readonly number[] }[] = [
+  { months: 1, startMonths: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] },
+  { months: 3, startMonths: [1, 4, 7, 10] }, // kvartal
+  { months: 4, startMonths: [1, 5, 9] }, // tertial
+  { months: 6, startMonths: [1, 7] }, // halvår
+  { months: 12, startMonths: [1] }, // kalenderår
+];
 
 function lastDayOfMonth(day: string): string {
   const [y, m] = day.split("-").map(Number) as [number, number];
@@ -152,12 +166,19 @@ function lastDayOfMonth(day: string): string {
 }
 
 /**
- * Whether [from, to] ('YYYY-MM-DD') is of the granularity allowed: any days, or whole calendar
- * months (from the 1st of a month to the last day of a month).
+ * Whether [from, to] ('YYYY-MM-DD') is of the granularity allowed: any days, or one calendar
+ * period — a month, a quarter, a tertial, a half-year or a year, as the nämnd reports them. Not
+ * any run of whole months: the reader's test (attacker.test.ts, bench/disclosure-attack.ts) found
+ * that Jan–Feb, Jan–Mar, Feb–Mar … together pin small cells exactly despite the perturbation,
+ * where the calendar periods alone do not.
  */
 export function periodAllowed(from: string, to: string, granularity: PeriodGranularity): boolean {
   if (granularity === "day") return true;
-  return from.endsWith("-01") && to === lastDayOfMonth(to);
+  if (!from.endsWith("-01") || to !== lastDayOfMonth(to)) return false;
+  const [fy, fm] = from.split("-").map(Number) as [number, number];
+  const [ty, tm] = to.split("-").map(Number) as [number, number];
+  const months = (ty - fy) * 12 + (tm - fm) + 1;
+  return CALENDAR_PERIODS.some((p) => p.months === months && p.startMonths.includes(fm));
 }
 
 /** What a report says about the protection applied to it (shown beside the figures). */

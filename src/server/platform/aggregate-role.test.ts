@@ -37,6 +37,8 @@ const OUTPUTS: { route: string; urls: string[] }[] = [
     urls: [`/api/reports/effects/export?${PERIOD}&format=pdf`, `/api/reports/effects/export?${PERIOD}&format=xlsx`],
   },
   { route: "/api/reports/ivo/namnd", urls: [`/api/reports/ivo/namnd?${QUARTER}`] },
+  { route: "/api/reports/young-offenders", urls: [`/api/reports/young-offenders?${PERIOD}`] },
+  { route: "/api/deviations/statistics", urls: [`/api/deviations/statistics?${PERIOD}`] },
   {
     route: "/api/reports/ivo/export",
     urls: [

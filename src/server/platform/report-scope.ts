@@ -20,7 +20,7 @@ export interface ReportScope {
  * every report: 400 for a period that ends before it starts, for a district outside the actor's,
  * and for a period finer than the actor may ask for. Someone who may read the persons of every
  * district reported on gains nothing from differencing and may ask for any days; an aggregate-only
- * reader (analytiker) asks for whole calendar months (domain/disclosure/publish.ts).
+ * reader (analytiker) asks for calendar periods: a month, quarter, tertial, half-year or year (domain/disclosure/publish.ts).
  */
 export function reportScope(actor: Actor, query: ReportFilter): ReportScope {
   if (query.to < query.from) {
@@ -36,12 +36,16 @@ export function reportScope(actor: Actor, query: ReportFilter): ReportScope {
   }
   const districtIds = query.districtId ? [query.districtId] : allowed;
   const personal = personalDataDistricts(actor);
-  const granularity: PeriodGranularity = districtIds.every((d) => personal.includes(d)) ? "day" : "month";
+  const granularity: PeriodGranularity = districtIds.every((d) => personal.includes(d)) ? "day" : "calendar";
   if (!periodAllowed(query.from, query.to, granularity)) {
-    throw badRequest("period_too_fine", "Perioden ska vara hela kalendermånader / The period must be whole calendar months", [
-      { path: "querystring.from", message: "Första dagen i en månad / The first day of a month" },
-      { path: "querystring.to", message: "Sista dagen i en månad / The last day of a month" },
-    ]);
+    throw badRequest(
+      "period_too_fine",
+      "Perioden ska vara en kalendermånad, ett kvartal, ett tertial, ett halvår eller ett kalenderår / The period must be a calendar month, quarter, tertial, half-year or year",
+      [
+        { path: "querystring.from", message: "Första dagen i perioden / The first day of the period" },
+        { path: "querystring.to", message: "Sista dagen i perioden / The last day of the period" },
+      ],
+    );
   }
   return { districtIds, granularity };
 }

@@ -32,7 +32,7 @@ export function Num({ value, decimals = 1 }: { value: number | null; decimals?: 
 export interface Disclosure {
   maxNoise: number;
   minStatisticN: number;
-  granularity: "day" | "month";
+  granularity: "day" | "calendar";
   protectedWhole: boolean;
 }
 
@@ -48,7 +48,7 @@ export function DisclosureNote({ disclosure, id }: { disclosure: Disclosure; id?
       )}
       <p className="hint">
         {t("sbSuppressionNote")} {fill(t("discNoise"), { noise: disclosure.maxNoise, minN: disclosure.minStatisticN })}
-        {disclosure.granularity === "month" && <> {t("discMonths")}</>}
+        {disclosure.granularity === "calendar" && <> {t("discMonths")}</>}
       </p>
     </div>
   );

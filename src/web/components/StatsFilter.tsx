@@ -1,5 +1,4 @@
 import { type FormEvent, type ReactNode, useEffect, useMemo, useRef, useState } from "react";
-import { addCalendarDays, addCalendarMonths } from "../../domain/clocks";
 import { PERMISSIONS } from "../../domain/roles";
 import { stockholmToday } from "../../domain/time";
 import { ApiError, api } from "../api";
@@ -18,22 +17,21 @@ export interface PeriodFilter {
 }
 
 /**
- * The default period: the twelve whole calendar months up to and including this one. Whole months
- * are what every role may ask for (an aggregate-only role may ask for nothing finer).
+ * The default period: this calendar year. A calendar period is what every role may ask for (an
+ * aggregate-only role asks for a month, quarter, tertial, half-year or year, nothing else).
  */
-export function lastTwelveMonths(): { from: string; to: string } {
-  const today = stockholmToday();
-  const firstOfMonth = `${today.slice(0, 8)}01`;
-  return { from: addCalendarMonths(firstOfMonth, -11), to: addCalendarDays(addCalendarMonths(firstOfMonth, 1), -1) };
+export function thisCalendarYear(): { from: string; to: string } {
+  const year = stockholmToday().slice(0, 4);
+  return { from: `${year}-01-01`, to: `${year}-12-31` };
 }
 
 /**
- * A statistics report with its filter: the last twelve whole months load at once, later loads come from
+ * A statistics report with its filter: this calendar year loads at once, later loads come from
  * the filter form. `set` clears the unit when the district changes, since units belong to one.
  */
 export function useStatsReport<F extends PeriodFilter, R>(fetchReport: (filter: F) => Promise<R>, onLoad?: (filter: F) => void) {
   const { t } = useLang();
-  const [filter, setFilter] = useState<F>(lastTwelveMonths() as F);
+  const [filter, setFilter] = useState<F>(thisCalendarYear() as F);
   const [data, setData] = useState<R | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);

@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { NO_ASSESSMENT_REASONS } from "../../../domain/assessment-policy";
 import { assessments, instruments, investigations, persons, reports } from "../../db/schema/index";
 import { seedTraining, shippedInstrument } from "../../testing/assessment-fixtures";
 import { seedCase } from "../../testing/case-fixtures";
@@ -373,19 +374,25 @@ describe("usage statistics", () => {
   const NOTE_NAME = "Zätalina Markörsson";
   let fresh: World;
   const personnummer: string[] = [];
+  /**
+   * One completed investigation of a young person of its own, with its concerns and assessment; a
+   * note comes with the reason "annan" unless another reason is given. Completed in June 2026 unless
+   * another day is given.
+   */
+  let make: (
+    target: "own" | "other",
+    concerns: string[],
+    gender: string,
+    assessment: "signed" | "draft" | null,
+    note?: string,
+    opts?: { reason?: string; day?: string },
+  ) => Promise<void>;
   beforeAll(async () => {
     fresh = await createWorld();
     const gas = await shippedInstrument(fresh, "gas");
     await seedTraining(fresh, fresh.userIds.handlaggare as string, "gas");
     const day = "2026-06-15";
-    // One completed investigation of a young person of its own, with its concerns and assessment.
-    const make = async (
-      target: "own" | "other",
-      concerns: string[],
-      gender: string,
-      assessment: "signed" | "draft" | null,
-      note?: string,
-    ) => {
+    make = async (target, concerns, gender, assessment, note, opts = {}) => {
       const f = target === "own" ? fresh.own : fresh.other;
       const c = await seedCase(fresh, target, "investigated");
       const [p] = await fresh.database.db
@@ -405,9 +412,9 @@ describe("usage statistics", () => {
       await fresh.database.db
         .update(investigations)
         .set({
-          completedOn: day,
+          completedOn: opts.day ?? day,
           personId: p?.id as string,
-          noAssessmentReason: note ? "annan" : null,
+          noAssessmentReason: opts.reason ?? (note ? "annan" : null),
           noAssessmentNote: note ?? null,
         })
         .where(eq(investigations.id, c.investigationId));
@@ -485,6 +492,12 @@ describe("usage statistics", () => {
     expectPublished(u.assessments.signed, 8);
     expect(u.assessments.byTrained).toBe(u.assessments.signed);
     expect(u.assessments.share).toBe(1);
+    // Without an assessment: 4 with the reason "annan" and 2 drafts with none given, both hidden;
+    // the other reasons 0. Hidden 4 + 2 are two parts of at least 5 together: the sum gives none away.
+    const reason = (r: string) => u.byReason.find((x: { reason: string }) => x.reason === r)?.investigations;
+    expect(reason("annan")).toBeNull();
+    expect(reason("none")).toBeNull();
+    for (const r of ["ej_tillampligt_alder", "instrument_saknas", "ingen_utbildad_personal"]) expect(reason(r)).toBe(0);
     // One trained person in the unit: hidden.
     expect(u.trainedStaff).toEqual([
       {
@@ -497,17 +510,90 @@ describe("usage statistics", () => {
     ]);
   });
 
+  describe("by the reason given for no structured assessment", () => {
+    const NOTE = "Qvintus-anteckning";
+    // District A in 2024: 25 completed crime/violence investigations — 6 with a signed assessment,
+    // 8 without for want of a trained assessor, 3 for want of an instrument, 2 where the young
+    // person or guardians did not take part, and 6 with no reason given (4 without, 2 drafts).
+    beforeAll(async () => {
+      const in2024 = (reason?: string) => ({ day: "2024-05-15", ...(reason ? { reason } : {}) });
+      for (let i = 0; i < 6; i++) await make("own", ["brott"], "flicka", "signed", undefined, in2024());
+      for (let i = 0; i < 8; i++) await make("own", ["brott"], "pojke", null, NOTE, in2024("ingen_utbildad_personal"));
+      for (let i = 0; i < 3; i++) await make("own", ["vald"], "pojke", null, NOTE, in2024("instrument_saknas"));
+      for (let i = 0; i < 2; i++) await make("own", ["brott"], "flicka", null, NOTE, in2024("vardnadshavare_den_unge_avbojt"));
+      for (let i = 0; i < 4; i++) await make("own", ["brott"], "pojke", null, undefined, in2024());
+      for (let i = 0; i < 2; i++) await make("own", ["vald"], "flicka", "draft", undefined, in2024());
+    });
+
+    it("counts each reason and none given by the disclosure rules, adding up without giving a hidden count away", async () => {
+      const res = await usage("kvalitet", `from=2024-01-01&to=2024-12-31&districtId=${fresh.own.id}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const u = res.json();
+      expect(u.disclosure.protectedWhole).toBe(false);
+      // Every reason of the vocabulary, then none given: in that order, whatever their counts.
+      expect(u.byReason.map((r: { reason: string }) => r.reason)).toEqual([...NO_ASSESSMENT_REASONS, "none"]);
+      const truth: Record<string, number> = {
+        ej_tillampligt_alder: 0,
+        instrument_saknas: 3,
+        ingen_utbildad_personal: 8,
+        vardnadshavare_den_unge_avbojt: 2,
+        utredningen_avslutad_tidigt: 0,
+        annan: 0,
+        none: 6,
+      };
+      for (const r of u.byReason as { reason: string; investigations: number | null }[])
+        expectPublished(r.investigations, truth[r.reason] as number);
+      expectPublished(u.total.completed, 25);
+      expectPublished(u.total.withAssessment, 6);
+      // with an assessment + each reason + none = all: a shown total never leaves a single part hidden,
+      // and a hidden total always has a hidden part.
+      const parts = [u.total.withAssessment, ...u.byReason.map((r: { investigations: number | null }) => r.investigations)];
+      const hidden = parts.filter((v) => v === null).length;
+      if (u.total.completed !== null) expect(hidden).not.toBe(1);
+      else expect(hidden).toBeGreaterThan(0);
+      // Only codes: the explanation written beside a reason is nowhere in the report.
+      expect(res.body).not.toContain(NOTE);
+      expect(Object.keys(u.byReason[0]).sort()).toEqual(["investigations", "reason"]);
+    });
+
+    it("writes the reasons to the workbook, as published and without the note", async () => {
+      const xlsx = await fresh.app.inject({
+        method: "GET",
+        url: `/api/reports/assessment-usage/export?from=2024-01-01&to=2024-12-31&districtId=${fresh.own.id}&format=xlsx`,
+        headers: { cookie: await fresh.login("kvalitet") },
+      });
+      expect(xlsx.statusCode).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(xlsx.rawPayload as never);
+      const sheet = wb.getWorksheet("Skäl utan bedömning");
+      expect(sheet).toBeDefined();
+      const rows = new Map<string, unknown>();
+      sheet?.eachRow((row) => rows.set(String(row.getCell(1).value), row.getCell(2).value));
+      const json = (await usage("kvalitet", `from=2024-01-01&to=2024-12-31&districtId=${fresh.own.id}`)).json();
+      const cell = (v: number | null) => (v === null ? "–" : v);
+      expect(rows.get("Utan bedömning: Instrument saknas för frågeställningen")).toBe("–");
+      expect(rows.get("Utan bedömning: Inget instrument passar den unges ålder")).toBe(0);
+      expect(rows.get("Utan bedömning, inget skäl angivet")).toBe(
+        cell(json.byReason.find((r: { reason: string }) => r.reason === "none").investigations),
+      );
+      expect(rows.get("Alla")).toBe(cell(json.total.completed));
+      expect(await xlsxText(xlsx.rawPayload)).not.toContain(NOTE);
+    });
+  });
+
   it("shows an empty period as 0 and hides everything for a population below 10", async () => {
     const empty = (await usage("kvalitet", `from=2025-01-01&to=2025-12-31&districtId=${fresh.own.id}`)).json();
     expect(empty.disclosure.protectedWhole).toBe(false);
     expect(empty.total).toEqual({ completed: 0, withAssessment: 0, share: null });
     expect(empty.assessments).toEqual({ signed: 0, byTrained: 0, share: null });
+    expect(empty.byReason.every((r: { investigations: number | null }) => r.investigations === 0)).toBe(true);
 
     const few = (await usage("kvalitet.b", `from=2026-01-01&to=2026-12-31&districtId=${fresh.other.id}`)).json();
     expect(few.disclosure.protectedWhole).toBe(true);
     expect(few.total).toEqual({ completed: null, withAssessment: null, share: null });
     expect(few.byGender).toEqual([{ gender: "flicka", completed: null, withAssessment: null, share: null }]);
     expect(few.assessments).toEqual({ signed: null, byTrained: null, share: null });
+    expect(few.byReason.every((r: { investigations: number | null }) => r.investigations === null)).toBe(true);
   });
 
   it("asks an analytiker for whole months and gives no name, personnummer or note in JSON or XLSX", async () => {
@@ -516,7 +602,7 @@ describe("usage statistics", () => {
     expect(fine.json().error.code).toBe("period_too_fine");
     const res = await usage("analytiker", "from=2026-01-01&to=2026-12-31");
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().disclosure).toMatchObject({ granularity: "month", protectedWhole: false });
+    expect(res.json().disclosure).toMatchObject({ granularity: "calendar", protectedWhole: false });
     const xlsx = await fresh.app.inject({
       method: "GET",
       url: "/api/reports/assessment-usage/export?from=2026-01-01&to=2026-12-31&format=xlsx",

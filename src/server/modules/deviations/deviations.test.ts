@@ -372,20 +372,20 @@ describe("statistics of avvikelser", () => {
         ]);
       const res = await stats.app.inject({
         method: "GET",
-        url: "/api/deviations/statistics?from=2026-01-01&to=2026-02-28",
+        url: "/api/deviations/statistics?from=2026-01-01&to=2026-03-31",
         headers: { cookie: await stats.login("analytiker") },
       });
       expect(res.statusCode, res.body).toBe(200);
       expect(res.body).not.toContain("Hemlig");
       const body = res.json();
-      expect(body.disclosure).toMatchObject({ method: "cell-key", minCount: 5, granularity: "month", protectedWhole: false });
+      expect(body.disclosure).toMatchObject({ method: "cell-key", minCount: 5, granularity: "calendar", protectedWhole: false });
       expect(body.byKind.find((k: { kind: string }) => k.kind === "bemotande").count).toBeNull();
       expect(body.byMonth.find((m: { month: string }) => m.month === "2026-02").count).toBeNull();
       expect(body.lexSarah.missforhallande).toBeNull();
       expect(body.byKind.find((k: { kind: string }) => k.kind === "vald_hot").count).toBe(0);
       const tidsfrist = body.byKind.find((k: { kind: string }) => k.kind === "tidsfrist").count;
       expect(tidsfrist === null || Math.abs(tidsfrist - 14) <= MAX_NOISE).toBe(true);
-      // The aggregate-only role asks for whole months.
+      // The aggregate-only role asks for calendar periods: not odd days, not two months.
       const fine = await stats.app.inject({
         method: "GET",
         url: "/api/deviations/statistics?from=2026-01-05&to=2026-02-28",
@@ -393,6 +393,12 @@ describe("statistics of avvikelser", () => {
       });
       expect(fine.statusCode).toBe(400);
       expect(fine.json().error.code).toBe("period_too_fine");
+      const twoMonths = await stats.app.inject({
+        method: "GET",
+        url: "/api/deviations/statistics?from=2026-01-01&to=2026-02-28",
+        headers: { cookie: await stats.login("analytiker") },
+      });
+      expect(twoMonths.statusCode).toBe(400);
     } finally {
       await stats.close();
     }

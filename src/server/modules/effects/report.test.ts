@@ -309,7 +309,7 @@ describe("ISU effect report for the nämnd, 2024", () => {
         minCount: 5,
         maxNoise: 2,
         minStatisticN: 10,
-        granularity: "month",
+        granularity: "calendar",
         protectedWhole: false,
       },
     });
@@ -517,17 +517,22 @@ describe("ISU effect report for the nämnd, 2024", () => {
     expect((await get("analytiker", `/api/reports/effects/export?${period}&format=doc`)).statusCode).toBe(400);
   });
 
-  it("asks an aggregate-only reader for whole calendar months (400 period_too_fine), not one with personal data", async () => {
-    for (const q of ["from=2024-01-02&to=2024-12-31", "from=2024-01-01&to=2024-12-30", "from=2024-03-01&to=2024-03-15"]) {
+  it("asks an aggregate-only reader for calendar periods (400 period_too_fine), not one with personal data", async () => {
+    for (const q of [
+      "from=2024-01-02&to=2024-12-31",
+      "from=2024-01-01&to=2024-12-30",
+      "from=2024-03-01&to=2024-03-15",
+      "from=2024-02-01&to=2024-05-31", // whole months, but no calendar period
+    ]) {
       const res = await get("analytiker", `/api/reports/effects?${q}`);
       expect(res.statusCode, q).toBe(400);
       expect(res.json().error.code).toBe("period_too_fine");
       const exported = await get("analytiker", `/api/reports/effects/export?${q}&format=xlsx`);
       expect(exported.statusCode, q).toBe(400);
     }
-    const months = await get("analytiker", "/api/reports/effects?from=2024-02-01&to=2024-05-31");
+    const months = await get("analytiker", "/api/reports/effects?from=2024-05-01&to=2024-08-31"); // tertial 2
     expect(months.statusCode, months.body).toBe(200);
-    expect(months.json().disclosure.granularity).toBe("month");
+    expect(months.json().disclosure.granularity).toBe("calendar");
     // The enhetschef may read the persons of the district: any days, the same protection otherwise.
     const chief = await get("enhetschef", "/api/reports/effects?from=2024-01-02&to=2024-12-30");
     expect(chief.statusCode, chief.body).toBe(200);
@@ -549,7 +554,7 @@ describe("ISU effect report for the nämnd, 2024", () => {
     expect(text).toContain("Effekter av insatser (ISU) 2024-01-01–2024-12-31");
     expect(text).toContain("– = dolt värde (röjandeskydd), aldrig 0");
     expect(text).toContain("Röjandeskydd (cellnyckelmetoden): visade antal kan avvika med upp till ±2");
-    expect(text).toContain("Perioden anges i hela kalendermånader.");
+    expect(text).toContain("Perioden är en kalendermånad, ett kvartal, ett tertial, ett halvår eller ett kalenderår.");
     expect(text).toContain("g_z är Hedges g för parade mätningar");
     expect(text).toContain("normalapproximation");
     expect(text).toContain("g_av är medelförändringen delad med medelvärdet av standardavvikelserna");

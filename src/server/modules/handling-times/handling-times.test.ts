@@ -276,7 +276,7 @@ describe("handling-time report", () => {
 
     const res = await get("analytiker", `/api/reports/handling-times?${MARCH}&districtId=${w.own.id}`);
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().disclosure.granularity).toBe("month");
+    expect(res.json().disclosure.granularity).toBe("calendar");
     const csv = await get("analytiker", `/api/reports/handling-times/export?${MARCH}&format=csv`);
     expect(csv.statusCode).toBe(200);
     const xlsx = await get("analytiker", `/api/reports/handling-times/export?${MARCH}&format=xlsx`);

@@ -128,7 +128,7 @@ describe("IVO nämnd version: counts of the decisions not executed within three 
       minCount: 5,
       maxNoise: 2,
       minStatisticN: 10,
-      granularity: "month",
+      granularity: "calendar",
       protectedWhole: false,
     });
     // The total has shown parts in every sum, so it is shown.

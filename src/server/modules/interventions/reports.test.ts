@@ -282,7 +282,7 @@ describe("IVO: decisions not executed within three months, quarter 1 2024", () =
     const r = await ivoNamndReport(w.database, actor, { year: 2024, quarter: 1 }, new Date());
     expect(r).toMatchObject({ version: "namnd", from: "2024-01-01", to: "2024-03-31", districtIds: [w.own.id] });
     // Six listed decisions (F, K, B, A, I, D) are fewer than MIN_POPULATION: every figure hidden, never 0.
-    expect(r.disclosure).toMatchObject({ protectedWhole: true, granularity: "month", minCount: 5 });
+    expect(r.disclosure).toMatchObject({ protectedWhole: true, granularity: "calendar", minCount: 5 });
     const hidden = { listed: null, executedLate: null, notExecuted: null };
     expect(r.total).toEqual(hidden);
     expect(r.byDistrict).toEqual([{ districtId: w.own.id, districtName: "Distrikt A", ...hidden }]);
@@ -528,7 +528,7 @@ describe("samlad bild, first half of 2025 in district B", () => {
     expect(days.json().error.fields.map((f: { path: string }) => f.path)).toEqual(["querystring.from", "querystring.to"]);
     const months = await get("analytiker.b", `/api/reports/samlad-bild?${period}`);
     expect(months.statusCode).toBe(200);
-    expect(months.json().disclosure.granularity).toBe("month");
+    expect(months.json().disclosure.granularity).toBe("calendar");
     // The same records give the same published figures, whoever asks.
     const staff = (await get("kvalitet.b", `/api/reports/samlad-bild?${period}`)).json();
     expect(months.json().total).toEqual(staff.total);

@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, decisions, lulYttranden, lvuProcesses, lvuSteps } from "../../db/schema/index";
+import { assessments, auditLog, decisions, lulYttranden, lvuProcesses, lvuSteps } from "../../db/schema/index";
+import { shippedInstrument } from "../../testing/assessment-fixtures";
 import { seedCase } from "../../testing/case-fixtures";
 import { createWorld, type World } from "../../testing/world";
 
@@ -89,6 +90,30 @@ describe("LUL yttrande: request, write, sign under delegation, send", () => {
     const r = await call("enhetschef", "POST", `/api/lul-yttranden/${id}/sign`, { signedAt: "2025-03-20T09:00:00+01:00" });
     expect(r.status).toBe(400);
     expect(r.body.error.code).toBe("yttrande_incomplete");
+  });
+
+  it("draws only on the case's signed assessments (400 for a draft)", async () => {
+    const gas = await shippedInstrument(w, "gas");
+    const values = {
+      caseId,
+      investigationId,
+      personId: w.own.personId,
+      districtId: w.own.id,
+      instrumentId: gas.id,
+      assessedOn: "2025-03-19",
+      score: {},
+      createdBy: w.userIds.handlaggare as string,
+    };
+    const [draft] = await w.database.db.insert(assessments).values(values).returning({ id: assessments.id });
+    const [signed] = await w.database.db
+      .insert(assessments)
+      .values({ ...values, signedAt: new Date("2025-03-19T12:00:00Z"), signedBy: w.userIds.handlaggare as string })
+      .returning({ id: assessments.id });
+    const refused = await call("handlaggare", "PUT", `/api/lul-yttranden/${id}`, { assessmentIds: [signed?.id, draft?.id] });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({ code: "unknown_assessment", fields: [{ path: "body.assessmentIds.1" }] });
+    const ok = await call("handlaggare", "PUT", `/api/lul-yttranden/${id}`, { assessmentIds: [signed?.id] });
+    expect(ok.body.assessmentIds).toEqual([signed?.id]);
   });
 
   it("writes the sections, the proposed measure and the investigation by reference", async () => {
@@ -386,7 +411,7 @@ describe("LVU: a late underställning", () => {
 });
 
 describe("the nämnd's figures", () => {
-  it("answers with disclosure-controlled figures, months only for the analytiker", async () => {
+  it("answers with disclosure-controlled figures, calendar periods only for the analytiker", async () => {
     const r = await call("enhetschef", "GET", "/api/reports/young-offenders?from=2025-03-01&to=2025-05-31");
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body.disclosure).toMatchObject({ method: "cell-key", granularity: "day" });
@@ -396,7 +421,8 @@ describe("the nämnd's figures", () => {
     const analyst = await call("analytiker", "GET", "/api/reports/young-offenders?from=2025-03-03&to=2025-05-31");
     expect(analyst.status).toBe(400);
     expect(analyst.body.error.code).toBe("period_too_fine");
-    expect((await call("analytiker", "GET", "/api/reports/young-offenders?from=2025-03-01&to=2025-05-31")).status).toBe(200);
+    expect((await call("analytiker", "GET", "/api/reports/young-offenders?from=2025-03-01&to=2025-05-31")).status).toBe(400);
+    expect((await call("analytiker", "GET", "/api/reports/young-offenders?from=2025-01-01&to=2025-06-30")).status).toBe(200);
     expect((await call("handlaggare", "GET", "/api/reports/young-offenders?from=2025-03-01&to=2025-05-31")).status).toBe(404);
   });
 });
