@@ -255,3 +255,145 @@ union all
 select 'outcome', part, year, catalogue_id, gender, age_group, null, null, null, null, null, null, null, null, null,
        ended, without_end, reached, assessed, gas, sent, answered, satisfaction, re_referred, not_re_referred
 from outcomes`;
+
+/**
+ * $1 investigation ids, $2 insats ids (uuid[]), $3 the instant the verdicts are as of. The file
+ * review's automatic verdicts for the sampled files by hand, straight from the records: each
+ * investigation's reports (the one that opened it, those linked to it, those received while it ran)
+ * with their skyddsbedömning and förhandsbedömning against 24 h and 14 days, the decision to open
+ * it, its last day moved by each förlängning decided in time (a recursive walk), a signed assessment
+ * or a reason; each insats's start against 3 months, its first and latest signed plan, the plan's
+ * follow-up days, care plan and överväganden. One row per file: its kind, id and { criterion: verdict }.
+ */
+export const FILE_REVIEW_VERDICTS = `
+with recursive params as (
+  select $3::timestamptz as as_of, ($3::timestamptz at time zone 'Europe/Stockholm')::date as today
+), inv as (
+  select i.id, i.case_id, i.opened_on, i.completed_on, i.no_assessment_reason,
+         d.decided_at as opened_at, d.type as opening_type, d.reason as opening_reason
+  from investigations i left join decisions d on d.id = i.opening_decision_id
+  where i.id = any($1::uuid[])
+), rep as (
+  select inv.id as inv_id, r.received_at, r.concerns, pa.assessed_at, pre.decided_at as pre_at, pre.outcome,
+         coalesce(pre.investigation_id = inv.id, false) as opening, pre.linked_investigation_id,
+         ((r.received_at at time zone 'Europe/Stockholm')::date + 15)::timestamp at time zone 'Europe/Stockholm' as pre_due
+  from inv join reports r on r.case_id = inv.case_id
+  left join protection_assessments pa on pa.report_id = r.id
+  left join pre_assessments pre on pre.report_id = r.id
+  where pre.investigation_id = inv.id or pre.linked_investigation_id = inv.id
+     or ((case when inv.opened_at is not null then r.received_at > inv.opened_at
+               else (r.received_at at time zone 'Europe/Stockholm')::date >= inv.opened_on end)
+         and (inv.completed_on is null or (r.received_at at time zone 'Europe/Stockholm')::date <= inv.completed_on))
+), parts as (
+  select rep.inv_id, rep.opening, rep.concerns,
+         case when assessed_at is not null and assessed_at <= p.as_of
+                then (case when assessed_at <= received_at + interval '24 hours' then 'ok' else 'missing' end)
+              when p.as_of <= received_at + interval '24 hours' then 'pending' else 'missing' end as skydd,
+         case when pre_at is not null and pre_at <= p.as_of then (case when pre_at < pre_due then 'ok' else 'missing' end)
+              when p.as_of < pre_due then 'pending' else 'missing' end as forhand,
+         case when outcome = 'koppla' and linked_investigation_id = inv_id then 'ok'
+              when pre_at is null and p.as_of < pre_due then 'pending' else 'missing' end as koppling
+  from rep, params p
+), per_inv as (
+  select inv_id,
+         count(*) filter (where skydd = 'missing') as skydd_missing, count(*) filter (where skydd = 'ok') as skydd_ok,
+         count(*) filter (where forhand = 'missing') as forhand_missing, count(*) filter (where forhand = 'ok') as forhand_ok,
+         count(*) as n,
+         count(*) filter (where not opening and koppling = 'missing') as koppling_missing,
+         count(*) filter (where not opening and koppling = 'ok') as koppling_ok,
+         count(*) filter (where not opening) as during,
+         bool_or(concerns && array['brott', 'vald']) as crime
+  from parts group by inv_id
+), ext as (
+  select e.investigation_id as inv_id, e.decided_at, (e.details->>'newEndDate')::date as new_end,
+         row_number() over (partition by e.investigation_id order by e.decided_at) as k
+  from decisions e, params p
+  where e.investigation_id = any($1::uuid[]) and e.type = 'forlangning' and e.details->>'newEndDate' is not null
+    and e.decided_at <= p.as_of
+), due as (
+  select inv.id as inv_id, 0::bigint as k, (inv.opened_on + interval '4 months')::date as due, false as late from inv
+  union all
+  select d.inv_id, e.k,
+         case when e.decided_at < (d.due + 1)::timestamp at time zone 'Europe/Stockholm' then greatest(d.due, e.new_end) else d.due end,
+         e.decided_at >= (d.due + 1)::timestamp at time zone 'Europe/Stockholm'
+  from due d join ext e on e.inv_id = d.inv_id and e.k = d.k + 1
+  where not d.late
+), final_due as (
+  select distinct on (inv_id) inv_id, due from due order by inv_id, k desc
+), ins as (
+  select i.id, i.legal_form, k.kind, i.started_on, i.ended_on, i.care_plan_on, i.not_started_reason,
+         (i.decided_on + interval '3 months')::date as ivo_due,
+         case when i.started_on <= p.today then i.started_on end as started,
+         i.started_on + d.plan_due_days as plan_due,
+         (select (pl.signed_at at time zone 'Europe/Stockholm')::date from insats_plans pl
+           where pl.insats_id = i.id and pl.signed_at <= p.as_of order by pl.version limit 1) as first_signed_on,
+         (select pl.id from insats_plans pl
+           where pl.insats_id = i.id and pl.signed_at <= p.as_of order by pl.version desc limit 1) as plan_id
+  from insatser i join insats_catalogue k on k.id = i.catalogue_id join districts d on d.id = i.district_id, params p
+  where i.id = any($2::uuid[])
+), fu as (
+  select ins.id as insats_id,
+         case when done is not null then (case when done <= x.due then 'ok' else 'missing' end)
+              when p.today > x.due then 'missing' else 'pending' end as outcome
+  from ins join insats_plans pl on pl.id = ins.plan_id cross join params p
+  cross join lateral (
+    select unnest(pl.follow_up_dates) as due
+    union select (g->>'followUpOn')::date from jsonb_array_elements(pl.goals) g where g->>'followUpOn' is not null
+  ) x
+  cross join lateral (
+    select min(f.done_on) as done from insats_follow_ups f where f.insats_id = ins.id and f.due_on = x.due and f.done_on <= p.today
+  ) f
+  where ins.ended_on is null or x.due <= ins.ended_on
+), per_fu as (
+  select insats_id, count(*) as n, count(*) filter (where outcome = 'ok') as ok, count(*) filter (where outcome = 'missing') as missing
+  from fu group by insats_id
+), ov as (
+  select ins.id as insats_id, o.decided_on,
+         o.decided_on > (greatest(coalesce(lag(o.decided_on) over (partition by o.insats_id order by o.decided_on), ins.started_on),
+                                  ins.started_on) + interval '6 months')::date as late
+  from ins join overvaganden o on o.insats_id = ins.id cross join params p
+  where o.decided_on <= p.today
+), per_ov as (
+  select insats_id, max(decided_on) as last, bool_or(late) as any_late from ov group by insats_id
+)
+select 'investigation' as kind, inv.id, jsonb_build_object(
+  'skyddsbedomning', case when s.skydd_missing > 0 then 'not_met' when s.n > 0 and s.skydd_ok = s.n then 'met' else 'not_applicable' end,
+  'forhandsbedomning', case when s.forhand_missing > 0 then 'not_met' when s.n > 0 and s.forhand_ok = s.n then 'met' else 'not_applicable' end,
+  'beslut_inleda', case when inv.opening_type = 'inleda_utredning' and btrim(inv.opening_reason) <> '' then 'met' else 'not_met' end,
+  'koppling', case when s.koppling_missing > 0 then 'not_met' when s.during > 0 and s.koppling_ok = s.during then 'met'
+                   else 'not_applicable' end,
+  'utredningstid', case when inv.completed_on is not null and inv.completed_on <= p.today
+                          then (case when inv.completed_on <= fd.due then 'met' else 'not_met' end)
+                        when p.today > fd.due then 'not_met' else 'not_applicable' end,
+  'strukturerad_bedomning', case
+      when exists (select 1 from assessments a where a.investigation_id = inv.id and a.signed_at <= p.as_of) then 'met'
+      when inv.completed_on is null or inv.completed_on > p.today then 'not_applicable'
+      when inv.no_assessment_reason is not null then 'met'
+      when coalesce(s.crime, false) then 'not_met' else 'not_applicable' end,
+  'barnets_syn_utredning', 'manual',
+  'analys_kvalitet', 'manual') as verdicts
+from inv cross join params p left join per_inv s on s.inv_id = inv.id join final_due fd on fd.inv_id = inv.id
+union all
+select 'insats', ins.id, jsonb_build_object(
+  'verkstallighet', case when ins.legal_form <> 'bistand' then 'not_applicable'
+                         when ins.started is not null and ins.started <= ins.ivo_due then 'met'
+                         when ins.started is null and (p.today <= ins.ivo_due or ins.ended_on <= ins.ivo_due) then 'not_applicable'
+                         when ins.not_started_reason is not null then 'manual' else 'not_met' end,
+  'genomforandeplan', case when ins.started is null then 'not_applicable'
+                           when ins.first_signed_on is not null then (case when ins.first_signed_on <= ins.plan_due then 'met' else 'not_met' end)
+                           when p.today > ins.plan_due then 'not_met' else 'not_applicable' end,
+  'uppfoljning', case when ins.plan_id is null or f.n is null then 'not_applicable' when f.missing > 0 then 'not_met'
+                      when f.ok = f.n then 'met' else 'not_applicable' end,
+  'barnets_syn_insats', case when ins.plan_id is null then 'not_applicable'
+                             when btrim((select young_person_views from insats_plans where id = ins.plan_id)) <> '' then 'met'
+                             else 'not_met' end,
+  'vardplan', case when ins.kind not like 'placering%' then 'not_applicable'
+                   when ins.care_plan_on <= p.today and (ins.started is null or ins.care_plan_on <= ins.started) then 'met'
+                   when ins.started is null then 'not_applicable' else 'not_met' end,
+  'overvagande', case when ins.kind not like 'placering%' or ins.started is null then 'not_applicable'
+                      when coalesce(o.any_late, false) then 'not_met'
+                      when (case when ins.ended_on <= p.today then ins.ended_on else p.today end)
+                           > (greatest(coalesce(o.last, ins.started), ins.started) + interval '6 months')::date then 'not_met'
+                      when o.last is null then 'not_applicable' else 'met' end,
+  'plan_kvalitet', 'manual')
+from ins cross join params p left join per_fu f on f.insats_id = ins.id left join per_ov o on o.insats_id = ins.id`;

@@ -1,5 +1,5 @@
 /**
- * npm run bench:attack [-- --runs 5 --districts 3 --months 6 --size 160]
+ * npm run bench:attack [-- --runs 2 --districts 3 --months 6 --size 120]
  * The integer-programming reader (src/domain/disclosure/attacker.ts) over larger random populations
  * than the test suite's, against the disclosure module and, for comparison, against the rules that
  * came before it (counts 1–4 hidden, the others exact, secondary suppression over the sums). Writes
@@ -14,10 +14,10 @@ import { AGES, type AttackInsats, attackSamladBild, CATALOGUE, GENDERS } from ".
 
 const { values } = parseArgs({
   options: {
-    runs: { type: "string", default: "5" },
+    runs: { type: "string", default: "2" },
     districts: { type: "string", default: "3" },
     months: { type: "string", default: "6" },
-    size: { type: "string", default: "160" },
+    size: { type: "string", default: "120" },
   },
 });
 const runs = Number(values.runs);
@@ -68,8 +68,9 @@ const body = [
   `## Disclosure: an integer-programming reader of the samlad bild, run ${new Date().toISOString().slice(0, 16)}Z`,
   "",
   `${runs} random populations of ${size} insatser over ${shape.districts} districts × 2 genders × 2 age groups × 2 insatser × ${shape.months} months;`,
-  `each published for every filter an aggregate-only role may ask for (each district and all, each insats and none, every run of`,
-  `whole months), then read at once by a MILP reader (HiGHS) that tries every published cell and every finest cell of 1–4 insatser.`,
+  `each published for every filter an aggregate-only role may ask for (each district and all, each insats and none, each calendar`,
+  `month, quarter, tertial and half-year), then read at once by a MILP reader (HiGHS) that tries every published cell and every`,
+  `finest cell of 1–4 insatser. "Before": counts 1–4 hidden, the others exact, secondary suppression over the sums.`,
   "",
   "| run | insatser | worked out exactly, suppression only (before) | worked out exactly, disclosure module | time |",
   "|---:|---:|---:|---:|---:|",

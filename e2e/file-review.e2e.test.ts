@@ -113,9 +113,28 @@ describe("file review (aktgranskning)", () => {
     await expectAccessible(page, "file review (action)");
 
     // The list shows the signed review.
+    const reviewUrl = page.url();
     await page.getByRole("link", { name: "Alla granskningar" }).click();
     await expect.poll(() => page.getByRole("row").filter({ hasText: "Signerad" }).count()).toBe(1);
     await expectAccessible(page, "file reviews (list)");
+
+    // A finding becomes an avvikelse in one click, and the finding then links to it.
+    await page.goto(reviewUrl);
+    const lateFinding = page.locator('[data-finding-id$=":skyddsbedomning"]').filter({ hasText: "Sensson" });
+    await lateFinding.getByRole("button", { name: "Skapa avvikelse" }).click();
+    const open = lateFinding.getByRole("link", { name: "Avvikelse skapad: öppna den" });
+    await expect.poll(() => open.isVisible()).toBe(true);
+    expect(await open.getAttribute("href")).toMatch(/^\/avvikelser\/[0-9a-f-]{36}$/);
+    await expectAccessible(page, "file review (finding with avvikelse)");
+    await open.click();
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1, name: /Avvikelse: Tidsfrist överskriden/ }).isVisible())
+      .toBe(true);
+    // The description is the finding's text: what was found, never who.
+    await expect
+      .poll(() => page.getByText(/Aktgranskning 2024-01-01–2024-12-31 \(version 1\): Skyddsbedömning/).isVisible())
+      .toBe(true);
+    await expectAccessible(page, "avvikelse from a finding");
     await page.close();
   });
 

@@ -159,6 +159,12 @@ export const usageResponse = z.object({
   byConcern: z.array(usageCell.extend({ concern: z.enum(CONCERNS) })),
   byGender: z.array(usageCell.extend({ gender: z.string() })),
   byInstrument: z.array(z.object({ instrumentKey: z.string(), instrumentName: z.string(), investigations: published })),
+  /**
+   * The completed investigations without a signed assessment, by the reason documented for it
+   * (investigations.no_assessment_reason; "none" when none was given). The free-text note is never
+   * counted or shown. With total.withAssessment they add up to total.completed.
+   */
+  byReason: z.array(z.object({ reason: z.enum([...NO_ASSESSMENT_REASONS, "none"]), investigations: published })),
   /** Signed assessments in the period and how many were filled in by someone trained in the instrument. */
   assessments: z.object({ signed: published, byTrained: published, share: z.number().nullable() }),
   trainedStaff: z.array(

@@ -24,6 +24,13 @@ export const fileReviewListQuery = z.strictObject({ ...pageQuery });
 
 export const itemParams = z.strictObject({ id: z.uuid(), itemId: z.uuid() });
 export const actionParams = z.strictObject({ id: z.uuid(), actionId: z.uuid() });
+/** A finding is named "<itemId>:<criterion>" (see `finding` below). */
+export const findingParams = z.strictObject({
+  id: z.uuid(),
+  findingId: z
+    .string()
+    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:[a-z_]{1,40}$/, "<item id>:<criterion>"),
+});
 
 /** Answers on the criteria left to judgement (null clears one), and the comment on the file. */
 export const updateItemBody = z
@@ -129,7 +136,12 @@ export const finding = z.object({
   recordType: z.enum(["investigation", "insats"]),
   recordId: z.uuid(),
   ref: recordRef.nullable(),
+  /** The avvikelse raised from this finding (in this version or another of the series), if any. */
+  deviationId: z.uuid().nullable(),
 });
+
+/** The answer to "make an avvikelse of this finding": the finding and the avvikelse made. */
+export const findingDeviation = z.object({ findingId: z.string(), deviationId: z.uuid() });
 
 export const reviewAction = z.object({
   id: z.uuid(),

@@ -58,7 +58,7 @@ export function reviewDeadline(careStartedOn: string, lastReviewOn: string | nul
 }
 
 /**
- * 21 § tredje stycket: care on ground 2 § ends at the latest when the young person turns 18, on
+ * 21 § andra stycket: care on ground 2 § ends at the latest when the young person turns 18; tredje stycket: on
  * ground 3 § when they turn 21. The birthday is counted in years as 1930:173 1 § counts (a birthday
  * on 29 February falls on 28 February in other years). Care ends by itself on that day — nothing is
  * "done by" it — so the day is not moved.

@@ -562,7 +562,7 @@ export function lvuClocks(facts: ProcessFacts, state: LvuState, today: string): 
     const limit = ageLimitDeadline(facts.birthDate, state.dom.grounds);
     clocks.push({
       kind: "lvu_aldersgrans",
-      section: "21 § tredje stycket LVU",
+      section: "21 § andra–tredje stycket LVU",
       deadline: limit,
       completedAt: state.ended?.how === "upphorande" ? startOfStockholmDay(state.ended.on) : null,
       stoppedBecause: null,

@@ -17,7 +17,11 @@ export type LvuBehaviour = (typeof LVU_BEHAVIOURS)[number];
 /**
  * Who took a decision:
  * - namnd: socialnämnden, or the särskild avdelning (utskott) of its members it has given the
- *   matter to (SoL (2001:453) 10 kap. 4 §; the LVU decisions may not go to one member or to staff);
+ *   matter to (SoL (2001:453) 10 kap. 4 §; the LVU decisions may not go to one member or to staff;
+ *   Högsta förvaltningsdomstolen held in 2021 that not even appealing a court's upphävande of an
+ *   omedelbart omhändertagande can be delegated to staff). SoL (2025:400), in force 2025-07-01,
+ *   carries the rule over; its new chapter and section were not found in the sources searched and
+ *   are to be checked before they are cited here;
  * - ordforande / ledamot: the chair or another member the nämnd has appointed, when the nämnd's
  *   decision cannot be awaited (LVU 6 § andra stycket; kommunallagen (2017:725) 6 kap. 39 § for
  *   other urgent matters) — reported to the nämnd at its next meeting;

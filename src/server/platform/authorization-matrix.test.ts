@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DECISION_TYPES, DEFAULT_DELEGATION } from "../../domain/case-flow";
 import { ROLES, type Role } from "../../domain/roles";
 import { stockholmToday } from "../../domain/time";
-import { isuScales } from "../db/schema/index";
+import { fileReviewItems, isuScales } from "../db/schema/index";
 import { seedAssessmentDraft, seedTraining, shippedInstrument } from "../testing/assessment-fixtures";
 import { seedCase, seedJournalEntry } from "../testing/case-fixtures";
 import { seedDeviation } from "../testing/deviation-fixtures";
@@ -1024,6 +1024,21 @@ const MATRIX: Entry[] = [
       return { url: `/api/file-reviews/${r.reviewId}/actions/${r.actionId}`, payload: { doneOn: "2026-12-01" } };
     },
   },
+  {
+    method: "POST",
+    route: "/api/file-reviews/:id/findings/:findingId/deviation",
+    // review:manage in the review's districts (and deviation:report there, which those roles hold).
+    expect: ownDistrict(DEVIATION_MANAGERS, 201),
+    call: async (w, t) => {
+      const r = await seedFileReview(w, t);
+      const [item] = await w.database.db
+        .select({ verdicts: fileReviewItems.verdicts })
+        .from(fileReviewItems)
+        .where(eq(fileReviewItems.id, r.itemId));
+      const unmet = (item?.verdicts as { code: string; verdict: string }[]).find((v) => v.verdict === "not_met");
+      return { url: `/api/file-reviews/${r.reviewId}/findings/${r.itemId}:${unmet?.code ?? "strukturerad_bedomning"}/deviation` };
+    },
+  },
   // ── Governance: styrdokument (document:read all, document:manage), loggkontroll (logreview:manage), internkontrollplan (review:manage)
   { method: "GET", route: "/api/styrdokument", expect: anywhere(ALL, 200), call: () => ({ url: "/api/styrdokument" }) },
   {
@@ -1339,6 +1354,7 @@ async function snapshot(): Promise<string> {
     "file_reviews",
     "file_review_items",
     "file_review_actions",
+    "file_review_finding_deviations",
     "styrdokument",
     "styrdokument_districts",
     "styrdokument_versions",

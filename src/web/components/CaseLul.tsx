@@ -4,6 +4,7 @@ import { OFFENCE_CATEGORIES, PROPOSED_MEASURES, YTTRANDE_REQUESTERS } from "../.
 import { stockholmToday } from "../../domain/time";
 import { formatDateTime, useLang } from "../i18n";
 import { MEASURE_LABELS, OFFENCE_LABELS, REQUESTER_LABELS, YTTRANDE_STATUS_LABELS, yoLabel } from "../texts/young-offenders";
+import { assessmentApi } from "./AssessmentApi";
 import { asApiError, type CaseFile } from "./CaseApi";
 import { ClockStateText } from "./CaseClocks";
 import {
@@ -235,8 +236,20 @@ function WriteForm({ y, caseFile: c, onChanged }: { y: YttrandeView; caseFile: C
     youngPersonsView: y.youngPersonsView ?? "",
     proposedMeasure: y.proposedMeasure ?? "",
     investigationIds: y.investigationIds,
+    assessmentIds: y.assessmentIds,
   });
   const { busy, error, run } = useSubmit();
+  // Only signed assessments may be drawn on (the server refuses others).
+  const [signed, setSigned] = useState<{ id: string; label: string }[]>([]);
+  useEffect(() => {
+    assessmentApi.assessments(c.id).then(
+      (r) =>
+        setSigned(
+          r.items.filter((a) => a.status === "signed").map((a) => ({ id: a.id, label: `${a.instrument.name} ${a.assessedOn}` })),
+        ),
+      () => setSigned([]),
+    );
+  }, [c.id]);
   const orNull = (v: string) => (v.trim() ? v : null);
   return (
     <CaseForm
@@ -255,6 +268,7 @@ function WriteForm({ y, caseFile: c, onChanged }: { y: YttrandeView; caseFile: C
               youngPersonsView: orNull(form.youngPersonsView),
               proposedMeasure: (form.proposedMeasure || null) as YttrandeView["proposedMeasure"],
               investigationIds: form.investigationIds,
+              assessmentIds: form.assessmentIds,
             }),
           onChanged,
         )
@@ -292,6 +306,14 @@ function WriteForm({ y, caseFile: c, onChanged }: { y: YttrandeView; caseFile: C
             value: inv.id,
             label: `${t("investigation")} ${n + 1} (${t("investigationOpenedOn")} ${inv.openedOn})`,
           }))}
+        />
+      )}
+      {signed.length > 0 && (
+        <CheckboxGroup
+          legend={t("yoAssessmentRefs")}
+          values={form.assessmentIds}
+          onChange={(v) => setForm({ ...form, assessmentIds: v })}
+          options={signed.map((a) => ({ value: a.id, label: a.label }))}
         />
       )}
     </CaseForm>

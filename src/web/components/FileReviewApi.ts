@@ -31,6 +31,12 @@ export const fileReviewApi = {
     id: string,
     body: { itemId?: string; criterionCode?: string; finding: string; action: string; responsibleId: string; dueOn: string },
   ) => request<ReviewAction>("POST", `/api/file-reviews/${id}/actions`, body),
+  /** One click: an avvikelse from a finding ("<itemId>:<criterion>"); 409 when one was already made. */
+  deviationFromFinding: (id: string, findingId: string) =>
+    request<{ findingId: string; deviationId: string }>(
+      "POST",
+      `/api/file-reviews/${id}/findings/${encodeURIComponent(findingId)}/deviation`,
+    ),
   updateAction: (id: string, actionId: string, body: { followUpNote?: string; doneOn?: string | null }) =>
     request<ReviewAction>("PATCH", `/api/file-reviews/${id}/actions/${actionId}`, body),
 };

@@ -1,11 +1,14 @@
 import { useState } from "react";
+import { Link } from "react-router";
 import { ANSWERS, VERDICT_LABELS } from "../../domain/file-review/definitions";
 import { stockholmToday } from "../../domain/time";
 import { useLang } from "../i18n";
-import { CaseForm, TextAreaField, useSubmit } from "./CaseFormParts";
+import { CaseForm, FormError, TextAreaField, useSubmit } from "./CaseFormParts";
 import { Alert, Field, SelectField } from "./Field";
 import { type FileReview, fileReviewApi, type ReviewAction, type ReviewItem } from "./FileReviewApi";
 import { fileLabel, VerdictText } from "./FileReviewResults";
+
+type Finding = FileReview["findings"][number];
 
 /** One file's manual criteria and comment, saved together. */
 export function JudgeFileForm({ review, item, onSaved }: { review: FileReview; item: ReviewItem; onSaved: () => Promise<void> }) {
@@ -100,14 +103,16 @@ export function FindingsAndActions({ review, onChanged }: { review: FileReview; 
         <p>{t("frNoFindings")}</p>
       ) : (
         <ul className="findings">
-          {review.findings.map((f) => {
-            const item = itemOf(f.itemId);
-            return (
-              <li key={f.id} id={`finding-${f.id.replace(":", "-")}`} data-finding-id={f.id}>
-                <VerdictText verdict="not_met" /> {nameOf(f.criterionCode)} — {item?.personName}: {f.text}
-              </li>
-            );
-          })}
+          {review.findings.map((f) => (
+            <FindingRow
+              key={f.id}
+              review={review}
+              finding={f}
+              name={nameOf(f.criterionCode)}
+              personName={itemOf(f.itemId)?.personName ?? ""}
+              onChanged={onChanged}
+            />
+          ))}
         </ul>
       )}
       <ActionForm review={review} onChanged={onChanged} />
@@ -118,6 +123,51 @@ export function FindingsAndActions({ review, onChanged }: { review: FileReview; 
         review.actions.map((a) => <ActionCard key={a.id} review={review} action={a} onChanged={onChanged} />)
       )}
     </>
+  );
+}
+
+/**
+ * One finding, and the one-click avvikelse from it: a button until it is made, then a link to it.
+ * The button's and link's description is the finding, so each is told apart by a screen reader.
+ */
+function FindingRow({
+  review,
+  finding: f,
+  name,
+  personName,
+  onChanged,
+}: {
+  review: FileReview;
+  finding: Finding;
+  name: string;
+  personName: string;
+  onChanged: () => Promise<void>;
+}) {
+  const { t } = useLang();
+  const { busy, error, run } = useSubmit();
+  const textId = `finding-text-${f.id.replace(":", "-")}`;
+  return (
+    <li id={`finding-${f.id.replace(":", "-")}`} data-finding-id={f.id}>
+      <span id={textId}>
+        <VerdictText verdict="not_met" /> {name} — {personName}: {f.text}
+      </span>{" "}
+      {f.deviationId ? (
+        <Link to={`/avvikelser/${f.deviationId}`} aria-describedby={textId}>
+          {t("frOpenDeviation")}
+        </Link>
+      ) : (
+        <button
+          type="button"
+          className="secondary"
+          disabled={busy}
+          aria-describedby={textId}
+          onClick={() => void run(() => fileReviewApi.deviationFromFinding(review.id, f.id), onChanged)}
+        >
+          {t("frCreateDeviation")}
+        </button>
+      )}
+      <FormError error={error} />
+    </li>
   );
 }
 

@@ -1,4 +1,5 @@
 import { type ReactNode } from "react";
+import { NO_ASSESSMENT_REASON_LABELS } from "../../domain/assessment-policy";
 import { assessmentApi, type Usage, type UsageQuery, usageExportUrl } from "../components/AssessmentApi";
 import { Count, DisclosureNote, Share } from "../components/StatsCells";
 import { StatsFilterForm, useStatsReport, useStatsScope } from "../components/StatsFilter";
@@ -81,6 +82,38 @@ export function AssessmentUsage() {
               ))}
             </tbody>
           </TableCard>
+          <TableCard id="usage-reason" title={t("usageByReason")} note={t("usageByReasonNote")} empty={false}>
+            <thead>
+              <tr>
+                <th scope="col">{t("usageReason")}</th>
+                <th scope="col">{t("investigationsCount")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <th scope="row">{t("usageWithSigned")}</th>
+                <td>
+                  <Count value={data.total.withAssessment} />
+                </td>
+              </tr>
+              {data.byReason.map((r) => (
+                <tr key={r.reason}>
+                  <th scope="row">{r.reason === "none" ? t("usageNoReason") : NO_ASSESSMENT_REASON_LABELS[r.reason][lang]}</th>
+                  <td>
+                    <Count value={r.investigations} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">{t("usageAllCompleted")}</th>
+                <td>
+                  <Count value={data.total.completed} />
+                </td>
+              </tr>
+            </tfoot>
+          </TableCard>
           <TableCard id="usage-trained" title={t("trainedStaff")} empty={data.trainedStaff.length === 0}>
             <thead>
               <tr>
@@ -129,11 +162,24 @@ export function AssessmentUsage() {
   );
 }
 
-function TableCard({ id, title, empty, children }: { id: string; title: string; empty: boolean; children: ReactNode }) {
+function TableCard({
+  id,
+  title,
+  note,
+  empty,
+  children,
+}: {
+  id: string;
+  title: string;
+  note?: string;
+  empty: boolean;
+  children: ReactNode;
+}) {
   const { t } = useLang();
   return (
     <section className="card" aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
+      {note && <p className="hint">{note}</p>}
       {empty ? (
         <p>{t("noData")}</p>
       ) : (

@@ -108,4 +108,6 @@ export const FILE_REVIEW_TEXTS = {
   frAutomatic: { sv: "Bedöms ur akten", en: "Judged from the file" },
   frByReviewer: { sv: "Bedöms av granskaren", en: "Judged by the reviewer" },
   frOpenRecord: { sv: "öppna underlaget", en: "open the record" },
+  frCreateDeviation: { sv: "Skapa avvikelse", en: "Create deviation" },
+  frOpenDeviation: { sv: "Avvikelse skapad: öppna den", en: "Deviation created: open it" },
 } as const;

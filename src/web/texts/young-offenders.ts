@@ -26,6 +26,7 @@ export const YOUNG_OFFENDER_TEXTS = {
   yoYoungPersonsView: { sv: "Den unges och vårdnadshavarnas inställning", en: "The young person's and guardians' view" },
   yoProposedMeasure: { sv: "Föreslagen åtgärd", en: "Proposed measure" },
   yoReferences: { sv: "Underlag ur ärendet (hänvisning)", en: "Parts of the case drawn on (by reference)" },
+  yoAssessmentRefs: { sv: "Signerade bedömningar (hänvisning)", en: "Signed assessments (by reference)" },
   yoWrite: { sv: "Spara yttrandet", en: "Save the statement" },
   yoWriteHeading: { sv: "Skriv yttrandet", en: "Write the statement" },
   yoSignHeading: { sv: "Signera (beslut enligt delegationsordningen)", en: "Sign (decision under the delegation)" },

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigint, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { cases } from "./cases";
+import { deviations } from "./deviations";
 import { districts, users } from "./organisation";
 import { persons } from "./persons";
 
@@ -114,4 +115,35 @@ export const fileReviewActions = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("file_review_actions_review_idx").on(t.reviewId, t.createdAt)],
+);
+
+/**
+ * The avvikelse raised from a finding of a review (a file whose criterion was not met). One per
+ * finding in a series — the file's record and the criterion, whichever version it was raised from —
+ * so a new version of the review still shows it and a second one is refused by the database too.
+ */
+export const fileReviewFindingDeviations = pgTable(
+  "file_review_finding_deviations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    seriesId: uuid("series_id").notNull(),
+    /** The version and item the avvikelse was raised from. */
+    reviewId: uuid("review_id")
+      .notNull()
+      .references(() => fileReviews.id),
+    itemId: uuid("item_id")
+      .notNull()
+      .references(() => fileReviewItems.id),
+    /** The file's record (investigation or insats): the same in every version of the series. */
+    recordId: uuid("record_id").notNull(),
+    criterionCode: text("criterion_code").notNull(),
+    deviationId: uuid("deviation_id")
+      .notNull()
+      .references(() => deviations.id),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("file_review_finding_deviations_finding_idx").on(t.seriesId, t.recordId, t.criterionCode)],
 );

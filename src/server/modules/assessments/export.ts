@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import type { z } from "zod";
 import type { usageResponse } from "../../../contracts/assessments";
+import { NO_ASSESSMENT_REASON_LABELS } from "../../../domain/assessment-policy";
 import { CONCERN_LABELS, GENDER_PLURAL_LABELS, label } from "../../../web/labels";
 
 type Usage = z.infer<typeof usageResponse>;
@@ -63,6 +64,21 @@ export async function usageXlsx(u: Usage): Promise<Buffer> {
     "Kön",
     u.byGender.map((d) => cellRow(label(GENDER_PLURAL_LABELS, d.gender, "sv"), d)),
   );
+  // Why there was none: the reason codes' labels only (the free-text note never reaches a report).
+  const why = wb.addWorksheet("Skäl utan bedömning");
+  why.addRow([`Strukturerade bedömningar ${u.from}–${u.to}: skäl till att bedömning saknas`]).font = { bold: true, size: 13 };
+  for (const line of disclosureLines(u)) why.addRow([line]);
+  why.addRow(["", "Avslutade utredningar (brott/våld)"]).font = { bold: true };
+  why.addRow(["Med signerad strukturerad bedömning", shown(u.total.withAssessment)]);
+  for (const r of u.byReason)
+    why.addRow([
+      r.reason === "none" ? "Utan bedömning, inget skäl angivet" : `Utan bedömning: ${NO_ASSESSMENT_REASON_LABELS[r.reason].sv}`,
+      shown(r.investigations),
+    ]);
+  why.addRow(["Alla", shown(u.total.completed)]).font = { bold: true };
+  why.columns.forEach((c, i) => {
+    c.width = i === 0 ? 56 : 30;
+  });
   const ins = wb.addWorksheet("Instrument");
   ins.addRow(["Instrument", "Utredningar med signerad bedömning"]).font = { bold: true };
   for (const i of u.byInstrument) ins.addRow([i.instrumentName, shown(i.investigations)]);

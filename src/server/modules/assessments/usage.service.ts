@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { usageQuery, usageResponse } from "../../../contracts/assessments";
-import { ASSESSMENT_CONCERNS } from "../../../domain/assessment-policy";
+import { ASSESSMENT_CONCERNS, NO_ASSESSMENT_REASONS, type NoAssessmentReason } from "../../../domain/assessment-policy";
 import { CONCERNS } from "../../../domain/case-flow";
 import { disclosureNote, populationTooSmall, publishCount, publishShare, Tally } from "../../../domain/disclosure/publish";
 import { SumTable } from "../../../domain/disclosure/sum-table";
@@ -26,7 +26,24 @@ export interface UsageInvestigation {
   concerns: readonly string[];
   /** The instruments of its signed assessments (each once). */
   instruments: readonly { key: string; name: string }[];
+  /** The documented reason for completing it without an assessment (its code; never the note), or null. */
+  reason: string | null;
 }
+
+/** The rows of the reason breakdown: each documented reason, then "none given". */
+export const REASON_ROWS = [...NO_ASSESSMENT_REASONS, "none"] as const;
+type ReasonRow = (typeof REASON_ROWS)[number];
+
+/**
+ * The row an investigation without a signed assessment counts in: its reason code, or "none". A code
+ * outside the vocabulary (none can be stored: the API validates it) is still a reason given: "annan".
+ */
+const reasonRow = (reason: string | null): ReasonRow =>
+  reason === null
+    ? "none"
+    : (NO_ASSESSMENT_REASONS as readonly string[]).includes(reason)
+      ? (reason as NoAssessmentReason)
+      : "annan";
 
 /** One signed assessment of the period, with its cell key. */
 export interface UsageAssessment {
@@ -87,10 +104,13 @@ const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompar
  * (domain/disclosure/publish.ts); pure, so a disclosure test can run the very function the server runs.
  * - completed / withAssessment: counts of investigations (their cell keys), the share from the two;
  * - byInstrument: investigations with a signed assessment of that instrument;
+ * - byReason: investigations without a signed assessment, by the documented reason (its code only,
+ *   never the free-text note) or none given; with those with an assessment they add up to the total;
  * - assessments: signed assessments of the period and those made by someone trained (assessment keys);
  * - trainedStaff: distinct staff with a valid training, per instrument and unit (user keys).
  * Secondary suppression over the sums the report shows: districts, units and genders each add up to
- * the total (an investigation is in exactly one of each). Concerns and instruments do not add up (an
+ * the total (an investigation is in exactly one of each), and so do "with an assessment" and the
+ * reason rows. Concerns and instruments do not add up (an
  * investigation may have several), so they give a reader only bounds and are left out of the sums.
  * A share is shown only beside its two counts: one whose count secondary suppression hid is hidden
  * too, else count = share × the other would give the hidden count back. Rows are sorted by name, not
@@ -129,6 +149,8 @@ export function usageFigures(
       entry.tally.add(r.key);
     }
   }
+  const reasons = new Map<ReasonRow, Tally>(REASON_ROWS.map((r) => [r, new Tally()]));
+  for (const r of investigations) if (r.instruments.length === 0) reasons.get(reasonRow(r.reason))?.add(r.key);
   const signedTally = Tally.of(signed.map((a) => a.key));
   const byTrainedTally = Tally.of(signed.filter((a) => a.byTrained).map((a) => a.key));
 
@@ -145,6 +167,8 @@ export function usageFigures(
     byInstrument: [...instruments.values()]
       .sort(byName)
       .map((i) => ({ instrumentKey: i.instrumentKey, instrumentName: i.name, investigations: hide(publishCount(i.tally)) })),
+    // Every row, in the vocabulary's order (never by size), 0 included.
+    byReason: REASON_ROWS.map((reason) => ({ reason, investigations: hide(publishCount(reasons.get(reason) as Tally)) })),
     assessments: {
       signed: hide(publishCount(signedTally)),
       byTrained: hide(publishCount(byTrainedTally)),
@@ -162,6 +186,22 @@ export function usageFigures(
   return figures;
 }
 
+/**
+ * One count of a cell under the name "n": SumTable ties cells of one key, and the reason sum ties
+ * three (completed = withAssessment + each reason's investigations). It reads and hides through the
+ * view, so the cell it hides is the report's own, and every sum sees it hidden on its next pass.
+ */
+function countView<T extends object, K extends keyof T>(cell: T, key: K): { n: T[K] } {
+  return {
+    get n() {
+      return cell[key];
+    },
+    set n(v: T[K]) {
+      cell[key] = v;
+    },
+  };
+}
+
 /** Secondary suppression over the report's sums, then the shares of cells whose counts it hid. */
 function protectSums(f: UsageFigures): void {
   const table = new SumTable();
@@ -170,6 +210,10 @@ function protectSums(f: UsageFigures): void {
     table.sum(key, f.total, f.byUnit);
     table.sum(key, f.total, f.byGender);
   }
+  table.sum("n", countView(f.total, "completed"), [
+    countView(f.total, "withAssessment"),
+    ...f.byReason.map((r) => countView(r, "investigations")),
+  ]);
   table.protect();
   for (const c of [f.total, ...f.byDistrict, ...f.byUnit, ...f.byGender]) {
     if (c.completed === null || c.withAssessment === null) c.share = null;
@@ -185,12 +229,13 @@ interface InvestigationRow {
   gender: string;
   concerns: string[];
   instruments: { key: string; name: string }[];
+  no_assessment_reason: string | null;
 }
 
 /**
  * How often structured assessments are used: of the investigations about crime or violence
  * completed in [from, to], the share with a signed assessment linked to them — by district, unit,
- * concern, gender and instrument — plus who is trained and whether assessments were filled in by
+ * concern, gender and instrument — the reasons documented for those without one, plus who is trained and whether assessments were filled in by
  * trained staff. Aggregates only, through the disclosure module (usageFigures); the period and
  * districts checked by reportScope (whole months for an aggregate-only reader).
  */
@@ -201,7 +246,7 @@ export async function assessmentUsage(database: Database, actor: Actor, query: Q
   const keyOf = await recordKeys(database);
   const [population, signed, trained] = await db.transaction(async (tx) => {
     const population = await tx.execute<InvestigationRow & Record<string, unknown>>(sql`
-      select i.id, i.district_id, d.name as district_name, c.unit_id, u.name as unit_name, p.gender,
+      select i.id, i.district_id, d.name as district_name, c.unit_id, u.name as unit_name, p.gender, i.no_assessment_reason,
              (select coalesce(array_agg(distinct x), '{}') from reports r, unnest(r.concerns) x where r.case_id = i.case_id) as concerns,
              (select coalesce(json_agg(distinct jsonb_build_object('key', ins.key, 'name', ins.name)), '[]')
                 from assessments a join instruments ins on ins.id = a.instrument_id
@@ -263,6 +308,7 @@ export async function assessmentUsage(database: Database, actor: Actor, query: Q
       gender: r.gender,
       concerns: r.concerns,
       instruments: [...new Map(r.instruments.map((i) => [i.key, i])).values()],
+      reason: r.no_assessment_reason,
     })),
     signed.map((a) => ({ key: keyOf(a.id), byTrained: a.by_trained })),
     trained.map((t) => ({

@@ -2,7 +2,14 @@ import { and, eq, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FileReview } from "../../../contracts/file-reviews";
-import { auditLog, fileReviewItems, fileReviews } from "../../db/schema/index";
+import {
+  auditLog,
+  deviationEvents,
+  deviations,
+  fileReviewFindingDeviations,
+  fileReviewItems,
+  fileReviews,
+} from "../../db/schema/index";
 import { seedInsatsFile, seedInvestigationFile } from "../../testing/file-review-fixtures";
 import { pdfText } from "../../testing/pdf-text";
 import { createWorld, type World } from "../../testing/world";
@@ -87,8 +94,14 @@ const patch = async (user: string, url: string, payload: unknown) =>
   w.app.inject({ method: "PATCH", url, headers: { cookie: await w.login(user) }, payload: payload as object });
 const post = async (user: string, url: string, payload?: unknown) =>
   w.app.inject({ method: "POST", url, headers: { cookie: await w.login(user) }, payload: payload as object });
-const count = async (table: typeof fileReviews | typeof fileReviewItems) =>
-  Number((await w.database.db.select({ n: sql<number>`count(*)::int` }).from(table))[0]?.n);
+const count = async (
+  table:
+    | typeof fileReviews
+    | typeof fileReviewItems
+    | typeof deviations
+    | typeof deviationEvents
+    | typeof fileReviewFindingDeviations,
+) => Number((await w.database.db.select({ n: sql<number>`count(*)::int` }).from(table))[0]?.n);
 
 describe("creating a file review", () => {
   it("draws a reproducible sample and evaluates each file (201)", async () => {
@@ -352,5 +365,154 @@ describe("comparison and actions", () => {
       doneOn: "2026-12-01",
       followUpNote: "Rutinen genomgången på APT",
     });
+  });
+});
+
+describe("an avvikelse from a finding, in one click", () => {
+  const url = (reviewId: string, findingId: string) => `/api/file-reviews/${reviewId}/findings/${findingId}/deviation`;
+  const written = async () => [await count(deviations), await count(deviationEvents), await count(fileReviewFindingDeviations)];
+  let review: FileReview;
+  let firstDeviationId = "";
+  const findingOf = (recordId: string | undefined, code: string) => {
+    const item = review.items.find((i) => i.recordId === recordId);
+    return review.findings.find((f) => f.itemId === item?.id && f.criterionCode === code);
+  };
+  beforeAll(async () => {
+    review = (await create("kvalitet", { kind: "both", sampleSize: 50, seed: 11 })).review;
+  });
+
+  it("creates the avvikelse from the finding, linked to the case, without a name, and audited", async () => {
+    const finding = findingOf(files.late24h?.investigationId, "skyddsbedomning");
+    expect(finding?.deviationId).toBeNull();
+    const res = await post("kvalitet", url(review.id, finding?.id as string));
+    expect(res.statusCode, res.body).toBe(201);
+    const { deviationId, findingId } = res.json();
+    expect(findingId).toBe(finding?.id);
+    firstDeviationId = deviationId;
+    const [d] = await w.database.db.select().from(deviations).where(eq(deviations.id, deviationId));
+    expect(d).toMatchObject({
+      kind: "tidsfrist",
+      source: "file_review",
+      sourceRef: { reviewId: review.id, itemId: finding?.itemId, criterion: "skyddsbedomning" },
+      caseId: files.late24h?.caseId,
+      personId: files.late24h?.personId,
+      insatsId: null,
+      unitId: w.own.unitId,
+      districtId: w.own.id,
+      state: "reported",
+      reportedBy: w.userIds.kvalitet,
+    });
+    expect(d?.description).toContain(finding?.text as string);
+    expect(d?.description).toContain("11 kap. 1 a §");
+    expect(d?.description).not.toContain("Granskad");
+    // Dated by the report the verdict rests on (received 2024-01-12), not by the click.
+    expect(d?.occurredAt.toISOString().slice(0, 10)).toBe("2024-01-11");
+
+    // The finding now shows its avvikelse, which the reviewer can open.
+    const again = (await get("kvalitet", review.id)).json() as FileReview;
+    expect(again.findings.find((f) => f.id === finding?.id)?.deviationId).toBe(deviationId);
+    expect(again.findings.filter((f) => f.deviationId !== null)).toHaveLength(1);
+    const opened = await w.app.inject({
+      method: "GET",
+      url: `/api/deviations/${deviationId}`,
+      headers: { cookie: await w.login("kvalitet") },
+    });
+    expect(opened.statusCode, opened.body).toBe(200);
+    expect(opened.json().origin).toMatchObject({ kind: "file_review", reviewId: review.id, criterion: "skyddsbedomning" });
+
+    const audited = await w.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "file_review.finding_deviation"), eq(auditLog.userId, w.userIds.kvalitet as string)));
+    expect(audited).toHaveLength(1);
+    expect(audited[0]).toMatchObject({ personId: files.late24h?.personId, recordId: files.late24h?.investigationId });
+    const reported = await w.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "deviation.report"), eq(auditLog.recordId, deviationId)));
+    expect(reported).toHaveLength(1);
+  });
+
+  it("links an insats's finding to the insats, of the kind the criterion is", async () => {
+    const finding = findingOf(insatsFiles.noPlan?.insatsId, "verkstallighet");
+    const res = await post("enhetschef", url(review.id, finding?.id as string));
+    expect(res.statusCode, res.body).toBe(201);
+    const [d] = await w.database.db.select().from(deviations).where(eq(deviations.id, res.json().deviationId));
+    expect(d).toMatchObject({
+      kind: "insats",
+      insatsId: insatsFiles.noPlan?.insatsId,
+      caseId: insatsFiles.noPlan?.caseId,
+      personId: insatsFiles.noPlan?.personId,
+    });
+  });
+
+  it("refuses a second avvikelse for the same finding (409), also from a new version or two clicks at once", async () => {
+    const finding = findingOf(files.late24h?.investigationId, "skyddsbedomning");
+    const before = await written();
+    const second = await post("kvalitet", url(review.id, finding?.id as string));
+    expect(second.statusCode).toBe(409);
+    expect(second.json().error.code).toBe("deviation_exists");
+    // A later version of the review: the same file and criterion is the same finding.
+    await w.database.db
+      .update(fileReviews)
+      .set({ signedAt: new Date(), signedBy: w.userIds.kvalitet as string })
+      .where(eq(fileReviews.id, review.id));
+    const v2 = (await post("kvalitet", `/api/file-reviews/${review.id}/versions`)).json() as FileReview;
+    const item2 = v2.items.find((i) => i.recordId === files.late24h?.investigationId);
+    const finding2 = v2.findings.find((f) => f.itemId === item2?.id && f.criterionCode === "skyddsbedomning");
+    expect(finding2?.deviationId).toBe(firstDeviationId);
+    expect((await post("kvalitet", url(v2.id, finding2?.id as string))).statusCode).toBe(409);
+    expect(await written()).toEqual(before);
+
+    // Two clicks at once on a fresh finding: one avvikelse.
+    const other = findingOf(files.lateExtension?.investigationId, "utredningstid");
+    const cookie = await w.login("kvalitet");
+    const both = await Promise.all(
+      [1, 2].map(() => w.app.inject({ method: "POST", url: url(review.id, other?.id as string), headers: { cookie } })),
+    );
+    expect(both.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    const links = await w.database.db
+      .select()
+      .from(fileReviewFindingDeviations)
+      .where(eq(fileReviewFindingDeviations.recordId, files.lateExtension?.investigationId as string));
+    expect(links).toHaveLength(1);
+  });
+
+  it("answers 404 out of scope and for what is not a finding, 400 for a malformed id, and writes nothing", async () => {
+    const theirs = (await create("kvalitet.b", { districtIds: [w.other.id], kind: "both", sampleSize: 5 })).review;
+    const theirItem = theirs.items[0] as FileReview["items"][number];
+    const before = await written();
+    const auditBefore = await w.database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditLog)
+      .where(eq(auditLog.action, "file_review.finding_deviation"));
+    // Another district's review, whatever its findings: not found for kvalitet of A.
+    for (const code of ["skyddsbedomning", "barnets_syn_utredning"])
+      expect((await post("kvalitet", url(theirs.id, `${theirItem.id}:${code}`))).statusCode).toBe(404);
+    // A role without review:manage.
+    const finding = findingOf(files.late24h?.investigationId, "forhandsbedomning");
+    const exact = findingOf(files.exact24h?.investigationId, "skyddsbedomning");
+    expect(exact).toBeUndefined();
+    const exactItem = review.items.find((i) => i.recordId === files.exact24h?.investigationId);
+    for (const [user, findingId] of [
+      ["handlaggare", `${exactItem?.id}:skyddsbedomning`],
+      // A criterion that was met is no finding; nor is an unknown criterion or another review's item.
+      ["kvalitet", `${exactItem?.id}:skyddsbedomning`],
+      ["kvalitet", `${exactItem?.id}:okant_kriterium`],
+      ["kvalitet", `${theirItem.id}:skyddsbedomning`],
+      ["kvalitet", `${crypto.randomUUID()}:skyddsbedomning`],
+    ] as const) {
+      const res = await post(user, url(review.id, findingId));
+      expect(res.statusCode, `${user} ${findingId}`).toBe(404);
+    }
+    if (finding) expect((await post("handlaggare", url(review.id, finding.id))).statusCode).toBe(404);
+    const malformed = await post("kvalitet", url(review.id, "inte-ett-id"));
+    expect(malformed.statusCode).toBe(400);
+    expect(await written()).toEqual(before);
+    const auditAfter = await w.database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditLog)
+      .where(eq(auditLog.action, "file_review.finding_deviation"));
+    expect(auditAfter).toEqual(auditBefore);
   });
 });

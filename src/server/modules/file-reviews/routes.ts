@@ -8,6 +8,8 @@ import {
   fileReview,
   fileReviewList,
   fileReviewListQuery,
+  findingDeviation,
+  findingParams,
   itemParams,
   reviewAction,
   reviewItem,
@@ -18,6 +20,7 @@ import {
 import { type AppContext, now } from "../../app";
 import { actorOf } from "../../platform/http";
 import { reviewPdf, reviewXlsx } from "./export";
+import { deviationFromFinding } from "./finding-deviation";
 import {
   createAction,
   createReview,
@@ -99,6 +102,18 @@ export const fileReviewRoutes =
       { config, schema: { tags, params: idParams, body: createActionBody, response: { 201: reviewAction, ...errors } } },
       async (request, reply) =>
         reply.code(201).send(await createAction(ctx.database, actorOf(request), request.params.id, request.body, now(ctx))),
+    );
+
+    // One click: an avvikelse from a finding (review:manage here; createDeviation asks deviation:report too).
+    app.post(
+      "/api/file-reviews/:id/findings/:findingId/deviation",
+      { config, schema: { tags, params: findingParams, response: { 201: findingDeviation, ...errors } } },
+      async (request, reply) =>
+        reply
+          .code(201)
+          .send(
+            await deviationFromFinding(ctx.database, actorOf(request), request.params.id, request.params.findingId, now(ctx)),
+          ),
     );
 
     app.patch(

@@ -26,6 +26,7 @@ import { type Database, type Db, oneByOne, type Tx } from "../../db/connection";
 import {
   districts,
   fileReviewActions,
+  fileReviewFindingDeviations,
   fileReviewItems,
   fileReviews,
   persons,
@@ -57,7 +58,7 @@ function visible(actor: Actor) {
 }
 
 /** The review if the actor may see it, else 404 (also for one that does not exist). With `lock`, its row is locked. */
-async function reviewInScope(tx: Db | Tx, actor: Actor, id: string, lock = false): Promise<ReviewRow> {
+export async function reviewInScope(tx: Db | Tx, actor: Actor, id: string, lock = false): Promise<ReviewRow> {
   const query = tx
     .select()
     .from(fileReviews)
@@ -176,10 +177,10 @@ export async function createReview(database: Database, actor: Actor, input: z.in
 
 // ── Read ────────────────────────────────────────────────────────────────────────────────────────
 
-type StoredVerdict = CriterionResult;
+export type StoredVerdict = CriterionResult;
 
 /** An item as the API shows it: the effective verdict beside the computed one. */
-function toItem(row: ItemRow & { personName: string }): Item {
+export function toItem(row: ItemRow & { personName: string }): Item {
   const answers = (row.answers ?? {}) as Answers;
   return {
     id: row.id,
@@ -254,7 +255,7 @@ async function previousReview(tx: Db | Tx, actor: Actor, r: ReviewRow): Promise<
 }
 
 /** "Skyddsbedömning inom 24 timmar: Ingen skyddsbedömning (utredning inledd 2024-03-01)" — without the person. */
-function findingText(item: Item, code: CriterionCode, detail: { sv: string }): string {
+export function findingText(item: Item, code: CriterionCode, detail: { sv: string }): string {
   const what =
     item.fileKind === "insats" ? `insats ${item.label} beslutad ${item.fileDate}` : `utredning inledd ${item.fileDate}`;
   return `${CRITERIA[code].name.sv}: ${detail.sv} (${what})`;
@@ -368,6 +369,16 @@ async function loadReview({ db }: Database, actor: Actor, id: string): Promise<F
     const previousRows = previous ? await itemsOf(tx, [previous.id]) : [];
     const actions = await actionsOf(tx, r.seriesId);
     const staff = await staffOf(tx, r.districtIds);
+    const raised = await tx
+      .select({
+        recordId: fileReviewFindingDeviations.recordId,
+        criterionCode: fileReviewFindingDeviations.criterionCode,
+        deviationId: fileReviewFindingDeviations.deviationId,
+      })
+      .from(fileReviewFindingDeviations)
+      .where(eq(fileReviewFindingDeviations.seriesId, r.seriesId));
+    const deviationOf = (recordId: string, code: CriterionCode) =>
+      raised.find((d) => d.recordId === recordId && d.criterionCode === code)?.deviationId ?? null;
     const head = await header(tx, previous ? [r, previous] : [r]);
     const items = rows.map((x) => toItem({ ...x.item, personName: x.personName }));
     const kinds = fileKindsOf(r.kind as ReviewKind);
@@ -391,6 +402,7 @@ async function loadReview({ db }: Database, actor: Actor, id: string): Promise<F
           recordType: item.recordType,
           recordId: item.recordId,
           ref: v.ref,
+          deviationId: deviationOf(item.recordId, v.code),
         })),
     );
     const notes: FileReview["notes"] = [];
