@@ -118,12 +118,14 @@ describe("an insats in the browser", () => {
     await end.getByRole("button", { name: "Avsluta insats" }).click();
     await expect.poll(() => worker.getByText("Skolnärvaron är tillbaka").first().isVisible()).toBe(true);
 
-    // The samlad bild counts the five started insatser (four or fewer would be hidden as "–").
+    // The samlad bild counts the five started insatser as the disclosure module publishes a count:
+    // within ±2 of the truth and never below 5, or hidden ("–", röjandeskydd) where a margin would
+    // otherwise give a small cell away. Which of the two depends on the record keys, drawn per database.
     const chef = await newPage(browser);
     await signIn(chef, base, "enhetschef");
     await chef.goto(`${base}/statistik/insatser`);
     const started = chef.locator(".figure").filter({ hasText: "Påbörjade" }).locator("dd");
-    await expect.poll(() => started.innerText()).toMatch(/^5\b/);
+    await expect.poll(() => started.innerText()).toMatch(/^([5-7]\b|–\s*dolt \(röjandeskydd\))/);
     await expectAccessible(chef, "samlad bild");
 
     // The decision never carried out: its reason is recorded, and the IVO list for the quarter names it.
