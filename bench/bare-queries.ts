@@ -6,7 +6,10 @@
 export const PERSON_BY_ID = `select id, personnummer, is_samordningsnummer, kind, first_name, last_name, gender, birth_date,
   protected_identity, address, phone, district_id, created_at, updated_at from persons where id = $1`;
 
-/** $1 district, $2 now. Running clocks of the district (case flow and running insatser) with their state, worst first, as the overview. */
+/**
+ * $1 district, $2 now. Running clocks of the district (case flow, running insatser, unsent LUL yttranden and running
+ * LVU processes) with their state, worst first, as the overview.
+ */
 export const DEADLINE_OVERVIEW = `
 with c as (
   select c.id as case_id, c.person_id, p.first_name || ' ' || p.last_name as person_name, c.unit_id, u.name as unit_name,
@@ -14,6 +17,37 @@ with c as (
   from cases c join persons p on p.id = c.person_id
   left join units u on u.id = c.unit_id left join users us on us.id = c.assigned_to
   where c.district_id = $1
+), lvu as (
+  -- The running LVU processes with the days their clocks count from, one pass over their steps.
+  select p.id, p.case_id, p.grounds, pe.birth_date,
+         min(s.occurred_on) filter (where s.kind = 'omedelbart_beslut') as omhandertagen_on,
+         min(s.occurred_on) filter (where s.kind = 'verkstallt') as verkstallt_on,
+         min(s.occurred_on) filter (where s.kind = 'understalld') as understalld_on,
+         max((s.data->>'until')::date) filter (where s.kind = 'ansokningstid_forlangd') as extended_until,
+         min((s.data->>'submittedOn')::date) filter (where s.kind = 'ansokan') as submitted_on,
+         min(s.data->>'outcome') filter (where s.kind = 'dom') as judgment,
+         min(s.occurred_on) filter (where s.kind = 'laga_kraft') as laga_kraft_on,
+         min(s.occurred_on) filter (where s.kind = 'vard_paborjad') as care_on,
+         max(s.occurred_on) filter (where s.kind = 'overvagande') as last_review_on
+  from lvu_processes p join persons pe on pe.id = p.person_id join lvu_steps s on s.process_id = p.id
+  where p.district_id = $1 and p.ended_on is null
+  group by p.id, pe.birth_date
+), lvu_clocks as (
+  -- Nominal last days: the hand SQL leaves out the moves of lag (1930:173) 2 § and the lapses that stop a clock.
+  select 'lvu_understallning' as clock, id, case_id, omhandertagen_on + 7 as due from lvu
+  where omhandertagen_on is not null and understalld_on is null
+  union all
+  select 'lvu_ansokan', id, case_id, coalesce(extended_until, verkstallt_on + 28) from lvu
+  where verkstallt_on is not null and submitted_on is null
+  union all
+  select 'lvu_vardstart', id, case_id, laga_kraft_on + 28 from lvu where judgment = 'bifall' and care_on is null
+  union all
+  select case g when '2' then 'lvu_overvagande' else 'lvu_provning' end, id, case_id,
+         (greatest(care_on, last_review_on) + interval '6 months')::date
+  from lvu cross join unnest(grounds) g where care_on is not null
+  union all
+  select 'lvu_aldersgrans', id, case_id, (birth_date + case when '3' = any(grounds) then interval '21 years' else interval '18 years' end)::date
+  from lvu where care_on is not null
 ), clocks as (
   select 'skyddsbedomning' as clock, r.id as record_id, c.*, r.received_at + interval '24 hours' as due_at, null::timestamptz as done
   from reports r join c on c.case_id = r.case_id
@@ -33,6 +67,12 @@ with c as (
          (select min(d.decided_at) from decisions d where d.investigation_id = i.id and d.type = 'uppfoljning')
   from investigations i join c on c.case_id = i.case_id
   where i.district_id = $1 and i.guardians_declined and i.completed_on >= ($2::timestamptz - interval '366 days')::date
+  union all
+  select 'lul_yttrande', y.id, c.*, (y.due_on + 1)::timestamp at time zone 'Europe/Stockholm', null
+  from lul_yttranden y join c on c.case_id = y.case_id where y.district_id = $1 and y.sent_on is null
+  union all
+  select l.clock, l.id, c.*, (l.due + 1)::timestamp at time zone 'Europe/Stockholm', null
+  from lvu_clocks l join c on c.case_id = l.case_id
 ), ins as (
   select i.id, i.legal_form, i.decided_on, i.started_on, k.kind, d.plan_due_days, c.*,
          (select min((pl.signed_at at time zone 'Europe/Stockholm')::date) from insats_plans pl
@@ -61,7 +101,7 @@ with c as (
   union all
   select 'overvagande', id, case_id, person_id, person_name, unit_id, unit_name, assigned_to, assigned_to_name, closed_at,
          ((greatest(started_on, last_overvagande) + interval '6 months')::date + 1)::timestamp at time zone 'Europe/Stockholm', null
-  from ins where started_on is not null and kind like 'placering%'
+  from ins where started_on is not null and kind like 'placering%' and legal_form <> 'lvu'
 ), stated as (
   select *, case when done is not null then (case when done < due_at then 'met' else 'met_late' end)
                  when due_at <= $2 then 'overdue'
@@ -390,7 +430,7 @@ select 'insats', ins.id, jsonb_build_object(
   'vardplan', case when ins.kind not like 'placering%' then 'not_applicable'
                    when ins.care_plan_on <= p.today and (ins.started is null or ins.care_plan_on <= ins.started) then 'met'
                    when ins.started is null then 'not_applicable' else 'not_met' end,
-  'overvagande', case when ins.kind not like 'placering%' or ins.started is null then 'not_applicable'
+  'overvagande', case when ins.kind not like 'placering%' or ins.legal_form = 'lvu' or ins.started is null then 'not_applicable'
                       when coalesce(o.any_late, false) then 'not_met'
                       when (case when ins.ended_on <= p.today then ins.ended_on else p.today end)
                            > (greatest(coalesce(o.last, ins.started), ins.started) + interval '6 months')::date then 'not_met'

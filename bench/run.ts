@@ -1,9 +1,10 @@
 /**
- * npm run bench [-- --scale city|nation]
+ * npm run bench [-- --scale city|nation] [--only deadlines]
  * Generates the synthetic municipality into a fresh embedded PostgreSQL (or DATABASE_URL, which
  * must be empty), starts the real server on loopback and measures each API path against its bare
  * limit — the same result by hand-written SQL on the same database in the same run. Writes
- * bench/BENCHMARKS.md.
+ * bench/BENCHMARKS.md. `--only deadlines` measures the deadline overview alone (with its LUL and
+ * LVU clocks) and writes it to a section of its own, for a quick run on a small machine.
  */
 
 import { spawn } from "node:child_process";
@@ -53,6 +54,20 @@ function writeSection(file: string, scale: string, body: string) {
   writeFileSync(file, next.startsWith("# Benchmarks") ? next : HEADER + next);
 }
 
+/** The table of API paths against their bare limits. */
+function apiTable(rows: { name: string; api: Measurement; bare: Measurement; goal: string }[]): string[] {
+  return [
+    "| Path | Requests × concurrency | API req/s | Bare req/s | Throughput ratio | API p50 / p95 / p99 | Bare p95 / p99 | Latency ratio (p95) | Goal |",
+    "|---|---:|---:|---:|---:|---|---|---:|---|",
+    ...rows.map(
+      (r) =>
+        `| ${r.name} | ${r.api.requests} | ${r.api.perSecond.toFixed(0)} | ${r.bare.perSecond.toFixed(0)} | ` +
+        `**${(r.api.perSecond / r.bare.perSecond).toFixed(2)}×** | ${ms(r.api.p50)} / ${ms(r.api.p95)} / ${ms(r.api.p99)} | ` +
+        `${ms(r.bare.p95)} / ${ms(r.bare.p99)} | **${(r.api.p95 / r.bare.p95).toFixed(2)}×** | ${r.goal} |`,
+    ),
+  ];
+}
+
 /**
  * Generates the municipality in a process of its own (`npm run generate -- --json`), timed there:
  * the server measured below then starts with a heap of its own, as in production, instead of one
@@ -73,13 +88,21 @@ async function generateApart(url: string, scale: Scale): Promise<{ seconds: numb
   return JSON.parse(out.trim().split("\n").at(-1) as string);
 }
 
-const { values } = parseArgs({ options: { scale: { type: "string", default: "city" } } });
+const { values } = parseArgs({ options: { scale: { type: "string", default: "city" }, only: { type: "string" } } });
 const scale = values.scale as Scale;
+if (values.only !== undefined && values.only !== "deadlines") throw new Error(`--only: unknown section "${values.only}"`);
+const deadlinesOnly = values.only === "deadlines";
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "vagval-bench-"));
 const embedded = process.env.DATABASE_URL ? null : await startEmbeddedPostgres(dataDir);
 const databaseUrl = process.env.DATABASE_URL ?? (embedded as { url: string }).url;
 const database = connect(databaseUrl, 20);
+/** Closes the pool, stops the embedded server and removes its data: at the end, or after `--only`. */
+const cleanUp = async () => {
+  await database.close();
+  await embedded?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+};
 const lines: string[] = [];
 const log = (s = "") => {
   console.log(s);
@@ -153,32 +176,55 @@ try {
   // from the start, the same path runs a third slower in its first few thousand reads.
   const PERSON_READ_LOAD = { total: 12000, concurrency: 8, warmup: 6000, rounds: 3 };
   const countsBefore = auditedReadCounts();
-  const bareServer = await startBareServer(database.pool, PERSON_BY_ID);
-  await compare(
-    "GET /api/persons/:id (session, scope, audit row) vs bare Fastify route with the same SELECT",
-    "throughput ≥ 0.5× bare, p99 < 20 ms",
-    PERSON_READ_LOAD,
-    (i) => get(`/api/persons/${ids[i % ids.length]}`),
-    (i) => fetch(`${bareServer.url}/bare/${ids[i % ids.length]}`).then((r) => r.json()),
-  );
-  await compare(
-    "GET /api/persons/:id vs the SELECT alone on the pool (no HTTP)",
-    "for reference",
-    PERSON_READ_LOAD,
-    (i) => get(`/api/persons/${ids[i % ids.length]}`),
-    (i) => database.pool.query(PERSON_BY_ID, [ids[i % ids.length]]),
-  );
-  await bareServer.close();
+  const bareServer = deadlinesOnly ? null : await startBareServer(database.pool, PERSON_BY_ID);
+  if (bareServer) {
+    await compare(
+      "GET /api/persons/:id (session, scope, audit row) vs bare Fastify route with the same SELECT",
+      "throughput ≥ 0.5× bare, p99 < 20 ms",
+      PERSON_READ_LOAD,
+      (i) => get(`/api/persons/${ids[i % ids.length]}`),
+      (i) => fetch(`${bareServer.url}/bare/${ids[i % ids.length]}`).then((r) => r.json()),
+    );
+    await compare(
+      "GET /api/persons/:id vs the SELECT alone on the pool (no HTTP)",
+      "for reference",
+      PERSON_READ_LOAD,
+      (i) => get(`/api/persons/${ids[i % ids.length]}`),
+      (i) => database.pool.query(PERSON_BY_ID, [ids[i % ids.length]]),
+    );
+    await bareServer.close();
+  }
   const countsAfter = auditedReadCounts();
   const readsPerStatement = (countsAfter.reads - countsBefore.reads) / (countsAfter.statements - countsBefore.statements);
   const now = new Date().toISOString();
   await compare(
-    "GET /api/deadlines, one district (enhetschef) vs hand SQL",
+    "GET /api/deadlines, one district (enhetschef), with the LUL and LVU clocks vs hand SQL",
     "≤ 2× bare, p95 < 200 ms",
     { total: 300, concurrency: 1 },
     () => get("/api/deadlines"),
     () => database.pool.query(DEADLINE_OVERVIEW, [districtId, now]),
   );
+  if (deadlinesOnly) {
+    await app.close();
+    writeSection(
+      path.join(import.meta.dirname, "BENCHMARKS.md"),
+      `${scale}-deadlines`,
+      [
+        `## Scale \`${scale}\` (seed 1), the deadline overview alone (\`--only deadlines\`), run ${new Date().toISOString().slice(0, 16)}Z`,
+        "",
+        `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}. Generated in ${genSeconds.toFixed(1)} s: ` +
+          `${summary.lvuProcesses} LVU processes and ${summary.lulYttranden} LUL yttranden among ${summary.cases} cases.`,
+        "",
+        ...apiTable(rows),
+        "",
+        "The hand SQL computes the same clocks (case flow, running insatser, unsent LUL yttranden, running LVU processes)",
+        "with nominal last days (no moves under lag (1930:173) 2 §); the API computes them in src/domain and audits each",
+        "person shown. Concurrency 1: one user's wait.",
+      ].join("\n"),
+    );
+    await cleanUp();
+    process.exit(0);
+  }
   // This calendar year: a period every role may ask for (an aggregate-only role asks for calendar periods).
   const to = `${stockholmDate(asOf).slice(0, 4)}-12-31`;
   const from = `${stockholmDate(asOf).slice(0, 4)}-01-01`;
@@ -307,17 +353,7 @@ try {
   log();
   log("### API versus the bare limit");
   log();
-  log(
-    "| Path | Requests × concurrency | API req/s | Bare req/s | Throughput ratio | API p50 / p95 / p99 | Bare p95 / p99 | Latency ratio (p95) | Goal |",
-  );
-  log("|---|---:|---:|---:|---:|---|---|---:|---|");
-  for (const r of rows) {
-    log(
-      `| ${r.name} | ${r.api.requests} | ${r.api.perSecond.toFixed(0)} | ${r.bare.perSecond.toFixed(0)} | ` +
-        `**${(r.api.perSecond / r.bare.perSecond).toFixed(2)}×** | ${ms(r.api.p50)} / ${ms(r.api.p95)} / ${ms(r.api.p99)} | ` +
-        `${ms(r.bare.p95)} / ${ms(r.bare.p99)} | **${(r.api.p95 / r.bare.p95).toFixed(2)}×** | ${r.goal} |`,
-    );
-  }
+  for (const line of apiTable(rows)) log(line);
   log();
   log("### What disclosure control costs");
   log();
@@ -354,7 +390,5 @@ try {
   log("shown (the overview lists up to 200 names, each audited).");
   writeSection(path.join(import.meta.dirname, "BENCHMARKS.md"), scale, lines.join("\n"));
 } finally {
-  await database.close();
-  await embedded?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await cleanUp();
 }

@@ -18,6 +18,9 @@ import {
   isuSelfReportLinks,
   isuSurveyResponses,
   journalEntries,
+  lulYttranden,
+  lvuProcesses,
+  lvuSteps,
   overvaganden,
   persons,
   preAssessments,
@@ -34,12 +37,14 @@ import { hashPassword } from "../../src/server/platform/passwords";
 import { buildAssessments } from "./assessments";
 import { insertBatched } from "./batch-insert";
 import { emptyCaseRows, simulatePerson } from "./case-history";
-import { buildInsatser } from "./insatser";
+import { buildInsatser, type SynthInsats } from "./insatser";
 import { buildIsu, type IsuRows } from "./isu";
 import { buildOrganisation, DEMO_ACCOUNTS } from "./organisation";
 import { PersonnummerPool } from "./personnummer-pool";
 import { guardian, type PersonRow, youngPerson } from "./persons";
 import { Random } from "./random";
+import { buildYouthSanctions, insertYouthSanctions } from "./ungdomspafoljder";
+import { buildYoungOffenders, type YoungOffenderRows } from "./young-offenders";
 
 export { DEMO_ACCOUNTS };
 export const DEFAULT_DEMO_PASSWORD = "syntetisk-demo-2026";
@@ -82,6 +87,8 @@ export interface GenerateSummary {
   isuMeasurements: number;
   isuLinks: number;
   isuResponses: number;
+  lvuProcesses: number;
+  lulYttranden: number;
 }
 
 /** 1 + a geometric draw: most young people are reported once or twice, a few many times. */
@@ -180,6 +187,7 @@ export async function generateMunicipality(database: Database, options: Generate
   const insatsRows = buildInsatser({ rng, today, asOf, districts: org.districts, users: org.users, people, rows });
 
   let isu: IsuRows = { links: [], measurements: [], responses: [] };
+  let youngOffenders: YoungOffenderRows = { lvuProcesses: [], lvuSteps: [], lulYttranden: [], insatser: [], plans: [] };
 
   const passwordHash = await hashPassword(options.staffPassword);
   await database.db.transaction(async (tx) => {
@@ -236,15 +244,12 @@ export async function generateMunicipality(database: Database, options: Generate
     const catalogueIds = new Map(
       (await tx.select({ id: insatsCatalogue.id, code: insatsCatalogue.code }).from(insatsCatalogue)).map((c) => [c.code, c.id]),
     );
-    await insertBatched(
-      tx,
-      insatser,
-      insatsRows.insatser.map(({ catalogueCode, ...i }) => {
-        const catalogueId = catalogueIds.get(catalogueCode);
-        if (!catalogueId) throw new Error(`catalogue entry "${catalogueCode}" was not stored`);
-        return { ...i, catalogueId };
-      }),
-    );
+    const withCatalogueId = ({ catalogueCode, ...i }: SynthInsats) => {
+      const catalogueId = catalogueIds.get(catalogueCode);
+      if (!catalogueId) throw new Error(`catalogue entry "${catalogueCode}" was not stored`);
+      return { ...i, catalogueId };
+    };
+    await insertBatched(tx, insatser, insatsRows.insatser.map(withCatalogueId));
     await insertBatched(tx, insatsPlans, insatsRows.plans);
     await insertBatched(tx, insatsFollowUps, insatsRows.followUps);
     await insertBatched(tx, overvaganden, insatsRows.overvaganden);
@@ -263,6 +268,15 @@ export async function generateMunicipality(database: Database, options: Generate
     await insertBatched(tx, isuSelfReportLinks, isu.links);
     await insertBatched(tx, isuMeasurements, isu.measurements);
     await insertBatched(tx, isuSurveyResponses, isu.responses);
+    // LVU processes, LUL yttranden and ungdomsvård, drawn last so the data above is unchanged for a seed.
+    youngOffenders = buildYoungOffenders({ rng, today, districts: org.districts, people, rows });
+    await insertBatched(tx, insatser, youngOffenders.insatser.map(withCatalogueId));
+    await insertBatched(tx, insatsPlans, youngOffenders.plans);
+    await insertBatched(tx, lvuProcesses, youngOffenders.lvuProcesses);
+    await insertBatched(tx, lvuSteps, youngOffenders.lvuSteps);
+    await insertBatched(tx, lulYttranden, youngOffenders.lulYttranden);
+    // Ungdomstjänst and ungdomsövervakning follow from the yttranden, drawn after them.
+    await insertYouthSanctions(tx, buildYouthSanctions({ rng, today, yttranden: youngOffenders.lulYttranden }));
   });
   return {
     districts: org.districts.length,
@@ -275,10 +289,12 @@ export async function generateMunicipality(database: Database, options: Generate
     journalEntries: rows.journalEntries.length,
     assessments: structured.assessments.length,
     trainings: structured.trainings.length,
-    insatser: insatsRows.insatser.length,
-    insatsPlans: insatsRows.plans.length,
+    insatser: insatsRows.insatser.length + youngOffenders.insatser.length,
+    insatsPlans: insatsRows.plans.length + youngOffenders.plans.length,
     isuMeasurements: isu.measurements.length,
     isuLinks: isu.links.length,
     isuResponses: isu.responses.length,
+    lvuProcesses: youngOffenders.lvuProcesses.length,
+    lulYttranden: youngOffenders.lulYttranden.length,
   };
 }

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { NO_ASSESSMENT_REASONS } from "../domain/assessment-policy";
 import { CONCERNS } from "../domain/case-flow";
+import { day, safeText } from "./common";
 import { disclosureNote } from "./disclosure";
 
-const day = z.iso.date();
-const text = (max: number) => z.string().trim().min(1).max(max);
-const code = z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/);
+const text = (max: number) => safeText.trim().min(1).max(max);
+const code = safeText.regex(/^[A-Za-z0-9_.-]{1,40}$/);
 
 export const instrumentSummary = z.object({
   id: z.uuid(),
@@ -32,7 +32,7 @@ export const instrumentListQuery = z.strictObject({ includeRetired: z.stringbool
 export const trainingBody = z.strictObject({
   userId: z.uuid(),
   instrumentKey: code,
-  instrumentVersion: z.string().trim().min(1).max(20),
+  instrumentVersion: safeText.trim().min(1).max(20),
   trainedOn: day,
   trainedBy: text(200),
   validUntil: day.optional(),
@@ -57,7 +57,7 @@ export const training = z.object({
 });
 export const trainingList = z.object({ items: z.array(training) });
 
-const answers = z.record(z.string().max(40), z.number().int().min(-100).max(100).nullable());
+const answers = z.record(safeText.max(40), z.number().int().min(-100).max(100).nullable());
 const goals = z.array(z.strictObject({ id: code, label: text(300) })).max(10);
 
 export const createAssessmentBody = z.strictObject({
@@ -67,8 +67,8 @@ export const createAssessmentBody = z.strictObject({
   answers: answers.default({}),
   goals: goals.default([]),
   judgement: code.optional(),
-  judgementReason: z.string().trim().max(5_000).optional(),
-  ageOverrideReason: z.string().trim().max(2_000).optional(),
+  judgementReason: safeText.trim().max(5_000).optional(),
+  ageOverrideReason: safeText.trim().max(2_000).optional(),
 });
 export const updateAssessmentBody = createAssessmentBody.omit({ instrumentId: true, investigationId: true });
 
@@ -134,7 +134,7 @@ export const assessmentDetail = assessmentSummary.extend({
 
 export const noAssessmentFields = {
   noAssessmentReason: z.enum(NO_ASSESSMENT_REASONS).optional(),
-  noAssessmentNote: z.string().trim().max(2_000).optional(),
+  noAssessmentNote: safeText.trim().max(2_000).optional(),
 };
 
 export const assessmentPolicyBody = z.strictObject({ requireStructuredAssessment: z.boolean() });

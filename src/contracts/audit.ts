@@ -1,12 +1,14 @@
 import { z } from "zod";
-import { pageQuery } from "./common";
+import { day, pageQuery, safeText } from "./common";
 
 export const auditQuery = z.strictObject({
   personId: z.uuid().optional(),
   userId: z.uuid().optional(),
-  action: z.string().max(60).optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  /** "security": denied access, sign-in failures and refusals, rate-limit hits, role and permission changes. */
+  category: z.enum(["security"]).optional(),
+  action: safeText.max(60).optional(),
+  from: day.optional(),
+  to: day.optional(),
   ...pageQuery,
 });
 

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { roleSchema } from "./common";
+import { roleSchema, safeText } from "./common";
 
 export const loginBody = z.strictObject({
-  username: z.string().trim().min(1).max(100),
-  password: z.string().min(1).max(200),
+  username: safeText.trim().min(1).max(100),
+  password: safeText.min(1).max(200),
 });
 
 export const assignment = z.object({
@@ -27,6 +27,6 @@ export const meResponse = z.object({
 export type Me = z.infer<typeof meResponse>;
 
 export const changePasswordBody = z.strictObject({
-  currentPassword: z.string().min(1).max(200),
-  newPassword: z.string().min(1).max(200),
+  currentPassword: safeText.min(1).max(200),
+  newPassword: safeText.min(1).max(200),
 });

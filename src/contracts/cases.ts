@@ -3,13 +3,12 @@ import { NO_ASSESSMENT_REASONS } from "../domain/assessment-policy";
 import { CONCERNS, DECISION_TYPES, PRE_ASSESSMENT_OUTCOMES, REPORT_KINDS, REPORTER_CATEGORIES } from "../domain/case-flow";
 import { DUE_SOON_DAYS } from "../domain/clocks";
 import { LVU_CLOCK_KINDS } from "../domain/lvu/process";
+import { UNGDOMSTJANST_CLOCK_KINDS } from "../domain/ungdomstjanst/ungdomstjanst";
 import { noAssessmentFields } from "./assessments";
-import { pageQuery } from "./common";
+import { day, instant, pageQuery, safeText } from "./common";
 import { disclosureNote } from "./disclosure";
 
-const instant = z.iso.datetime({ offset: true });
-const day = z.iso.date();
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => safeText.trim().min(1).max(max);
 
 export const createReportBody = z.strictObject({
   personId: z.uuid(),
@@ -17,8 +16,8 @@ export const createReportBody = z.strictObject({
   kind: z.enum(REPORT_KINDS).default("orosanmalan"),
   receivedAt: instant,
   reporterCategory: z.enum(REPORTER_CATEGORIES),
-  reporterOrganisation: z.string().trim().max(200).optional(),
-  reporterContact: z.string().trim().max(200).optional(),
+  reporterOrganisation: safeText.trim().max(200).optional(),
+  reporterContact: safeText.trim().max(200).optional(),
   concerns: z.array(z.enum(CONCERNS)).max(CONCERNS.length).default([]),
   text: text(10_000),
 });
@@ -49,7 +48,7 @@ export const decisionBody = z.strictObject({
   decidedAt: instant,
   reason: text(5_000),
   investigationId: z.uuid().optional(),
-  insats: z.string().trim().max(200).optional(),
+  insats: safeText.trim().max(200).optional(),
 });
 
 export const journalBody = z.strictObject({
@@ -82,7 +81,13 @@ export const CLOCK_KINDS = [
   "overvagande",
 ] as const;
 /** Every clock of the deadline overview and the case list: the case flow's and those of LUL yttranden and LVU. */
-export const OVERVIEW_CLOCK_KINDS = [...CLOCK_KINDS, "lul_yttrande", ...LVU_CLOCK_KINDS] as const;
+export const OVERVIEW_CLOCK_KINDS = [
+  ...CLOCK_KINDS,
+  "lul_yttrande",
+  ...LVU_CLOCK_KINDS,
+  ...UNGDOMSTJANST_CLOCK_KINDS,
+  "ungdomsovervakning_uppfoljning",
+] as const;
 export const CLOCK_STATES = ["due", "due_soon", "overdue", "met", "met_late"] as const;
 
 export const deadlinesQuery = z.strictObject({

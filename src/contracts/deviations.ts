@@ -2,12 +2,10 @@ import { z } from "zod";
 import { DEVIATION_KINDS, DEVIATION_SOURCES, LEX_SARAH_KINDS, ROOT_CAUSES, SEVERITIES } from "../domain/deviations/vocabulary";
 import { DEVIATION_STATES, DEVIATION_STEPS } from "../domain/deviations/workflow";
 import { CLOCK_KINDS } from "./cases";
-import { pageQuery } from "./common";
+import { day, instant, pageQuery, safeText } from "./common";
 import { disclosureNote } from "./disclosure";
 
-const instant = z.iso.datetime({ offset: true });
-const day = z.iso.date();
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => safeText.trim().min(1).max(max);
 
 /**
  * Where a report came from when another module raised it: ids and dates only, never free text.
@@ -27,7 +25,7 @@ export const deviationOrigin = z.discriminatedUnion("kind", [
     kind: z.literal("file_review"),
     reviewId: z.uuid(),
     itemId: z.uuid().optional(),
-    criterion: z.string().trim().min(1).max(60),
+    criterion: safeText.trim().min(1).max(60),
   }),
   z.strictObject({ kind: z.literal("log_review"), reviewId: z.uuid(), itemId: z.uuid().optional() }),
 ]);
@@ -86,9 +84,9 @@ export const followUpBody = z.strictObject({
 });
 
 export const closeBody = z.strictObject({
-  note: z.string().trim().max(2_000).optional(),
+  note: safeText.trim().max(2_000).optional(),
   /** Needed when closing straight after the investigation: why no action is needed. */
-  noActionReason: z.string().trim().max(2_000).optional(),
+  noActionReason: safeText.trim().max(2_000).optional(),
 });
 
 export const deviationListQuery = z.strictObject({

@@ -13,11 +13,12 @@ import {
   SELF_RESPONDENTS,
 } from "../domain/effects/vocabulary";
 import { AGE_GROUPS } from "../domain/interventions/rules";
+import { LEGAL_FORMS } from "../domain/interventions/vocabulary";
+import { day, safeText } from "./common";
 import { insatsBreakdown, insatsReport } from "./interventions";
 
-const day = z.iso.date();
-const text = (max: number) => z.string().trim().min(1).max(max);
-const key = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, "a-z, 0-9, _ or -");
+const text = (max: number) => safeText.trim().min(1).max(max);
+const key = safeText.regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, "a-z, 0-9, _ or -");
 const point = z.enum(MEASUREMENT_POINTS);
 const respondent = z.enum(RESPONDENTS);
 
@@ -46,18 +47,18 @@ export const isuScaleBody = z
   .strictObject({
     key,
     name: text(80),
-    question: z.string().trim().max(200).default(""),
+    question: safeText.trim().max(200).default(""),
     kind: z.enum(SCALE_KINDS),
     min: z.number().int().min(-1000).max(1000),
     max: z.number().int().min(-1000).max(1000),
-    minLabel: z.string().trim().max(40).default(""),
-    maxLabel: z.string().trim().max(40).default(""),
+    minLabel: safeText.trim().max(40).default(""),
+    maxLabel: safeText.trim().max(40).default(""),
     higherIsBetter: z.boolean(),
     // Exclusive bounds: the RCI divides by √(1 − r), and r = 0 carries no information.
     reliability: z.number().gt(0).lt(1).nullable().default(null),
     referenceSd: z.number().positive().max(1000).nullable().default(null),
     cutoff: z.number().min(-1000).max(1000).nullable().default(null),
-    instrumentKey: z.string().trim().max(60).nullable().default(null),
+    instrumentKey: safeText.trim().max(60).nullable().default(null),
     active: z.boolean().default(true),
   })
   .superRefine((b, ctx) => {
@@ -217,7 +218,7 @@ export type InsatsIsu = z.infer<typeof insatsIsu>;
 // ── The self-report form (no sign-in) ─────────────────────────────────────────────────────────────
 
 /** 32 random bytes, base64url. */
-export const selfReportToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "Ogiltig länk / Invalid link");
+export const selfReportToken = safeText.regex(/^[A-Za-z0-9_-]{43}$/, "Ogiltig länk / Invalid link");
 export const selfReportTokenBody = z.strictObject({ token: selfReportToken });
 export const selfReportForm = z.object({
   respondent: z.enum(SELF_RESPONDENTS),
@@ -244,7 +245,7 @@ export const selfReportAnswersBody = z.strictObject({
     .max(20)
     .default([]),
   survey: z
-    .array(z.strictObject({ key: z.string().max(40), value: z.number().int().min(1).max(5) }))
+    .array(z.strictObject({ key: safeText.max(40), value: z.number().int().min(1).max(5) }))
     .max(12)
     .default([]),
 });
@@ -258,6 +259,8 @@ export const effectQuery = z.strictObject({
   /** The provider unit (utförare). */
   unitId: z.uuid().optional(),
   catalogueId: z.uuid().optional(),
+  /** The legal form the insatser were given in: SoL (bistånd, service), LVU, påföljd enligt BrB. */
+  legalForm: z.enum(LEGAL_FORMS).optional(),
 });
 export const effectExportQuery = effectQuery.extend({ format: z.enum(["pdf", "xlsx"]) });
 

@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { ANSWERS, CRITERION_CODES, FILE_KINDS, REVIEW_KINDS, VERDICTS } from "../domain/file-review/definitions";
 import { MAX_SAMPLE_SIZE, MAX_SEED } from "../domain/file-review/sample";
-import { pageQuery } from "./common";
+import { day, pageQuery, safeText } from "./common";
 
-const day = z.iso.date();
 const label = z.object({ sv: z.string(), en: z.string() });
 
 // ── Requests ────────────────────────────────────────────────────────────────────────────────────
@@ -27,16 +26,17 @@ export const actionParams = z.strictObject({ id: z.uuid(), actionId: z.uuid() })
 /** A finding is named "<itemId>:<criterion>" (see `finding` below). */
 export const findingParams = z.strictObject({
   id: z.uuid(),
-  findingId: z
-    .string()
-    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:[a-z_]{1,40}$/, "<item id>:<criterion>"),
+  findingId: safeText.regex(
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:[a-z_]{1,40}$/,
+    "<item id>:<criterion>",
+  ),
 });
 
 /** Answers on the criteria left to judgement (null clears one), and the comment on the file. */
 export const updateItemBody = z
   .strictObject({
     answers: z.partialRecord(z.enum(CRITERION_CODES), z.enum(ANSWERS).nullable()).optional(),
-    comment: z.string().trim().max(5_000).optional(),
+    comment: safeText.trim().max(5_000).optional(),
   })
   .refine((b) => b.answers !== undefined || b.comment !== undefined, {
     path: ["answers"],
@@ -44,7 +44,7 @@ export const updateItemBody = z
   });
 
 /** Optional: a sign request may carry the conclusion, or no body at all. */
-export const signBody = z.strictObject({ conclusion: z.string().trim().max(10_000).optional() }).nullish();
+export const signBody = z.strictObject({ conclusion: safeText.trim().max(10_000).optional() }).nullish();
 
 export const exportQuery = z.strictObject({ format: z.enum(["xlsx", "pdf"]) });
 
@@ -52,18 +52,18 @@ export const createActionBody = z.strictObject({
   /** The finding acted on: an item and one of its criteria, or neither for the review as a whole. */
   itemId: z.uuid().optional(),
   criterionCode: z.enum(CRITERION_CODES).optional(),
-  finding: z.string().trim().min(1).max(2_000),
-  action: z.string().trim().min(1).max(2_000),
+  finding: safeText.trim().min(1).max(2_000),
+  action: safeText.trim().min(1).max(2_000),
   responsibleId: z.uuid(),
   dueOn: day,
 });
 
 export const updateActionBody = z
   .strictObject({
-    action: z.string().trim().min(1).max(2_000).optional(),
+    action: safeText.trim().min(1).max(2_000).optional(),
     responsibleId: z.uuid().optional(),
     dueOn: day.optional(),
-    followUpNote: z.string().trim().max(5_000).optional(),
+    followUpNote: safeText.trim().max(5_000).optional(),
     /** The day the action was done; null reopens it. */
     doneOn: day.nullable().optional(),
   })
@@ -72,7 +72,17 @@ export const updateActionBody = z
 // ── Responses ───────────────────────────────────────────────────────────────────────────────────
 
 const recordRef = z.object({
-  type: z.enum(["report", "investigation", "decision", "assessment", "insats", "plan", "follow_up", "overvagande"]),
+  type: z.enum([
+    "report",
+    "investigation",
+    "decision",
+    "assessment",
+    "insats",
+    "plan",
+    "follow_up",
+    "overvagande",
+    "lvu_process",
+  ]),
   id: z.uuid(),
   date: z.string(),
 });
@@ -175,21 +185,21 @@ const reviewHeader = {
   previousVersionId: z.uuid().nullable(),
   /** No later version of the series exists. */
   latest: z.boolean(),
-  districts: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  districts: z.array(z.object({ id: z.uuid(), name: safeText })),
   unitIds: z.array(z.uuid()),
-  from: z.string(),
-  to: z.string(),
+  from: safeText,
+  to: safeText,
   kind: z.enum(REVIEW_KINDS),
   sampleSize: z.number().int(),
   seed: z.number().int(),
   populationSize: z.number().int(),
   drawn: z.number().int(),
   tookAll: z.boolean(),
-  asOf: z.string(),
-  createdAt: z.string(),
-  createdByName: z.string(),
-  signedAt: z.string().nullable(),
-  signedByName: z.string().nullable(),
+  asOf: safeText,
+  createdAt: safeText,
+  createdByName: safeText,
+  signedAt: safeText.nullable(),
+  signedByName: safeText.nullable(),
 };
 
 export const fileReviewSummary = z.object(reviewHeader);

@@ -8,9 +8,9 @@ import {
   RESULT_OUTCOMES,
   RISK_LEVELS,
 } from "../domain/governance/internal-control";
+import { day, safeText } from "./common";
 
-const day = z.iso.date();
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => safeText.trim().min(1).max(max);
 const scale = z.number().int().min(1).max(4);
 
 export const planQuery = z.strictObject({
@@ -20,12 +20,12 @@ export const planQuery = z.strictObject({
 export const createPlanBody = z.strictObject({
   districtId: z.uuid(),
   year: z.number().int().min(2000).max(2100),
-  summary: z.string().trim().max(4000).default(""),
+  summary: safeText.trim().max(4000).default(""),
 });
 export const updatePlanBody = z.strictObject({
   revision: z.number().int().min(1),
   adoptedOn: day.nullable().optional(),
-  summary: z.string().trim().max(4000).optional(),
+  summary: safeText.trim().max(4000).optional(),
 });
 
 const target = z.strictObject({ op: z.enum([">=", "<="]), value: z.number().finite() });
@@ -37,7 +37,7 @@ const pointFields = z.strictObject({
   probability: scale,
   consequence: scale,
   method: z.enum(CONTROL_METHODS),
-  methodDescription: z.string().trim().max(2000).default(""),
+  methodDescription: safeText.trim().max(2000).default(""),
   metric: z
     .enum(CONTROL_METRIC_KEYS as [string, ...string[]])
     .nullable()
@@ -69,7 +69,7 @@ export const resultBody = z
     periodFrom: day.nullable().default(null),
     periodTo: day.nullable().default(null),
     outcome: z.enum(RESULT_OUTCOMES),
-    comment: z.string().trim().max(4000).default(""),
+    comment: safeText.trim().max(4000).default(""),
     deviationsFound: z.number().int().min(0).max(100000).default(0),
   })
   .superRefine((r, ctx) => {

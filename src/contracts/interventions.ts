@@ -1,4 +1,3 @@
-import { disclosureNote } from "./disclosure";
 import { z } from "zod";
 import { AGE_GROUPS } from "../domain/interventions/rules";
 import {
@@ -11,10 +10,11 @@ import {
   PREVENTION_LEVELS,
   PROVIDER_KINDS,
 } from "../domain/interventions/vocabulary";
+import { day, safeText } from "./common";
+import { disclosureNote } from "./disclosure";
 
-const day = z.iso.date();
-const text = (max: number) => z.string().trim().min(1).max(max);
-const code = z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/);
+const text = (max: number) => safeText.trim().min(1).max(max);
+const code = safeText.regex(/^[A-Za-z0-9_.-]{1,40}$/);
 
 export const catalogueEntry = z.object({
   id: z.uuid(),
@@ -40,7 +40,7 @@ export const catalogueBody = z
   .strictObject({
     code: code,
     name: text(120),
-    description: z.string().trim().max(2_000).default(""),
+    description: safeText.trim().max(2_000).default(""),
     kind: z.enum(INSATS_KINDS),
     providerKind: z.enum(PROVIDER_KINDS),
     targetAgeMin: z.number().int().min(0).max(30),
@@ -48,7 +48,7 @@ export const catalogueBody = z
     preventionLevel: z.enum(PREVENTION_LEVELS),
     evidenceStatus: z.enum(EVIDENCE_STATUSES),
     legalForm: z.enum(LEGAL_FORMS),
-    ksiCode: z.string().trim().max(40).nullable().default(null),
+    ksiCode: safeText.trim().max(40).nullable().default(null),
     typicalLengthMonths: z.number().int().min(1).max(120).nullable().default(null),
     active: z.boolean().default(true),
     districtIds: z.array(z.uuid()).max(500).default([]),
@@ -66,7 +66,7 @@ export const createInsatsBody = z.strictObject({
   decidedOn: day.optional(),
   providerUnitId: z.uuid(),
   /** Required when choosing an insats Socialstyrelsen advises against. */
-  advisedAgainstReason: z.string().trim().max(2_000).optional(),
+  advisedAgainstReason: safeText.trim().max(2_000).optional(),
 });
 
 const goal = z.strictObject({
@@ -80,8 +80,8 @@ const activity = z.strictObject({ what: text(500), who: text(200) });
 export const planBody = z.strictObject({
   goals: z.array(goal).max(20),
   activities: z.array(activity).max(50).default([]),
-  youngPersonViews: z.string().trim().max(5_000).default(""),
-  guardianViews: z.string().trim().max(5_000).default(""),
+  youngPersonViews: safeText.trim().max(5_000).default(""),
+  guardianViews: safeText.trim().max(5_000).default(""),
   plannedStart: day.optional(),
   followUpDates: z.array(day).max(20).default([]),
 });
@@ -103,7 +103,7 @@ export const plan = z.object({
 export const startBody = z.strictObject({ startedOn: day });
 export const notStartedBody = z.strictObject({
   reason: z.enum(NOT_STARTED_REASONS),
-  note: z.string().trim().max(2_000).default(""),
+  note: safeText.trim().max(2_000).default(""),
 });
 export const carePlanBody = z.strictObject({ carePlanOn: day });
 export const overvagandeBody = z.strictObject({ decidedOn: day, conclusion: text(5_000) });
@@ -111,9 +111,7 @@ export const followUpBody = z.strictObject({
   dueOn: day.optional(),
   doneOn: day,
   results: z
-    .array(
-      z.strictObject({ goalId: code, attainment: z.enum(GOAL_ATTAINMENT), comment: z.string().trim().max(2_000).default("") }),
-    )
+    .array(z.strictObject({ goalId: code, attainment: z.enum(GOAL_ATTAINMENT), comment: safeText.trim().max(2_000).default("") }))
     .min(1)
     .max(20),
   nextStep: text(5_000),
@@ -259,6 +257,8 @@ export const samladBildQuery = z.strictObject({
   /** The provider unit (utförare). */
   unitId: z.uuid().optional(),
   catalogueId: z.uuid().optional(),
+  /** The legal form the insatser are given in: SoL (bistånd, service), LVU, påföljd enligt BrB. */
+  legalForm: z.enum(LEGAL_FORMS).optional(),
 });
 export const samladBildExportQuery = samladBildQuery.extend({ format: z.enum(["pdf", "xlsx"]) });
 
@@ -305,6 +305,7 @@ export function insatsReport<S extends z.ZodRawShape>(breakdown: z.ZodObject<S>)
     districtIds: z.array(z.uuid()),
     unitId: z.uuid().nullable(),
     catalogueId: z.uuid().nullable(),
+    legalForm: z.enum(LEGAL_FORMS).nullable(),
     disclosure: disclosureNote,
     total: breakdown,
     byInsats: z.array(

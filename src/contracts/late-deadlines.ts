@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { CLOCK_KINDS } from "./cases";
-
-const day = z.iso.date();
+import { day, safeText } from "./common";
 
 export const LATE_STATES = ["met_late", "missed"] as const;
 /** A period the list covers at most: its clocks are read and computed in one go. */
@@ -15,7 +14,7 @@ export const lateDeadlinesQuery = z.strictObject({
   handlaggareId: z.uuid().optional(),
   clock: z.enum(CLOCK_KINDS).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(100),
-  cursor: z.string().max(300).optional(),
+  cursor: safeText.max(300).optional(),
 });
 export type LateDeadlinesQuery = z.infer<typeof lateDeadlinesQuery>;
 

@@ -1,14 +1,14 @@
 import { z } from "zod";
 import { ACCESS_FLAGS } from "../domain/governance/log-review";
+import { safeText } from "./common";
 
-export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "ÅÅÅÅ-MM / YYYY-MM");
+export const month = safeText.regex(/^\d{4}-(0[1-9]|1[0-2])$/, "ÅÅÅÅ-MM / YYYY-MM");
 
 export const drawLogReviewBody = z.strictObject({
   districtId: z.uuid(),
   month,
   /** Left out: a random seed is made and stored, so the draw can still be repeated. */
-  seed: z
-    .string()
+  seed: safeText
     .trim()
     .regex(/^[\p{L}\p{N}_.:-]{1,64}$/u, "Bokstäver, siffror och _.:- / Letters, digits and _.:-")
     .optional(),
@@ -22,9 +22,9 @@ export const logReviewItemParams = z.strictObject({ id: z.uuid(), itemId: z.uuid
 
 export const verdictBody = z.strictObject({
   verdict: z.enum(["ok", "flagged"]),
-  note: z.string().trim().max(2000).default(""),
+  note: safeText.trim().max(2000).default(""),
 });
-export const completeBody = z.strictObject({ summary: z.string().trim().max(4000).default("") });
+export const completeBody = z.strictObject({ summary: safeText.trim().max(4000).default("") });
 
 const flag = z.enum(ACCESS_FLAGS);
 

@@ -1,16 +1,25 @@
 import { z } from "zod";
-import { pageQuery } from "./common";
+import { instant, pageQuery, safeText } from "./common";
 
 export const GENDERS = ["pojke", "flicka", "annat", "okant"] as const;
 export const PERSON_KINDS = ["ung", "vardnadshavare"] as const;
 
+/** Digits enough for a birth date or more: what a URL (kept by proxies and browser history) must never carry. */
+const URL_DIGITS_LIMIT = 6;
+/** GET search takes names only; a personnummer goes in the body of POST /api/persons/search. */
 export const personSearchQuery = z.strictObject({
-  q: z.string().trim().min(1).max(100),
+  q: safeText
+    .trim()
+    .min(1)
+    .max(100)
+    .refine((q) => (q.match(/\d/g)?.length ?? 0) < URL_DIGITS_LIMIT, {
+      message: "Personnummer söks med POST /api/persons/search / Search by personnummer with POST /api/persons/search",
+    }),
   ...pageQuery,
 });
 /** Search with the term in the body, so a personnummer never travels in a URL. */
 export const personSearchBody = z.strictObject({
-  q: z.string().trim().min(1).max(100),
+  q: safeText.trim().min(1).max(100),
   limit: pageQuery.limit,
   cursor: pageQuery.cursor,
 });
@@ -34,6 +43,23 @@ export const personSearchResponse = z.object({
   nextCursor: z.string().nullable(),
 });
 
+/**
+ * A registration made in another district of a person with skyddade personuppgifter: shown only
+ * to staff with protected-identity access in the person's district, who take the case over.
+ */
+export const protectedMatchList = z.object({
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      protectedPersonId: z.uuid(),
+      districtId: z.uuid(),
+      districtName: z.string(),
+      registeredBy: z.string().nullable(),
+      createdAt: z.string(),
+    }),
+  ),
+});
+
 export const personDetail = personSummary.extend({
   personnummer: z.string(),
   isSamordningsnummer: z.boolean(),
@@ -46,16 +72,16 @@ export const personDetail = personSummary.extend({
 });
 export type PersonDetail = z.infer<typeof personDetail>;
 
-const name = z.string().trim().min(1).max(100);
+const name = safeText.trim().min(1).max(100);
 export const createPersonBody = z.strictObject({
-  personnummer: z.string().trim().min(10).max(13),
+  personnummer: safeText.trim().min(10).max(13),
   kind: z.enum(PERSON_KINDS).default("ung"),
   firstName: name,
   lastName: name,
   gender: z.enum(GENDERS),
   protectedIdentity: z.boolean().default(false),
-  address: z.string().trim().max(300).nullable().optional(),
-  phone: z.string().trim().max(40).nullable().optional(),
+  address: safeText.trim().max(300).nullable().optional(),
+  phone: safeText.trim().max(40).nullable().optional(),
   districtId: z.uuid(),
 });
 export const updatePersonBody = z.strictObject({
@@ -63,15 +89,15 @@ export const updatePersonBody = z.strictObject({
   lastName: name.optional(),
   gender: z.enum(GENDERS).optional(),
   protectedIdentity: z.boolean().optional(),
-  address: z.string().trim().max(300).nullable().optional(),
-  phone: z.string().trim().max(40).nullable().optional(),
+  address: safeText.trim().max(300).nullable().optional(),
+  phone: safeText.trim().max(40).nullable().optional(),
 });
 
 export const createShareBody = z.strictObject({
   userId: z.uuid().optional(),
   unitId: z.uuid().optional(),
-  reason: z.string().trim().min(3).max(500),
-  validUntil: z.iso.datetime({ offset: true }).optional(),
+  reason: safeText.trim().min(3).max(500),
+  validUntil: instant.optional(),
 });
 export const shareResponse = z.object({
   id: z.uuid(),

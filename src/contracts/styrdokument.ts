@@ -6,14 +6,14 @@ import {
   DOCUMENT_STATUSES,
   PROCESS_STEPS,
 } from "../domain/governance/styrdokument";
+import { day, safeText } from "./common";
 
-const day = z.iso.date();
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => safeText.trim().min(1).max(max);
 
 const editable = {
   title: text(200),
   kind: z.enum(DOCUMENT_KINDS),
-  description: z.string().trim().max(4000),
+  description: safeText.trim().max(4000),
   processSteps: z.array(z.enum(PROCESS_STEPS)).max(PROCESS_STEPS.length),
   ownerId: z.uuid(),
   districtIds: z.array(z.uuid()).min(1).max(100),
@@ -47,14 +47,13 @@ export const revisionBody = z.strictObject({ revision: z.number().int().min(1) }
  */
 export const uploadVersionBody = z.strictObject({
   revision: z.number().int().min(1),
-  filename: z
-    .string()
+  filename: safeText
     .trim()
     .min(1)
     .max(200)
     .regex(/^[^\\/\u0000-\u001f]+$/, "Ogiltigt filnamn / Invalid file name"),
-  contentBase64: z.string().min(1).max(15_000_000),
-  note: z.string().trim().max(2000).default(""),
+  contentBase64: safeText.min(1).max(15_000_000),
+  note: safeText.trim().max(2000).default(""),
 });
 
 export const documentQuery = z.strictObject({
@@ -62,9 +61,9 @@ export const documentQuery = z.strictObject({
   kind: z.enum(DOCUMENT_KINDS).optional(),
   processStep: z.enum(PROCESS_STEPS).optional(),
   districtId: z.uuid().optional(),
-  q: z.string().trim().max(100).optional(),
+  q: safeText.trim().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(100),
-  cursor: z.string().max(400).optional(),
+  cursor: safeText.max(400).optional(),
 });
 
 export const documentVersionParams = z.strictObject({ id: z.uuid(), versionId: z.uuid() });

@@ -14,13 +14,12 @@ import {
   UNDERSTALLNING_OUTCOMES,
 } from "../domain/lvu/vocabulary";
 import { CLOCK_STATES } from "./cases";
+import { day, instant, safeText } from "./common";
 import { disclosureNote } from "./disclosure";
 
-const instant = z.iso.datetime({ offset: true });
-const day = z.iso.date();
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => safeText.trim().min(1).max(max);
 /** A text section: may be emptied (null) until the yttrande is signed. */
-const section = z.string().trim().max(20_000).nullable();
+const section = safeText.trim().max(20_000).nullable();
 
 // ── LUL yttranden ───────────────────────────────────────────────────────────────────────────────
 
@@ -94,8 +93,8 @@ export const openLvuBody = z.strictObject({
 
 const maker = z.strictObject({
   kind: z.enum(DECISION_MAKERS),
-  memberName: z.string().trim().max(120).nullable().optional(),
-  paragraph: z.string().trim().max(40).nullable().optional(),
+  memberName: safeText.trim().max(120).nullable().optional(),
+  paragraph: safeText.trim().max(40).nullable().optional(),
 });
 
 /** One step of the process: the body of POST /api/lvu/:id/steps, and how a recorded step is shown. */
@@ -106,7 +105,7 @@ export const lvuStepBody = z.discriminatedUnion("kind", [
     kind: z.literal("anmalt_till_namnd"),
     on: day,
     decisionSeq: z.number().int().min(1),
-    paragraph: z.string().trim().max(40).nullable().optional(),
+    paragraph: safeText.trim().max(40).nullable().optional(),
   }),
   z.strictObject({ kind: z.literal("understalld"), on: day }),
   z.strictObject({ kind: z.literal("understallning_provad"), on: day, outcome: z.enum(UNDERSTALLNING_OUTCOMES) }),
@@ -229,5 +228,10 @@ export const youngOffendersReport = z.object({
     ansokan: byGender(outcome),
     lapsed: byGender(published),
   }),
+  /** Ungdomstjänst and ungdomsövervakning (src/domain/young-offenders/sanction-figures.ts). */
+  ungdomstjanst: z.object({ judged: byGender(published), completed: byGender(published), misconduct: byGender(published) }),
+  ungdomsovervakning: z.object({ judged: byGender(published), followedUp: byGender(published) }),
+  /** Too few sanction records for the filter: every sanction figure is hidden. */
+  sanctionsProtectedWhole: z.boolean(),
 });
 export type YoungOffendersReport = z.infer<typeof youngOffendersReport>;

@@ -3,11 +3,10 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import cookie from "@fastify/cookie";
-import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, LogController } from "fastify";
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest, LogController } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import helmet from "helmet";
 import type { Database } from "./db/connection";
@@ -31,8 +30,10 @@ import { lateDeadlineRoutes } from "./modules/late-deadlines/routes";
 import { organisationRoutes } from "./modules/organisation/routes";
 import { personRoutes } from "./modules/persons/routes";
 import { youngOffenderRoutes } from "./modules/young-offenders/routes";
-import type { Config } from "./platform/config";
-import { errorBody, registerHttpPlatform } from "./platform/http";
+import { youthSanctionRoutes } from "./modules/young-offenders/sanction.routes";
+import { type Config, fastifyTrustProxy } from "./platform/config";
+import { errorBody, NO_STORE, registerHttpPlatform } from "./platform/http";
+import { logSerializers, safePath } from "./platform/log-safety";
 
 export interface AppContext {
   config: Config;
@@ -44,11 +45,6 @@ export interface AppContext {
 }
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
-
-/** Log lines carry method, path and status; never query strings or bodies, which may hold personal data. */
-const serializers = {
-  req: (req: { method: string; url: string; id: string }) => ({ method: req.method, path: req.url.split("?")[0], id: req.id }),
-};
 
 /**
  * The security headers, as helmet sets them: a strict CSP, no framing, no sniffing. They are the
@@ -91,6 +87,30 @@ class OneLinePerRequest extends LogController {
     if (error) reply.log.error({ ...line, err: error }, "request errored");
     else reply.log.info(line, "request completed");
   }
+  // Fastify's own messages for these quote the error's message or the raw URL with its query
+  // string; the serializers keep what is safe of the error and the request.
+  override defaultErrorLog(error: Error, request: FastifyRequest, reply: FastifyReply): void {
+    if (reply.statusCode >= 500) reply.log.error({ req: request, res: reply, err: error }, "request failed");
+    else reply.log.info({ res: reply, err: error }, "request refused");
+  }
+  override routeNotFound(request: FastifyRequest): void {
+    request.log.info({ method: request.method, path: safePath(request.url) }, "route not found");
+  }
+  override writeHeadError(error: Error, request: FastifyRequest, reply: FastifyReply): void {
+    reply.log.warn({ req: request, res: reply, err: error }, "writing the response head failed");
+  }
+}
+
+/**
+ * Errors the router meets before any route or hook runs: a URL that is not valid percent-encoding
+ * or a path parameter longer than the router takes. Fastify's own answer quotes the URL.
+ */
+function frameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  reply.headers(SECURITY_HEADERS).header("cache-control", NO_STORE);
+  if (error.code === "FST_ERR_MAX_PARAM_LENGTH")
+    return reply.code(414).send(errorBody("uri_too_long", "För lång adress / URI too long"));
+  if (error.code === "FST_ERR_BAD_URL") return reply.code(400).send(errorBody("bad_url", "Ogiltig adress / Malformed URL"));
+  return reply.code(500).send(errorBody("internal", "Internt fel / Internal error"));
 }
 
 /** The clock every service reads "now" from. */
@@ -101,10 +121,12 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     logger:
       ctx.config.logLevel === "silent"
         ? false
-        : { level: ctx.config.logLevel, serializers, ...(ctx.logStream ? { stream: ctx.logStream } : {}) },
+        : { level: ctx.config.logLevel, serializers: logSerializers, ...(ctx.logStream ? { stream: ctx.logStream } : {}) },
     logController: new OneLinePerRequest(),
+    // A malformed or over-long URL is answered in the API's error shape, without quoting the URL.
+    frameworkErrors: frameworkError,
     bodyLimit: 256 * 1024,
-    trustProxy: ctx.config.trustProxy,
+    trustProxy: fastifyTrustProxy(ctx.config.trustProxy),
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -114,11 +136,15 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     reply.headers(SECURITY_HEADERS);
     done();
   });
+  // Nothing the server answers may stay in a browser's or proxy's cache (personal data, the
+  // self-report pages), except the web app's content-hashed assets, which hold none.
+  app.addHook("onSend", (request, reply, _payload, done) => {
+    if (!request.url.startsWith("/assets/")) reply.header("cache-control", NO_STORE);
+    done();
+  });
   // Cookies are parsed before the platform's session hook reads them.
   await app.register(cookie);
   registerHttpPlatform(app, ctx.config, ctx.database);
-  // Only routes that ask for it (the public self-report form) are rate limited.
-  await app.register(rateLimit, { global: false });
 
   await app.register(swagger, {
     openapi: { info: { title: "Vägval API", version: "0.1.0" }, components: {} },
@@ -141,6 +167,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(effectRoutes(ctx));
   await app.register(effectReportRoutes(ctx));
   await app.register(youngOffenderRoutes(ctx));
+  await app.register(youthSanctionRoutes(ctx));
   await app.register(styrdokumentRoutes(ctx));
   await app.register(logReviewRoutes(ctx));
   await app.register(internalControlRoutes(ctx));

@@ -10,10 +10,13 @@ import { ensureShippedInstruments } from "./modules/assessments/shipped";
 import { ensureStarterIsu } from "./modules/effects/starter";
 import { ensureStarterCatalogue } from "./modules/interventions/catalogue.service";
 import { loadConfig } from "./platform/config";
+import { logSerializers } from "./platform/log-safety";
 import { pruneSessions } from "./platform/sessions";
+import { pruneThrottle } from "./platform/throttle";
 
 const config = loadConfig();
-const log = pino({ level: config.logLevel });
+const log = pino({ level: config.logLevel, serializers: logSerializers });
+for (const warning of config.warnings) log.warn(warning);
 
 async function main() {
   const embedded = config.databaseUrl
@@ -51,6 +54,7 @@ async function main() {
     await markSynthetic(database);
   }
   await pruneSessions(database.db, config);
+  await pruneThrottle(database.pool, 2 * config.loginLockMs);
 
   app = await buildApp({ config, database });
   const address = await app.listen({ port: config.port, host: config.host });

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { auditListResponse, verifyResponse } from "../contracts/audit";
 import type { Me } from "../contracts/auth";
 import type { CaseDetail, deadlinesResponse, HandlingTimes, reportCreated } from "../contracts/cases";
-import type { adminUser, adminUserList, organisationResponse } from "../contracts/organisation";
+import type { adminUser, adminUserList, organisationResponse, protectedAccessGrantList } from "../contracts/organisation";
 import type { PersonDetail, personSearchResponse } from "../contracts/persons";
 
 export interface FieldError {
@@ -88,8 +88,15 @@ export const api = {
   person: (id: string) => request<PersonDetail>("GET", `/api/persons/${id}`),
   createPerson: (body: Record<string, unknown>) => request<PersonDetail>("POST", "/api/persons", body),
 
-  audit: (params: { personId?: string; userId?: string; action?: string; from?: string; to?: string; cursor?: string }) =>
-    request<AuditList>("GET", `/api/audit${qs(params)}`),
+  audit: (params: {
+    personId?: string;
+    userId?: string;
+    action?: string;
+    category?: string;
+    from?: string;
+    to?: string;
+    cursor?: string;
+  }) => request<AuditList>("GET", `/api/audit${qs(params)}`),
   verifyAudit: () => request<z.infer<typeof verifyResponse>>("GET", "/api/audit/verify"),
 
   organisation: () => request<Organisation>("GET", "/api/organisation"),
@@ -98,6 +105,9 @@ export const api = {
   updateUser: (id: string, body: Record<string, unknown>) => request<AdminUser>("PATCH", `/api/admin/users/${id}`, body),
   setRoles: (id: string, assignments: { unitId: string; role: string }[]) =>
     request<AdminUser>("PUT", `/api/admin/users/${id}/roles`, { assignments }),
+  protectedAccessGrants: () => request<z.infer<typeof protectedAccessGrantList>>("GET", "/api/admin/protected-access-grants"),
+  decideProtectedAccess: (id: string, verb: "approve" | "reject") =>
+    request<AdminUser>("POST", `/api/admin/protected-access-grants/${id}/${verb}`),
   resetPassword: (id: string, password: string) => request<{ ok: true }>("POST", `/api/admin/users/${id}/password`, { password }),
   createDistrict: (code: string, name: string) => request<unknown>("POST", "/api/admin/districts", { code, name }),
   createUnit: (districtId: string, name: string, kind: string) =>

@@ -4,6 +4,7 @@ import { FILE_REVIEW_TEXTS } from "./texts/file-review";
 import { GOVERNANCE_TEXTS } from "./texts/governance";
 import { ISU_INSATS_TEXTS } from "./texts/isu-insats";
 import { ISU_REPORT_TEXTS } from "./texts/isu-report";
+import { UNGDOMSTJANST_TEXTS } from "./texts/ungdomstjanst";
 import { YOUNG_OFFENDER_TEXTS } from "./texts/young-offenders";
 
 export type Lang = "sv" | "en";
@@ -101,6 +102,15 @@ const TEXTS = {
   displayName: { sv: "Visningsnamn", en: "Display name" },
   initialPassword: { sv: "Startlösenord", en: "Initial password" },
   protectedAccess: { sv: "Får se skyddade uppgifter", en: "May see protected details" },
+  protectedAccessPending: { sv: "väntar på godkännande", en: "awaiting approval" },
+  pendingGrants: {
+    sv: "Behörighet till skyddade uppgifter som väntar på en andra administratör",
+    en: "Protected-identity access awaiting a second administrator",
+  },
+  requestedBy: { sv: "Begärd av", en: "Requested by" },
+  approve: { sv: "Godkänn", en: "Approve" },
+  reject: { sv: "Avslå", en: "Reject" },
+  securityEventsOnly: { sv: "Endast säkerhetshändelser", en: "Security events only" },
   roles: { sv: "Roller", en: "Roles" },
   addRole: { sv: "Lägg till roll", en: "Add role" },
   remove: { sv: "Ta bort", en: "Remove" },
@@ -722,6 +732,7 @@ const TEXTS = {
   ...ISU_INSATS_TEXTS,
   ...ISU_REPORT_TEXTS,
   ...YOUNG_OFFENDER_TEXTS,
+  ...UNGDOMSTJANST_TEXTS,
   ...DEVIATION_TEXTS,
   ...FILE_REVIEW_TEXTS,
   ...GOVERNANCE_TEXTS,

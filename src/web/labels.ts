@@ -28,6 +28,18 @@ export const CLOCK_LABELS: Labels = {
   lvu_overvagande: { sv: "LVU övervägande (13 §, 6 månader)", en: "LVU consideration (13 §, 6 months)" },
   lvu_provning: { sv: "LVU prövning (13 §, 6 månader)", en: "LVU trial of ending care (13 §, 6 months)" },
   lvu_aldersgrans: { sv: "LVU åldersgräns (21 §)", en: "LVU age limit (21 §)" },
+  ungdomstjanst_start: {
+    sv: "Ungdomstjänst påbörjad (dag enligt dom/plan)",
+    en: "Youth service started (day set by judgment/plan)",
+  },
+  ungdomstjanst_slut: {
+    sv: "Ungdomstjänst fullgjord (dag enligt dom/plan)",
+    en: "Youth service completed (day set by judgment/plan)",
+  },
+  ungdomsovervakning_uppfoljning: {
+    sv: "Ungdomsövervakning uppföljning (enligt plan)",
+    en: "Youth supervision follow-up (as planned)",
+  },
 };
 export const STATE_LABELS: Labels = {
   overdue: { sv: "Försenad", en: "Overdue" },

@@ -57,6 +57,7 @@ function investigation(
       },
     ],
     signedAssessments: [{ id: "ass-1", signedAt: at("2024-05-01T10:00:00Z") }],
+    lvuProcesses: [],
     ...over,
   };
 }
@@ -322,6 +323,13 @@ describe("verkställighet within 3 months", () => {
     expect(r.verdict).toBe("not_met");
     expect(r.law).toBe("16 kap. 6 f § SoL (2001:453)");
   });
+  it("does not apply to care under LVU or a påföljd: no bistånd decision to carry out", () => {
+    for (const legalForm of ["lvu", "pafoljd"]) {
+      const r = verkstallighet(insats({}, { legalForm, startedOn: null }), LATER);
+      expect(r.verdict, legalForm).toBe("not_applicable");
+      expect(r.detail.sv).toContain("inget biståndsbeslut");
+    }
+  });
   it("counts months as the law does: 30 November → the end of February", () => {
     expect(verkstallighet(insats({}, { decidedOn: "2023-11-30", startedOn: "2024-02-29" }), LATER).verdict).toBe("met");
   });
@@ -404,6 +412,11 @@ describe("vårdplan before placement and övervägande every 6 months", () => {
     expect(vardplan(placement({ carePlanOn: "2024-01-11" }), LATER).verdict).toBe("not_met");
     expect(vardplan(placement({ carePlanOn: null }), LATER).verdict).toBe("not_met");
     expect(vardplan(insats(), LATER).verdict).toBe("not_applicable");
+  });
+  it("övervägande under SoL does not apply to a placement under LVU, which 13 § LVU governs", () => {
+    const r = overvagande(placement({ legalForm: "lvu", startedOn: "2023-01-10" }), LATER);
+    expect(r.verdict).toBe("not_applicable");
+    expect(r.detail.sv).toContain("13 § LVU");
   });
   it("övervägande: met when each came within six months of the last", () => {
     const r = overvagande(

@@ -10,7 +10,7 @@
  */
 import { ASSESSMENT_CONCERNS, NO_ASSESSMENT_REASON_LABELS, type NoAssessmentReason } from "../assessment-policy";
 import { forhandsbedomningDeadline, skyddsbedomningDeadline } from "../clocks";
-import { type ClockOutcome, clockOutcome } from "../indicators/clock-outcome";
+import { clockOutcome } from "../indicators/clock-outcome";
 import { dueDateInForce, investigationOutcome } from "../indicators/investigation-time";
 import {
   followUpInTime,
@@ -24,28 +24,17 @@ import {
   type InsatsKind,
   isPlacement,
   type Label,
+  LEGAL_FORM_LABELS,
+  type LegalForm,
   NOT_STARTED_REASON_LABELS,
   type NotStartedReason,
 } from "../interventions/vocabulary";
 import { stockholmDate } from "../time";
-import { CRITERIA, type CriterionCode, citation, type FileKind, type Verdict } from "./definitions";
+import { CRITERIA, type CriterionCode, type FileKind, type Verdict } from "./definitions";
+import { evaluateLvu, type LvuFileProcess } from "./lvu-criteria";
+import { type CriterionResult, combine, fromClock, type Part, type RecordRef, result } from "./verdict";
 
-/** The record a verdict rests on: the page that shows it is found from the type and the file. */
-export interface RecordRef {
-  type: "report" | "investigation" | "decision" | "assessment" | "insats" | "plan" | "follow_up" | "overvagande";
-  id: string;
-  /** The day that matters for the verdict ('YYYY-MM-DD', Swedish time). */
-  date: string;
-}
-
-export interface CriterionResult {
-  code: CriterionCode;
-  verdict: Verdict;
-  detail: Label;
-  ref: RecordRef | null;
-  /** The rule's source as in force on the ref's date (definitions.ts citation). */
-  law: string;
-}
+export type { CriterionResult, RecordRef } from "./verdict";
 
 // ── Inputs ──────────────────────────────────────────────────────────────────────────────────────
 
@@ -72,6 +61,8 @@ export interface InvestigationFile {
   /** Every report of the case; the file's own are picked by reportsOf. */
   reports: readonly FileReport[];
   signedAssessments: readonly { id: string; signedAt: Date }[];
+  /** The case's LVU processes this investigation answers for (lvu-criteria.ts processesOfInvestigation). */
+  lvuProcesses: readonly LvuFileProcess[];
 }
 
 export interface InsatsFile {
@@ -102,59 +93,6 @@ export interface InsatsFile {
 // ── Helpers ─────────────────────────────────────────────────────────────────────────────────────
 
 const day = (d: Date) => stockholmDate(d);
-
-function result(
-  code: CriterionCode,
-  verdict: Verdict,
-  detail: Label,
-  ref: RecordRef | null,
-  fallbackDay: string,
-): CriterionResult {
-  return { code, verdict, detail, ref, law: citation(code, ref?.date ?? fallbackDay) };
-}
-
-/** One part of a criterion that looks at several records (each report of a file). */
-interface Part {
-  outcome: "ok" | "missing" | "pending";
-  ref: RecordRef;
-  detail: Label;
-}
-
-/**
- * A criterion over several records: not met when any part misses (resting on the first that
- * does), met when every decided part is ok (resting on the last), not applicable when nothing is
- * decided yet or there is nothing to check.
- */
-function combine(code: CriterionCode, parts: Part[], none: Label, fallbackDay: string): CriterionResult {
-  const missing = parts.find((p) => p.outcome === "missing");
-  if (missing) {
-    const n = parts.filter((p) => p.outcome === "missing").length;
-    const detail =
-      parts.length > 1
-        ? { sv: `${missing.detail.sv} (${n} av ${parts.length})`, en: `${missing.detail.en} (${n} of ${parts.length})` }
-        : missing.detail;
-    return result(code, "not_met", detail, missing.ref, fallbackDay);
-  }
-  const ok = parts.filter((p) => p.outcome === "ok");
-  const last = ok.at(-1);
-  if (last && ok.length === parts.length) {
-    const detail = parts.length > 1 ? { sv: `Alla ${parts.length} i tid`, en: `All ${parts.length} on time` } : last.detail;
-    return result(code, "met", detail, last.ref, fallbackDay);
-  }
-  if (last) {
-    return result(
-      code,
-      "not_applicable",
-      { sv: "Någon del ännu inte avgjord", en: "Some part not yet decided" },
-      last.ref,
-      fallbackDay,
-    );
-  }
-  const pending = parts[0];
-  return result(code, "not_applicable", pending?.detail ?? none, pending?.ref ?? null, fallbackDay);
-}
-
-const fromClock = (o: ClockOutcome): Part["outcome"] => (o === "within" ? "ok" : o === "pending" ? "pending" : "missing");
 
 const manual = (code: CriterionCode, ref: RecordRef | null, fallbackDay: string): CriterionResult =>
   result(code, "manual", { sv: "Granskarens bedömning", en: "The reviewer's judgement" }, ref, fallbackDay);
@@ -427,6 +365,7 @@ export function evaluateInvestigation(file: InvestigationFile, asOf: Date): Crit
     struktureradBedomning(file, asOf),
     manual("barnets_syn_utredning", invRef, inv.openedOn),
     manual("analys_kvalitet", invRef, inv.openedOn),
+    ...evaluateLvu(file.lvuProcesses, asOf, inv.openedOn),
   ];
 }
 
@@ -440,14 +379,17 @@ const signedPlans = (file: InsatsFile, asOf: Date) =>
 
 export function verkstallighet(file: InsatsFile, asOf: Date): CriterionResult {
   const i = file.insats;
-  if (i.legalForm !== "bistand")
+  if (i.legalForm !== "bistand") {
+    // Only a bistånd decision has the three-month limit; a serviceinsats, LVU care or a påföljd does not.
+    const form = LEGAL_FORM_LABELS[i.legalForm as LegalForm] ?? { sv: i.legalForm, en: i.legalForm };
     return result(
       "verkstallighet",
       "not_applicable",
-      { sv: "Serviceinsats utan beslut", en: "Service without a decision" },
+      { sv: `${form.sv}: inget biståndsbeslut`, en: `${form.en}: no bistånd decision` },
       insatsRef(file, i.decidedOn),
       i.decidedOn,
     );
+  }
   const due = ivoDueDate(i.decidedOn);
   const today = day(asOf);
   const started = i.startedOn !== null && i.startedOn <= today ? i.startedOn : null;
@@ -670,6 +612,15 @@ export function overvagande(file: InsatsFile, asOf: Date): CriterionResult {
       "overvagande",
       "not_applicable",
       { sv: "Inte en placering", en: "Not a placement" },
+      insatsRef(file, i.decidedOn),
+      i.decidedOn,
+    );
+  // Care under LVU is considered or tried under 13 § LVU: the LVU criteria of the investigation's file.
+  if (i.legalForm === "lvu")
+    return result(
+      "overvagande",
+      "not_applicable",
+      { sv: "Vård enligt LVU: prövas enligt 13 § LVU", en: "Care under LVU: reviewed under 13 § LVU" },
       insatsRef(file, i.decidedOn),
       i.decidedOn,
     );

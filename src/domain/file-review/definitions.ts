@@ -1,7 +1,9 @@
 /**
  * The criteria of a file review (aktgranskning), as the auditors of Stockholm 2024 (seed 001) and
  * Skärholmen's own follow-up (seed 003) checked the files: each with a code, what it checks, the
- * rule in words and where the rule comes from. The verdicts are computed in criteria.ts. Pure data.
+ * rule in words and where the rule comes from. The verdicts are computed in criteria.ts (the LVU
+ * criteria, which an investigation's file has when its case has an LVU process, in lvu-criteria.ts).
+ * Pure data.
  */
 import type { Label } from "../interventions/vocabulary";
 
@@ -35,6 +37,10 @@ export const CRITERION_CODES = [
   "strukturerad_bedomning",
   "barnets_syn_utredning",
   "analys_kvalitet",
+  "lvu_understallning",
+  "lvu_ansokan",
+  "lvu_overvagande",
+  "lvu_beslutsfattare",
   "verkstallighet",
   "genomforandeplan",
   "uppfoljning",
@@ -45,7 +51,10 @@ export const CRITERION_CODES = [
 ] as const;
 export type CriterionCode = (typeof CRITERION_CODES)[number];
 
-/** Where a rule comes from. `sol` is the section in SoL (2001:453); null when the rule is not a law's. */
+/**
+ * Where a rule comes from. `sol` is the section in SoL (2001:453); null when the rule is not SoL's
+ * (the LVU criteria cite lag (1990:52) in `other`, a law that was not renumbered in 2025).
+ */
 export interface RuleSource {
   sol: string | null;
   /** Besides or instead of the law: a regulation, a handbook, the district's own rule. */
@@ -174,14 +183,64 @@ export const CRITERIA: Record<CriterionCode, CriterionDefinition> = {
     },
     { sol: NONE, other: { sv: "BBIC och Socialstyrelsens handbok", en: "BBIC and Socialstyrelsen's handbook" } },
   ),
+  lvu_understallning: def(
+    "lvu_understallning",
+    "utredning",
+    true,
+    { sv: "LVU: underställning inom en vecka", en: "LVU: submitted to the court within one week" },
+    {
+      sv: "Ett beslut om omedelbart omhändertagande är underställt förvaltningsrätten senast en vecka från den dag det fattades (samma veckodag veckan efter, flyttat till nästa vardag enligt lag (1930:173)). Senare: omhändertagandet upphörde att gälla. Inget omedelbart omhändertagande, eller omhändertagandet upphörde innan tiden gick ut, eller tiden löper: ej tillämpligt.",
+      en: "A decision on omedelbart omhändertagande has been submitted to the administrative court within one week of the day it was taken (the same weekday the week after, moved to the next working day under lag (1930:173)). Later: the omhändertagande lapsed. No omedelbart omhändertagande, or it ended before the time ran out, or the time still runs: not applicable.",
+    },
+    { sol: NONE, other: { sv: "7 § första stycket LVU (1990:52)", en: "LVU (1990:52) 7 § first paragraph" } },
+  ),
+  lvu_ansokan: def(
+    "lvu_ansokan",
+    "utredning",
+    true,
+    { sv: "LVU: ansökan om vård inom fyra veckor", en: "LVU: application for care within four weeks" },
+    {
+      sv: "Efter ett omedelbart omhändertagande har ansökan om vård kommit in till förvaltningsrätten senast fyra veckor från den dag omhändertagandet verkställdes, eller senast den dag rätten förlängt tiden till. Senare: omhändertagandet upphörde (9 § LVU). Inget omedelbart omhändertagande, inte verkställt, upphört innan tiden gick ut, eller tiden löper: ej tillämpligt.",
+      en: "After an omedelbart omhändertagande, the application for care has reached the administrative court within four weeks of the day it was carried out, or by the day the court extended the time to. Later: the omhändertagande lapsed (9 § LVU). No omedelbart omhändertagande, not carried out, ended before the time ran out, or the time still runs: not applicable.",
+    },
+    { sol: NONE, other: { sv: "8 § LVU (1990:52)", en: "LVU (1990:52) 8 §" } },
+  ),
+  lvu_overvagande: def(
+    "lvu_overvagande",
+    "utredning",
+    true,
+    { sv: "LVU: övervägande och prövning var sjätte månad", en: "LVU: review every six months" },
+    {
+      sv: "Vård med stöd av 2 § övervägs, och vård med stöd av 3 § prövas, senast sex månader efter att vården började och sedan efter det senaste övervägandet eller prövningen, så länge vården pågår. Ingen påbörjad vård, eller ingen tid har gått ut: ej tillämpligt.",
+      en: "Care under 2 § is considered (övervägande), and care under 3 § tried (prövning), at the latest six months after care began and then after the latest review, as long as the care lasts. No care begun, or no time run out: not applicable.",
+    },
+    { sol: NONE, other: { sv: "13 § LVU (1990:52)", en: "LVU (1990:52) 13 §" } },
+  ),
+  lvu_beslutsfattare: def(
+    "lvu_beslutsfattare",
+    "utredning",
+    true,
+    { sv: "LVU: beslut av behörig beslutsfattare", en: "LVU: decisions by someone entitled to take them" },
+    {
+      sv: "Varje beslut i LVU-processen är fattat av den som får fatta det (nämnden; ordföranden eller en förordnad ledamot bara när nämndens beslut inte kan avvaktas; en tjänsteman bara för placering enligt delegationsordningen), och varje brådskande beslut av ordföranden eller en ledamot är anmält vid nämndens nästa sammanträde — det nämndbeslut i processen som följer efter det brådskande beslutet visar att nämnden sammanträtt. Anmälan som ännu inte gjorts när nämnden inte har sammanträtt: ej tillämpligt. Inga beslut: ej tillämpligt.",
+      en: "Every decision of the LVU process was taken by someone entitled to take it (the nämnd; the chair or an appointed member only when the nämnd's decision cannot be awaited; staff only for a placement under the delegationsordning), and every urgent decision of the chair or a member was reported at the nämnd's next meeting — the nämnd decision of the process that follows the urgent one shows that the nämnd has met. A report not yet made while the nämnd has not met: not applicable. No decisions: not applicable.",
+    },
+    {
+      sol: "10 kap. 4 §",
+      other: {
+        sv: "6 § LVU (1990:52); 6 kap. 39–40 §§ kommunallagen (2017:725)",
+        en: "LVU (1990:52) 6 §; Local Government Act (2017:725) ch. 6 ss. 39–40",
+      },
+    },
+  ),
   verkstallighet: def(
     "verkstallighet",
     "insats",
     true,
     { sv: "Verkställt inom 3 månader eller rapporterat till IVO", en: "Executed within 3 months or reported to IVO" },
     {
-      sv: "Ett biståndsbeslut verkställs (insatsen startar) senast tre kalendermånader efter beslutet. Senare eller inte alls: ej uppfyllt — om skälet för IVO-rapporten är dokumenterat blir kriteriet manuellt, så att granskaren kontrollerar att rapporten till IVO och nämnden lämnats. Serviceinsatser utan beslut: ej tillämpligt.",
-      en: "A bistånd decision is executed (the insats starts) at the latest three calendar months after the decision. Later or not at all: not met — when the reason for the IVO report is documented the criterion becomes manual, so the reviewer checks that the report to IVO and the nämnd was made. Services without a decision: not applicable.",
+      sv: "Ett biståndsbeslut verkställs (insatsen startar) senast tre kalendermånader efter beslutet. Senare eller inte alls: ej uppfyllt — om skälet för IVO-rapporten är dokumenterat blir kriteriet manuellt, så att granskaren kontrollerar att rapporten till IVO och nämnden lämnats. Insatser utan biståndsbeslut (serviceinsatser, vård enligt LVU, påföljder): ej tillämpligt.",
+      en: "A bistånd decision is executed (the insats starts) at the latest three calendar months after the decision. Later or not at all: not met — when the reason for the IVO report is documented the criterion becomes manual, so the reviewer checks that the report to IVO and the nämnd was made. Insatser without a bistånd decision (services, care under LVU, sentences): not applicable.",
     },
     { sol: "16 kap. 6 f §", other: NONE },
   ),
@@ -244,8 +303,8 @@ export const CRITERIA: Record<CriterionCode, CriterionDefinition> = {
     true,
     { sv: "Övervägande var sjätte månad", en: "Review every six months" },
     {
-      sv: "En placering övervägs senast sex kalendermånader efter starten och sedan efter det senaste övervägandet, så länge den pågår. Andra insatser, eller ingen tid har gått ut: ej tillämpligt.",
-      en: "A placement is reviewed at the latest six calendar months after its start and then after the latest review, as long as it lasts. Other insatser, or no time run out: not applicable.",
+      sv: "En placering övervägs senast sex kalendermånader efter starten och sedan efter det senaste övervägandet, så länge den pågår. Andra insatser, vård enligt LVU (bedöms i LVU-kriterierna, 13 § LVU) eller ingen tid har gått ut: ej tillämpligt.",
+      en: "A placement is reviewed at the latest six calendar months after its start and then after the latest review, as long as it lasts. Other insatser, care under LVU (judged by the LVU criteria, 13 § LVU), or no time run out: not applicable.",
     },
     { sol: "6 kap. 8 §", other: NONE },
   ),

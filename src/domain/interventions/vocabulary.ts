@@ -34,12 +34,24 @@ export const EVIDENCE_STATUS_LABELS: Record<EvidenceStatus, Label> = {
   avrads: { sv: "Socialstyrelsen avråder", en: "Advised against by the National Board of Health and Welfare" },
 };
 
-/** Bistånd is granted by a decision (4 kap. 1 § SoL); a serviceinsats is given without a decision. */
-export const LEGAL_FORMS = ["bistand", "service"] as const;
+/**
+ * The legal form an insats is given in:
+ * - bistand: granted by a decision (4 kap. 1 § SoL (2001:453));
+ * - service: a serviceinsats given without a decision (SoL);
+ * - lvu: care without consent under lag (1990:52) med särskilda bestämmelser om vård av unga — the
+ *   nämnd decides how and where care is given (11 §); the process and its clocks are src/domain/lvu;
+ * - pafoljd: carried out by the social services as a påföljd a court has imposed under brottsbalken
+ *   32 kap.: ungdomsvård (1 §, with an ungdomskontrakt or, under LVU, a vårdplan), ungdomstjänst
+ *   (2 §), ungdomsövervakning (3 a §).
+ * Only bistånd is a decision under SoL that must be carried out within three months (16 kap. 6 f §).
+ */
+export const LEGAL_FORMS = ["bistand", "service", "lvu", "pafoljd"] as const;
 export type LegalForm = (typeof LEGAL_FORMS)[number];
 export const LEGAL_FORM_LABELS: Record<LegalForm, Label> = {
-  bistand: { sv: "Bistånd (efter beslut)", en: "Granted assistance (by decision)" },
-  service: { sv: "Serviceinsats (utan beslut)", en: "Service (without a decision)" },
+  bistand: { sv: "Bistånd enligt SoL (efter beslut)", en: "Granted assistance under SoL (by decision)" },
+  service: { sv: "Serviceinsats enligt SoL (utan beslut)", en: "Service under SoL (without a decision)" },
+  lvu: { sv: "Vård enligt LVU", en: "Compulsory care under LVU" },
+  pafoljd: { sv: "Påföljd enligt BrB 32 kap.", en: "Sentence under the Penal Code, chapter 32" },
 };
 
 export const INSATS_KINDS = [
@@ -49,6 +61,9 @@ export const INSATS_KINDS = [
   "placering_sis",
   "kontaktperson",
   "program",
+  "ungdomsvard",
+  "ungdomstjanst",
+  "ungdomsovervakning",
   "ovrigt",
 ] as const;
 export type InsatsKind = (typeof INSATS_KINDS)[number];
@@ -59,6 +74,9 @@ export const INSATS_KIND_LABELS: Record<InsatsKind, Label> = {
   placering_sis: { sv: "Placering på SiS särskilda ungdomshem", en: "Placement in a SiS special youth home" },
   kontaktperson: { sv: "Kontaktperson/kontaktfamilj", en: "Contact person/contact family" },
   program: { sv: "Program", en: "Programme" },
+  ungdomsvard: { sv: "Ungdomsvård (BrB 32 kap. 1 §)", en: "Youth care sentence (Penal Code 32:1)" },
+  ungdomstjanst: { sv: "Ungdomstjänst (BrB 32 kap. 2 §)", en: "Youth service sentence (Penal Code 32:2)" },
+  ungdomsovervakning: { sv: "Ungdomsövervakning (BrB 32 kap. 3 a §)", en: "Youth supervision sentence (Penal Code 32:3 a)" },
   ovrigt: { sv: "Övrig insats", en: "Other intervention" },
 };
 

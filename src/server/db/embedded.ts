@@ -65,7 +65,23 @@ export async function startEmbeddedPostgres(dataDir: string, log: (msg: string) 
     port,
     persistent: true,
     createPostgresUser: isRoot,
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=on"],
+    // The server's own log (forwarded at debug level) leaves out statement errors, whose texts
+    // quote values ('invalid input syntax for type uuid: "…"', "Key (personnummer)=(…) already
+    // exists"); the application logs them by SQLSTATE and constraint only (platform/log-safety.ts).
+    postgresFlags: [
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "max_connections=200",
+      "-c",
+      "fsync=on",
+      "-c",
+      "log_error_verbosity=terse",
+      "-c",
+      "log_min_error_statement=panic",
+      "-c",
+      "log_min_messages=log",
+    ],
     onLog: (m: unknown) => log(String(m).trim()),
     onError: (m: unknown) => log(`error: ${String(m)}`),
   });

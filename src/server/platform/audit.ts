@@ -42,6 +42,40 @@ export async function auditAnonymous(
     .values({ ...auditRow(null, entry), requestId: client.requestId, clientIp: client.clientIp, role: client.role });
 }
 
+/**
+ * Security events (ASVS 16.3): denied access, failed and throttled sign-ins, refused requests.
+ * They go into the same hash chain as every other audit row. The role and unit are the user's
+ * first assignment, so the security officers of that unit's district see them too. The caller
+ * may not be signed in: then the row names the attempted user only when that user exists (a
+ * username field sometimes holds a mistyped password).
+ */
+export const SECURITY_ACTION_PREFIX = "security.";
+
+export interface SecurityEvent {
+  action: `security.${string}`;
+  recordType?: string;
+  recordId?: string;
+  details?: Record<string, unknown>;
+}
+
+export async function auditSecurityEvent(
+  tx: Db | Tx,
+  who: { actor: Actor | null; userId?: string | null; username?: string | null; requestId: string; clientIp: string },
+  e: SecurityEvent,
+): Promise<void> {
+  const first = who.actor?.assignments[0];
+  await tx.insert(auditLog).values({
+    ...auditRow(who.actor, { action: e.action, permission: "self", recordType: e.recordType, recordId: e.recordId }),
+    userId: who.actor?.userId ?? who.userId ?? null,
+    username: who.actor?.username ?? who.username ?? null,
+    role: first?.role ?? null,
+    unitId: first?.unitId ?? null,
+    requestId: who.requestId,
+    clientIp: who.clientIp,
+    details: e.details ?? null,
+  });
+}
+
 /** The row an entry becomes: who, in which role and unit, from where. */
 export function auditRow(actor: Actor | null, e: AuditEntry) {
   const as = actor ? actingAs(actor, e.permission) : undefined;

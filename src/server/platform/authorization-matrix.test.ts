@@ -1,9 +1,9 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DECISION_TYPES, DEFAULT_DELEGATION } from "../../domain/case-flow";
 import { ROLES, type Role } from "../../domain/roles";
 import { stockholmToday } from "../../domain/time";
-import { fileReviewItems, isuScales } from "../db/schema/index";
+import { fileReviewItems, isuScales, protectedAccessGrants } from "../db/schema/index";
 import { seedAssessmentDraft, seedTraining, shippedInstrument } from "../testing/assessment-fixtures";
 import { seedCase, seedJournalEntry } from "../testing/case-fixtures";
 import { seedDeviation } from "../testing/deviation-fixtures";
@@ -12,6 +12,7 @@ import { PDF_BYTES, seedControlPlan, seedDocument, seedLogReview, uniqueMonth } 
 import { catalogueEntry, seedInsats } from "../testing/insats-fixtures";
 import { createWorld, nextPersonnummer, type World } from "../testing/world";
 import { seedLvuProcess, seedYttrande } from "../testing/young-offender-fixtures";
+import { seedJudgment, seedPlannedSession, seedUoPlan } from "../testing/youth-sanction-fixtures";
 
 type Target = "own" | "other";
 interface Call {
@@ -28,6 +29,18 @@ interface Entry {
 }
 
 const fixture = (w: World, t: Target) => (t === "own" ? w.own : w.other);
+/** A pending protected-identity grant for the user, asked for by the other district's administrator. */
+async function pendingGrant(w: World, userId: string): Promise<string> {
+  await w.database.db
+    .insert(protectedAccessGrants)
+    .values({ userId, requestedBy: w.userIds["systemadministrator.b"] as string })
+    .onConflictDoNothing();
+  const [g] = await w.database.db
+    .select({ id: protectedAccessGrants.id })
+    .from(protectedAccessGrants)
+    .where(and(eq(protectedAccessGrants.userId, userId), eq(protectedAccessGrants.status, "pending")));
+  return g?.id as string;
+}
 const suffix = (t: Target) => (t === "own" ? "" : ".b");
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
@@ -209,6 +222,21 @@ const MATRIX: Entry[] = [
   },
   {
     method: "GET",
+    route: "/api/admin/protected-access-grants",
+    expect: anywhere(["systemadministrator"], 200),
+    call: () => ({ url: "/api/admin/protected-access-grants" }),
+  },
+  ...(["approve", "reject"] as const).map((verb) => ({
+    method: "POST",
+    route: `/api/admin/protected-access-grants/:id/${verb}`,
+    // Asked for by the other district's administrator, so the caller may decide it.
+    expect: anywhere(["systemadministrator"], 200),
+    call: async (w: World, t: Target) => ({
+      url: `/api/admin/protected-access-grants/${await pendingGrant(w, w.userIds[`kollega${suffix(t)}`] as string)}/${verb}`,
+    }),
+  })),
+  {
+    method: "GET",
     route: "/api/persons",
     // Search answers 200 to every reader; what it finds is scoped (checked in persons tests).
     expect: anywhere([...CASE_READERS, "insatsutforare"], 200),
@@ -219,6 +247,13 @@ const MATRIX: Entry[] = [
     route: "/api/persons/search",
     expect: anywhere([...CASE_READERS, "insatsutforare"], 200),
     call: (_w, t) => ({ url: "/api/persons/search", payload: { q: t === "own" ? "AnderssonA" : "AnderssonB" } }),
+  },
+  {
+    method: "GET",
+    route: "/api/persons/protected-matches",
+    // Everyone with person:read gets the list; what is in it is scoped (persons tests).
+    expect: anywhere([...CASE_READERS, "insatsutforare"], 200),
+    call: () => ({ url: "/api/persons/protected-matches" }),
   },
   {
     method: "GET",
@@ -1303,6 +1338,98 @@ const MATRIX: Entry[] = [
     expect: (role, t) => (STATS.includes(role) ? (t === "own" ? 200 : 400) : 404),
     call: (w, t) => ({ url: `/api/reports/young-offenders?from=2026-01-01&to=2026-12-31&districtId=${fixture(w, t).id}` }),
   },
+  // Ungdomstjänst and ungdomsövervakning (src/server/modules/young-offenders/sanction.routes.ts).
+  {
+    method: "GET",
+    route: "/api/cases/:id/ungdomstjanst",
+    expect: ownDistrict(CASE_READERS, 200),
+    call: async (w, t) => ({ url: `/api/cases/${(await seedCase(w, t, "reported")).caseId}/ungdomstjanst` }),
+  },
+  {
+    method: "POST",
+    route: "/api/cases/:id/ungdomstjanst",
+    expect: ownDistrict(CASE_WRITERS, 201),
+    call: async (w, t) => ({
+      url: `/api/cases/${(await seedCase(w, t, "reported")).caseId}/ungdomstjanst`,
+      payload: { court: "Tingsrätten", caseNumber: "B 9-26", judgmentOn: today(), hours: 30, programmeHours: 6 },
+    }),
+  },
+  {
+    method: "PUT",
+    route: "/api/ungdomstjanst/:id/placement",
+    expect: ownDistrict(CASE_WRITERS, 200),
+    call: async (w, t) => ({
+      url: `/api/ungdomstjanst/${await seedJudgment(w, t)}/placement`,
+      payload: { workplace: "Second hand-butiken", supervisorName: "Handledare H", placedOn: today() },
+    }),
+  },
+  {
+    method: "POST",
+    route: "/api/ungdomstjanst/:id/sessions",
+    expect: ownDistrict(CASE_WRITERS, 201),
+    call: async (w, t) => ({
+      url: `/api/ungdomstjanst/${await seedJudgment(w, t)}/sessions`,
+      payload: { on: today(), kind: "arbete", hours: 3, attendance: "fullgjord" },
+    }),
+  },
+  {
+    method: "PUT",
+    route: "/api/ungdomstjanst-sessions/:id/attendance",
+    expect: ownDistrict(CASE_WRITERS, 200),
+    call: async (w, t) => ({
+      url: `/api/ungdomstjanst-sessions/${await seedPlannedSession(w, t)}/attendance`,
+      payload: { attendance: "fullgjord" },
+    }),
+  },
+  {
+    method: "POST",
+    route: "/api/ungdomstjanst/:id/misconduct",
+    expect: ownDistrict(CASE_WRITERS, 201),
+    call: async (w, t) => ({
+      url: `/api/ungdomstjanst/${await seedJudgment(w, t)}/misconduct`,
+      payload: { reportedOn: today(), prosecutorReference: "AM-1-26", note: "Uteblivit tre gånger" },
+    }),
+  },
+  {
+    method: "POST",
+    route: "/api/ungdomstjanst/:id/complete",
+    // The seeded judgment has every hour left: a permitted caller passes the gate and meets the rule.
+    expect: ownDistrict(CASE_WRITERS, 409),
+    call: async (w, t) => ({ url: `/api/ungdomstjanst/${await seedJudgment(w, t)}/complete`, payload: { completedOn: today() } }),
+  },
+  {
+    method: "GET",
+    route: "/api/cases/:id/ungdomsovervakning",
+    expect: ownDistrict(CASE_READERS, 200),
+    call: async (w, t) => ({ url: `/api/cases/${(await seedCase(w, t, "reported")).caseId}/ungdomsovervakning` }),
+  },
+  {
+    method: "POST",
+    route: "/api/cases/:id/ungdomsovervakning",
+    expect: ownDistrict(CASE_WRITERS, 201),
+    call: async (w, t) => ({
+      url: `/api/cases/${(await seedCase(w, t, "reported")).caseId}/ungdomsovervakning`,
+      payload: { court: "Tingsrätten", judgmentOn: today(), months: 9, koordinator: "Koordinator K" },
+    }),
+  },
+  {
+    method: "POST",
+    route: "/api/ungdomsovervakning/:id/items",
+    expect: ownDistrict(CASE_WRITERS, 201),
+    call: async (w, t) => ({
+      url: `/api/ungdomsovervakning/${(await seedUoPlan(w, t)).planId}/items`,
+      payload: { kind: "insats", description: "MST", startsOn: today(), followUpBy: "2099-01-01" },
+    }),
+  },
+  {
+    method: "POST",
+    route: "/api/ungdomsovervakning-items/:id/follow-up",
+    expect: ownDistrict(CASE_WRITERS, 200),
+    call: async (w, t) => ({
+      url: `/api/ungdomsovervakning-items/${(await seedUoPlan(w, t)).itemId}/follow-up`,
+      payload: { on: today(), outcome: "genomford" },
+    }),
+  },
 ];
 
 /** Routes anyone may call without a session. */
@@ -1328,6 +1455,7 @@ async function snapshot(): Promise<string> {
     "person_shares",
     "users",
     "user_roles",
+    "protected_access_grants",
     "districts",
     "units",
     "instruments",
@@ -1348,6 +1476,11 @@ async function snapshot(): Promise<string> {
     "lul_yttranden",
     "lvu_processes",
     "lvu_steps",
+    "ungdomstjanst_judgments",
+    "ungdomstjanst_sessions",
+    "ungdomstjanst_misconduct",
+    "ungdomsovervakning_plans",
+    "ungdomsovervakning_items",
     "deviations",
     "deviation_actions",
     "deviation_events",

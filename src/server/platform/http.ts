@@ -4,8 +4,9 @@ import type { Permission } from "../../domain/roles";
 import type { Database } from "../db/connection";
 import { type Actor, hasPermission } from "./actor";
 import type { Config } from "./config";
+import { registerDeniedAccessAudit } from "./denied-access";
 import { AppError, notFound, unauthenticated } from "./errors";
-import { actorForSession, SESSION_COOKIE } from "./sessions";
+import { actorForSession, sessionToken } from "./sessions";
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -23,6 +24,43 @@ declare module "fastify" {
 
 export function errorBody(code: string, message: string, fields: { path: string; message: string }[] = []) {
   return { error: { code, message, fields } };
+}
+
+/** Every API response and page: personal data must not stay in a browser's or a proxy's cache. */
+export const NO_STORE = "no-store";
+
+/** The PostgreSQL error behind a failed query (drizzle wraps it as the cause), if it is one. */
+function databaseErrorOf(error: unknown): { code: string; message: string } | null {
+  for (let e = error, depth = 0; e && typeof e === "object" && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code, severity, message } = e as { code?: unknown; severity?: unknown; message?: unknown };
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code) && typeof severity === "string")
+      return { code, message: String(message ?? "") };
+  }
+  return null;
+}
+
+/**
+ * What the database refused because of what was sent (a duplicate, a reference to nothing, a value
+ * it cannot hold) is the client's error, not the server's: 400 or 409, never 500. The texts are
+ * fixed: PostgreSQL's detail quotes the values.
+ */
+export function databaseRefusal(error: unknown): { status: number; body: ReturnType<typeof errorBody> } | null {
+  const db = databaseErrorOf(error);
+  if (!db) return null;
+  const { code } = db;
+  if (code === "23505" || code === "23P01") return { status: 409, body: errorBody("conflict", "Finns redan / Already exists") };
+  if (code === "23503")
+    return db.message.startsWith("update or delete")
+      ? { status: 409, body: errorBody("in_use", "Används av andra uppgifter / Still referred to") }
+      : { status: 400, body: errorBody("invalid_reference", "Hänvisar till något som inte finns / Refers to nothing") };
+  if (code === "40001" || code === "40P01")
+    return { status: 409, body: errorBody("concurrent_change", "Ändrades samtidigt, försök igen / Changed concurrently, retry") };
+  // A check constraint, data exceptions (a bad date, text or number; a value too long or out of
+  // range; a NUL byte) and a value too large for an index. A not-null violation (23502) stays a
+  // 500: no client can send a missing value past the schemas, so it is the server's fault.
+  if (code === "23514" || code.startsWith("22") || code === "54000")
+    return { status: 400, body: errorBody("invalid_input", "Ogiltig indata / Invalid input") };
+  return null;
 }
 
 /** The signed-in actor of a route that declared a permission (the hook has already checked it). */
@@ -45,7 +83,10 @@ function isCrossSite(request: FastifyRequest): boolean {
   const origin = request.headers.origin;
   if (origin) {
     try {
-      return new URL(origin).host !== request.headers.host;
+      // request.host is the Host header, or X-Forwarded-Host when a trusted proxy sent the request
+      // (VAGVAL_TRUST_PROXY): behind a proxy that rewrites Host, the browser's Origin names the
+      // forwarded host. From any other client X-Forwarded-Host is ignored.
+      return new URL(origin).host !== request.host;
     } catch {
       return true;
     }
@@ -86,16 +127,38 @@ export function registerHttpPlatform(app: FastifyInstance, config: Config, datab
       // A route without a declared permission is a programming error: refuse rather than expose.
       return reply.code(500).send(errorBody("internal", "Internt fel / Internal error"));
     }
-    const token = request.cookies[SESSION_COOKIE];
+    const token = sessionToken(request);
     const actor = token ? await actorForSession(database.db, config, token, request) : null;
     if (!actor) return reply.code(401).send(errorBody("unauthenticated", "Inloggning krävs / Sign-in required"));
-    if (!hasPermission(actor, permission)) throw notFound();
     request.actor = actor;
+    if (!hasPermission(actor, permission)) {
+      request.deniedByPermission = true;
+      throw notFound();
+    }
+  });
+  registerDeniedAccessAudit(app, database);
+
+  // A PATCH that changes nothing is a client's mistake, for every PATCH route alike.
+  app.addHook("preValidation", async (request, reply) => {
+    const body = request.body;
+    if (request.method === "PATCH" && body && typeof body === "object" && !Array.isArray(body) && !Object.keys(body).length)
+      return reply
+        .code(400)
+        .send(
+          errorBody("empty_patch", "Inget att ändra / Nothing to change", [
+            { path: "body", message: "Ange minst ett fält / Give at least one field" },
+          ]),
+        );
   });
 
   app.setErrorHandler((error: FastifyError, request, reply: FastifyReply) => {
     if (error instanceof AppError) {
       return reply.code(error.statusCode).send(errorBody(error.code, error.message, error.fields));
+    }
+    const refusal = databaseRefusal(error);
+    if (refusal) {
+      request.log.info({ err: error }, "database refused input");
+      return reply.code(refusal.status).send(refusal.body);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = error.validationContext ?? "body";

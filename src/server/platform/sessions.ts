@@ -7,6 +7,19 @@ import type { Actor } from "./actor";
 import type { Config } from "./config";
 
 export const SESSION_COOKIE = "vagval_session";
+/**
+ * Over HTTPS the cookie carries the `__Host-` prefix: the browser then takes it only with Secure,
+ * Path=/ and no Domain, so a sibling subdomain cannot plant or shadow it. Browsers refuse the
+ * prefix without Secure, so plain HTTP (development, tests) keeps the bare name.
+ */
+export const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
+
+export const sessionCookieName = (secure: boolean) => (secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE);
+
+/** The session token of a request: over HTTPS only the prefixed cookie counts. */
+export function sessionToken(request: { protocol: string; cookies: Record<string, string | undefined> }): string | undefined {
+  return request.cookies[sessionCookieName(request.protocol === "https")];
+}
 
 const tokenHash = (token: string) => createHash("sha256").update(token).digest("hex");
 

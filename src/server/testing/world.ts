@@ -5,7 +5,7 @@ import { buildApp } from "../app";
 import type { Database } from "../db/connection";
 import { districts, persons, units, userRoles, users } from "../db/schema/index";
 import { offerCatalogueInDistrict } from "../modules/interventions/catalogue.service";
-import { testConfig } from "../platform/config";
+import { type Config, testConfig } from "../platform/config";
 import { hashPassword } from "../platform/passwords";
 import { freshDatabase } from "./database";
 
@@ -120,13 +120,13 @@ async function seedDistrict(database: Database, code: string, hash: string, suff
  * Two districts, each with one unit, one user per role and two young persons (one protected):
  * enough to test every role against its own and another district's data.
  */
-export async function createWorld(options: { clock?: () => Date } = {}): Promise<World> {
+export async function createWorld(options: { clock?: () => Date; config?: Partial<Config> } = {}): Promise<World> {
   const database = await freshDatabase();
   const hash = await hashPassword(PASSWORD);
   const userIds: Record<string, string> = {};
   const own = await seedDistrict(database, "a", hash, "", userIds);
   const other = await seedDistrict(database, "b", hash, ".b", userIds);
-  const app = await buildApp({ config: testConfig(), database, clock: options.clock });
+  const app = await buildApp({ config: testConfig(options.config), database, clock: options.clock });
   await app.ready();
   const cookies = new Map<string, string>();
   return {

@@ -1,28 +1,31 @@
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import type { z } from "zod";
-import type { adminUser, organisationResponse } from "../../contracts/organisation";
+import type { adminUser, organisationResponse, protectedAccessGrant } from "../../contracts/organisation";
 import { ROLE_LABELS, ROLES, type Role } from "../../domain/roles";
 import { ApiError, api } from "../api";
 import { AssessmentPolicyEditor } from "../components/AssessmentPolicyEditor";
 import { DelegationEditor } from "../components/DelegationEditor";
 import { Alert, Field, SelectField } from "../components/Field";
 import { InsatsPolicyEditor } from "../components/InsatsPolicyEditor";
-import { useLang } from "../i18n";
+import { formatDateTime, useLang } from "../i18n";
 import { label, UNIT_KIND_LABELS } from "../labels";
 
 type User = z.infer<typeof adminUser>;
 type Org = z.infer<typeof organisationResponse>;
+type Grant = z.infer<typeof protectedAccessGrant>;
 
 export function Admin() {
   const { t } = useLang();
   const [org, setOrg] = useState<Org | null>(null);
   const [users, setUsers] = useState<User[]>([]);
+  const [grants, setGrants] = useState<Grant[]>([]);
   const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
 
   const reload = useCallback(async () => {
-    const [o, u] = await Promise.all([api.organisation(), api.users()]);
+    const [o, u, g] = await Promise.all([api.organisation(), api.users(), api.protectedAccessGrants()]);
     setOrg(o);
     setUsers(u.items);
+    setGrants(g.items);
   }, []);
   useEffect(() => {
     void reload();
@@ -46,6 +49,7 @@ export function Admin() {
     <>
       <h1>{t("navAdmin")}</h1>
       {message && <Alert kind={message.kind}>{message.text}</Alert>}
+      {grants.length > 0 && <PendingGrants grants={grants} run={run} />}
       <Users users={users} org={org} run={run} />
       <Organisation org={org} run={run} />
       <DelegationEditor org={org} />
@@ -56,6 +60,54 @@ export function Admin() {
 }
 
 type Run = (command: () => Promise<unknown>) => Promise<void>;
+
+/** Four eyes: protected-identity access asked for by one administrator, decided by another. */
+function PendingGrants({ grants, run }: { grants: Grant[]; run: Run }) {
+  const { t, lang } = useLang();
+  return (
+    <section className="card" aria-labelledby="grants-heading">
+      <h2 id="grants-heading">{t("pendingGrants")}</h2>
+      <div className="table-wrap">
+        <table>
+          <caption className="visually-hidden">{t("pendingGrants")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("username")}</th>
+              <th scope="col">{t("requestedBy")}</th>
+              <th scope="col">{t("time")}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t("action")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {grants.map((g) => (
+              <tr key={g.id}>
+                <td>{g.username}</td>
+                <td>{g.requestedByUsername}</td>
+                <td>{formatDateTime(g.requestedAt, lang)}</td>
+                <td className="actions">
+                  <button type="button" onClick={() => void run(() => api.decideProtectedAccess(g.id, "approve"))}>
+                    {t("approve")}
+                    <span className="visually-hidden"> {g.username}</span>
+                  </button>
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => void run(() => api.decideProtectedAccess(g.id, "reject"))}
+                  >
+                    {t("reject")}
+                    <span className="visually-hidden"> {g.username}</span>
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
 
 function Users({ users, org, run }: { users: User[]; org: Org; run: Run }) {
   const { t, lang } = useLang();
@@ -173,7 +225,8 @@ function RoleEditor({ user, org, run }: { user: User; org: Org; run: Run }) {
           className="secondary"
           onClick={() => void run(() => api.updateUser(user.id, { protectedIdentityAccess: !user.protectedIdentityAccess }))}
         >
-          {t("protectedAccess")}: {user.protectedIdentityAccess ? "✓" : "—"}
+          {t("protectedAccess")}:{" "}
+          {user.protectedIdentityAccess ? "✓" : user.protectedIdentityAccessPending ? t("protectedAccessPending") : "—"}
         </button>
       </p>
       <form

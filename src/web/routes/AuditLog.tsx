@@ -15,7 +15,7 @@ export function AuditLog() {
   const { id: personId } = useParams();
   const { t } = useLang();
   const { can } = useAuth();
-  const [filters, setFilters] = useState({ userId: "", action: "", from: "", to: "" });
+  const [filters, setFilters] = useState({ userId: "", action: "", category: "", from: "", to: "" });
   const [rows, setRows] = useState<Row[] | null>(null);
   const [next, setNext] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -58,6 +58,15 @@ export function AuditLog() {
         <form className="inline-form" onSubmit={submit}>
           {!personId && <Field label={`${t("user")} (id)`} value={filters.userId} onChange={set("userId")} />}
           <Field label={t("action")} value={filters.action} onChange={set("action")} />
+          <div className="field checkbox">
+            <input
+              id="security-only"
+              type="checkbox"
+              checked={filters.category === "security"}
+              onChange={(e) => setFilters({ ...filters, category: e.target.checked ? "security" : "" })}
+            />
+            <label htmlFor="security-only">{t("securityEventsOnly")}</label>
+          </div>
           <Field label={t("from")} type="date" value={filters.from} onChange={set("from")} />
           <Field label={t("to")} type="date" value={filters.to} onChange={set("to")} />
           <button type="submit">{t("filter")}</button>

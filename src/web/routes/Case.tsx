@@ -18,6 +18,8 @@ import { CaseJournal } from "../components/CaseJournal";
 import { CaseLul } from "../components/CaseLul";
 import { CaseLvu } from "../components/CaseLvu";
 import { CaseReportCard } from "../components/CaseReport";
+import { CaseUngdomsovervakning } from "../components/CaseUngdomsovervakning";
+import { CaseUngdomstjanst } from "../components/CaseUngdomstjanst";
 import { Alert } from "../components/Field";
 import { formatDateTime, useLang } from "../i18n";
 import { NotFound } from "./NotFound";
@@ -194,6 +196,8 @@ function CaseFileView({
       {canReadInsatser && <CaseInsatser caseFile={c} org={org} />}
       <CaseLul caseFile={c} canWrite={canWrite} onChanged={onChanged} />
       <CaseLvu caseFile={c} canWrite={canWrite} onChanged={onChanged} />
+      <CaseUngdomstjanst caseFile={c} canWrite={canWrite} />
+      <CaseUngdomsovervakning caseFile={c} canWrite={canWrite} />
       <CaseJournal caseFile={c} canWrite={canWrite} onChanged={onChanged} />
       {writable && <CaseClose caseFile={c} onChanged={onChanged} />}
     </>

@@ -123,6 +123,20 @@ export function YoungOffendersReport() {
             <OutcomeTable caption={t("yoUnderstallning")} outcome={data.lvu.understallning} groupName={groupName} />
             <OutcomeTable caption={t("yoAnsokan")} outcome={data.lvu.ansokan} groupName={groupName} />
           </section>
+          <section className="card" aria-labelledby="yo-sanctions-heading">
+            <h2 id="yo-sanctions-heading">{t("uoSanctions")}</h2>
+            <CountTable
+              caption={t("uoSanctions")}
+              rows={[
+                [t("uoUtJudged"), data.ungdomstjanst.judged],
+                [t("uoUtCompleted"), data.ungdomstjanst.completed],
+                [t("uoUtMisconduct"), data.ungdomstjanst.misconduct],
+                [t("uoJudged"), data.ungdomsovervakning.judged],
+                [t("uoFollowedUp"), data.ungdomsovervakning.followedUp],
+              ]}
+              groupName={groupName}
+            />
+          </section>
           <DisclosureNote disclosure={data.disclosure} />
         </>
       )}

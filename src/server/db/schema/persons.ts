@@ -1,4 +1,5 @@
-import { boolean, date, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { type AnyPgColumn, boolean, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { districts, units, users } from "./organisation";
 
 export const persons = pgTable(
@@ -6,7 +7,7 @@ export const persons = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     /** 12 digits, no separator. Never leaves the server in a URL, a log line or an error. */
-    personnummer: text("personnummer").notNull().unique(),
+    personnummer: text("personnummer").notNull(),
     isSamordningsnummer: boolean("is_samordningsnummer").notNull().default(false),
     kind: text("kind").notNull(),
     firstName: text("first_name").notNull(),
@@ -22,8 +23,21 @@ export const persons = pgTable(
     createdBy: uuid("created_by").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Set on a registration whose personnummer belongs to a person with skyddade personuppgifter
+     * in a district the registering user cannot see: the registration is kept as its own record in
+     * the user's district (so the answer is the same as for an unknown person), and staff with
+     * protected-identity access in the protected person's district see it and take the case over.
+     */
+    protectedMatchId: uuid("protected_match_id").references((): AnyPgColumn => persons.id),
   },
-  (t) => [index("persons_district_idx").on(t.districtId), index("persons_name_idx").on(t.lastName, t.firstName)],
+  (t) => [
+    index("persons_district_idx").on(t.districtId),
+    index("persons_name_idx").on(t.lastName, t.firstName),
+    // One person per personnummer; a protected match is the one exception, once per district.
+    uniqueIndex("persons_personnummer_unique").on(t.personnummer).where(sql`${t.protectedMatchId} is null`),
+    uniqueIndex("persons_protected_match_unique").on(t.personnummer, t.districtId).where(sql`${t.protectedMatchId} is not null`),
+  ],
 );
 
 /** A person's data shared on purpose with a user or a unit outside the owning district. */

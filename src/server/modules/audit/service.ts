@@ -1,10 +1,10 @@
-import { and, desc, eq, gte, inArray, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, like, lt, or, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { auditQuery, auditRow } from "../../../contracts/audit";
 import type { Database } from "../../db/connection";
 import { auditLog, persons, units } from "../../db/schema/index";
-import { type Actor, districtsWithPermission } from "../../platform/actor";
-import { audit } from "../../platform/audit";
+import { type Actor, districtsWithPermission, hasPermission } from "../../platform/actor";
+import { audit, SECURITY_ACTION_PREFIX } from "../../platform/audit";
 import { decodeCursor, encodeCursor } from "../../platform/cursor";
 import { notFound } from "../../platform/errors";
 import { personScope } from "../../platform/scope";
@@ -24,6 +24,35 @@ function auditScope(actor: Actor): SQL | undefined {
     inArray(persons.districtId, districts),
     inArray(auditLog.unitId, sql`(select ${units.id} from ${units} where ${inArray(units.districtId, districts)})`),
   );
+}
+
+/**
+ * The security events of the audit page's filter: those written as such (denied access, sign-in
+ * failures and refusals, rate-limit hits) and the changes of who may do what.
+ */
+const ACCESS_CHANGES = [
+  "user.create",
+  "user.update",
+  "user.roles",
+  "user.password_reset",
+  "user.password_change",
+  "protected_access.request",
+  "protected_access.approve",
+  "protected_access.reject",
+  "protected_access.withdraw",
+  "person.share",
+  "person.share_revoke",
+];
+const securityEvents = () =>
+  or(like(auditLog.action, `${SECURITY_ACTION_PREFIX}%`), inArray(auditLog.action, ACCESS_CHANGES)) as SQL;
+
+/**
+ * A person's name appears in the log only to a reader who may see that person anyway: staff with
+ * personal-data roles, for persons in their scope. A systemadministratör administers the system
+ * and reads the log by ids and actions, never names (ASVS 8.2: administrators are not readers).
+ */
+function nameVisible(actor: Actor): SQL {
+  return hasPermission(actor, "person:read") ? personScope(actor) : sql`false`;
 }
 
 export async function searchAudit(
@@ -52,8 +81,8 @@ export async function searchAudit(
         unitName: units.name,
         action: auditLog.action,
         personId: auditLog.personId,
-        firstName: persons.firstName,
-        lastName: persons.lastName,
+        firstName: sql<string | null>`case when ${nameVisible(actor)} then ${persons.firstName} end`,
+        lastName: sql<string | null>`case when ${nameVisible(actor)} then ${persons.lastName} end`,
         recordType: auditLog.recordType,
         recordId: auditLog.recordId,
         purpose: auditLog.purpose,
@@ -69,6 +98,7 @@ export async function searchAudit(
           input.personId ? eq(auditLog.personId, input.personId) : undefined,
           input.userId ? eq(auditLog.userId, input.userId) : undefined,
           input.action ? eq(auditLog.action, input.action) : undefined,
+          input.category === "security" ? securityEvents() : undefined,
           input.from ? gte(auditLog.at, sql`(${input.from}::date)::timestamp at time zone 'Europe/Stockholm'`) : undefined,
           input.to ? lt(auditLog.at, sql`(${input.to}::date + 1)::timestamp at time zone 'Europe/Stockholm'`) : undefined,
           before !== null ? lt(auditLog.id, before) : undefined,
@@ -83,7 +113,7 @@ export async function searchAudit(
       permission: "audit:read",
       personId: input.personId ?? null,
       recordType: "audit_log",
-      details: { userId: input.userId ?? null, rows: page.length },
+      details: { userId: input.userId ?? null, category: input.category ?? null, rows: page.length },
     });
     const last = page.at(-1);
     return {

@@ -3,7 +3,7 @@ import { changePasswordBody, loginBody, meResponse } from "../../../contracts/au
 import { errorResponse, okResponse } from "../../../contracts/common";
 import type { AppContext } from "../../app";
 import { actorOf } from "../../platform/http";
-import { actorForSession, destroySession, SESSION_COOKIE } from "../../platform/sessions";
+import { actorForSession, destroySession, sessionCookieName, sessionToken } from "../../platform/sessions";
 import { changePassword, login, me } from "./service";
 
 export const authRoutes =
@@ -24,7 +24,8 @@ export const authRoutes =
       },
       async (request, reply) => {
         const token = await login(ctx.database, ctx.config, request.body, { ip: request.ip, requestId: request.id });
-        reply.setCookie(SESSION_COOKIE, token, cookieOptions(request.protocol === "https"));
+        const secure = request.protocol === "https";
+        reply.setCookie(sessionCookieName(secure), token, cookieOptions(secure));
         const actor = await actorForSession(ctx.database.db, ctx.config, token, request);
         if (!actor) throw new Error("session vanished right after sign-in");
         return me(ctx.database, actor);
@@ -35,9 +36,10 @@ export const authRoutes =
       "/api/auth/logout",
       { config: { permission: "public" }, schema: { tags: ["auth"], response: { 200: okResponse } } },
       async (request, reply) => {
-        const token = request.cookies[SESSION_COOKIE];
+        const token = sessionToken(request);
         if (token) await destroySession(ctx.database.db, token);
-        reply.clearCookie(SESSION_COOKIE, cookieOptions(request.protocol === "https"));
+        const secure = request.protocol === "https";
+        reply.clearCookie(sessionCookieName(secure), cookieOptions(secure));
         return { ok: true as const };
       },
     );
@@ -55,7 +57,7 @@ export const authRoutes =
         schema: { tags: ["auth"], body: changePasswordBody, response: { 200: okResponse, 400: errorResponse } },
       },
       async (request) => {
-        await changePassword(ctx.database, actorOf(request), request.body, request.cookies[SESSION_COOKIE] ?? "");
+        await changePassword(ctx.database, actorOf(request), request.body, sessionToken(request) ?? "");
         return { ok: true as const };
       },
     );

@@ -141,7 +141,7 @@ export async function getCase({ db }: Database, actor: Actor, caseId: string) {
 }
 
 export async function listCases({ db }: Database, actor: Actor, input: z.infer<typeof caseListQuery>, now: Date) {
-  const after = input.cursor ? decodeCursor(input.cursor, 2) : null;
+  const after = input.cursor ? decodeCursor(input.cursor, ["timestamp", "uuid"]) : null;
   return db.transaction(async (tx) => {
     const rows = await tx
       .select({

@@ -312,7 +312,7 @@ type InsatsClockRow = {
 /**
  * The clocks of one running insats, from the interventions' rules: a bistånd decision is executed
  * (started) within 3 months; a started insats has a signed genomförandeplan within the district's
- * days; the plan's next follow-up date; a placement's next övervägande. Met ones show only with
+ * days; the plan's next follow-up date; a placement's next övervägande under SoL. Met ones show only with
  * `includeMet` and when met within the window, as the other clocks do.
  */
 function insatsClocks(r: InsatsClockRow, includeMet: boolean, since: string) {
@@ -334,7 +334,8 @@ function insatsClocks(r: InsatsClockRow, includeMet: boolean, since: string) {
   }
   const nextFollowUp = nextFollowUpDay(r);
   if (nextFollowUp) clocks.push({ clock: "insats_uppfoljning", deadline: dayDeadline(nextFollowUp), completedAt: null });
-  if (r.startedOn && isPlacement(r.kind as InsatsKind)) {
+  // Care under LVU is reviewed under 13 § LVU: that clock is the LVU process's (young-offenders/clocks.ts).
+  if (r.startedOn && isPlacement(r.kind as InsatsKind) && r.legalForm !== "lvu") {
     clocks.push({
       clock: "overvagande",
       deadline: dayDeadline(nextOvervagande(r.startedOn, r.lastOvervagande)),

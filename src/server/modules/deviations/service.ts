@@ -175,7 +175,7 @@ export async function listDeviations(
   actor: Actor,
   query: z.infer<typeof deviationListQuery>,
 ): Promise<z.infer<typeof deviationList>> {
-  const after = query.cursor ? decodeCursor(query.cursor, 2) : null;
+  const after = query.cursor ? decodeCursor(query.cursor, ["timestamp", "uuid"]) : null;
   const filters: (SQL | undefined)[] = [
     deviationScope(actor),
     query.state ? eq(deviations.state, query.state) : undefined,

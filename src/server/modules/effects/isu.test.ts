@@ -343,15 +343,46 @@ describe("the unit's results per young person", () => {
   });
 });
 
-describe("the self-report form's rate limit", () => {
-  it("answers 429 to a client that keeps trying", async () => {
+describe("the self-report form's rate limits", () => {
+  // One bucket per client address used to cover every link: a school network's young people
+  // locked each other out. Now each link has its limit, and the address a higher one.
+  const from = (ip: string, token: string) =>
+    w.app.inject({ method: "POST", url: "/api/self-report/form", payload: { token }, remoteAddress: ip });
+
+  it("answers 429 to a client that keeps trying one link, and lets the next link through", async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 40; i++) {
-      const token = `${"x".repeat(42)}${i % 10}`;
-      statuses.push((await publicPost("/api/self-report/form", { token })).statusCode);
-    }
-    expect(statuses.slice(0, 10).every((s) => s === 404)).toBe(true);
+    for (let i = 0; i < 31; i++) statuses.push((await from("10.9.0.1", `${"x".repeat(42)}A`)).statusCode);
+    expect(statuses.slice(0, 30).every((s) => s === 404)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
+    expect((await from("10.9.0.1", `${"x".repeat(42)}B`)).statusCode).toBe(404);
+    const { rows } = await w.database.pool.query(
+      "select client_ip, details from audit_log where action = 'security.rate_limited' order by id desc limit 1",
+    );
+    expect(rows[0]).toMatchObject({ client_ip: "10.9.0.1", details: { limit: "link" } });
+  });
+
+  it("answers 429 to one address going through many links, past the higher per-address limit", async () => {
+    const { buildApp } = await import("../../app");
+    const { testConfig } = await import("../../platform/config");
+    const strict = await buildApp({ config: testConfig({ selfReportIpMax: 12 }), database: w.database });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 13; i++) {
+        const res = await strict.inject({
+          method: "POST",
+          url: "/api/self-report/form",
+          payload: { token: `${"y".repeat(41)}${String(i).padStart(2, "0")}` },
+          remoteAddress: "10.9.0.2",
+        });
+        statuses.push(res.statusCode);
+      }
+      expect(statuses.slice(0, 12).every((s) => s === 404)).toBe(true);
+      expect(statuses.at(-1)).toBe(429);
+      // Another address is not held back.
+      expect((await from("10.9.0.3", `${"y".repeat(41)}00`)).statusCode).toBe(404);
+    } finally {
+      await strict.close();
+    }
   });
 });
 

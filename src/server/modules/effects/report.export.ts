@@ -41,7 +41,8 @@ export function disclosureLine(r: EffectReport): string {
     `Antal under ${d.minCount} visas inte, och andra döljs när de annars skulle avslöja ett dolt antal genom en summa.`,
     `Andelar räknas på de justerade antalen; medelvärden och effektstorlekar visas bara för grupper om minst ${d.minStatisticN} där skillnaden mot varje totalsumma gruppen ingår i är 0 eller minst ${d.minStatisticN}, och medelvärdena har en liten fast avvikelse (högst en halv persons vikt).`,
   ];
-  if (d.granularity === "calendar") parts.push("Perioden är en kalendermånad, ett kvartal, ett tertial, ett halvår eller ett kalenderår.");
+  if (d.granularity === "calendar")
+    parts.push("Perioden är en kalendermånad, ett kvartal, ett tertial, ett halvår eller ett kalenderår.");
   if (d.protectedWhole) parts.push("Urvalet omfattar för få insatser: alla värden är dolda.");
   return parts.join(" ");
 }

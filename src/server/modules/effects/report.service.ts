@@ -59,7 +59,8 @@ const pairKey = (scaleId: string, respondent: string) => `${scaleId}|${responden
  *
  * - Scope: reportScope — the districts where the actor has "stats:read", narrowed by districtId
  *   (400 when it is not one of them), and whole calendar months for an aggregate-only reader (400
- *   period_too_fine); unitId filters on the insats's provider unit, catalogueId on its catalogue entry.
+ *   period_too_fine); unitId filters on the insats's provider unit, catalogueId on its catalogue entry,
+ *   legalForm on the legal form it was given in (SoL, LVU, påföljd).
  * - Population of [from, to]: insatser started (started_on set) and ended with ended_on in [from, to].
  * - Groups: all, by gender of the person (pojke, flicka, other = anything else), by age group (age
  *   at started_on); in total and per catalogue entry (entries with ≥ 1 insats, by name).
@@ -104,6 +105,7 @@ export async function effectReport(
   ];
   if (query.unitId) where.push(eq(insatser.providerUnitId, query.unitId));
   if (query.catalogueId) where.push(eq(insatser.catalogueId, query.catalogueId));
+  if (query.legalForm) where.push(eq(insatser.legalForm, query.legalForm));
   const population = and(...where) as SQL;
   const popIds = sql`(select ${insatser.id} from ${insatser} where ${population})`;
 

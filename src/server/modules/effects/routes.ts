@@ -1,3 +1,4 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { errorResponse, idParams, okResponse } from "../../../contracts/common";
@@ -17,7 +18,10 @@ import {
   unitResultsQuery,
 } from "../../../contracts/effects";
 import { type AppContext, now } from "../../app";
+import { auditAnonymous } from "../../platform/audit";
+import { AppError } from "../../platform/errors";
 import { actorOf } from "../../platform/http";
+import { hit, type Limit, retryAfterSeconds, throttleKey } from "../../platform/throttle";
 import { createSelfReportLink, insatsIsu as readInsatsIsu, recordMeasurement } from "./measurements.service";
 import { answerSelfReport, openSelfReport } from "./self-report.service";
 import { createScale, getSettings, setMeasurementPlan, setSurveyQuestions, updateScale } from "./settings.service";
@@ -26,11 +30,18 @@ import { unitResultsOf } from "./unit-results.service";
 const errors = { 400: errorResponse, 404: errorResponse, 409: errorResponse };
 const created = z.object({ id: z.uuid() });
 
+const SELF_REPORT_WINDOW_MS = 10 * 60_000;
+
 /**
- * Guessing tokens is pointless (2^256), but the form is open to anyone: a client gets this many
- * tries per window, which a young person filling in the form never reaches.
+ * Guessing tokens is pointless (2^256), but the form is open to anyone. Two limits, kept in
+ * PostgreSQL so every server instance counts alike: per link (a young person opens and answers
+ * their form a few times, never this many), and per client address, higher, since a school's
+ * network puts a whole class behind one address and they must not lock each other out.
  */
-export const SELF_REPORT_RATE_LIMIT = { max: 30, timeWindow: "10 minutes" };
+export function selfReportLimits(config: AppContext["config"]): { link: Limit; address: Limit } {
+  const window = { baseDelayMs: SELF_REPORT_WINDOW_MS, maxDelayMs: SELF_REPORT_WINDOW_MS, windowMs: SELF_REPORT_WINDOW_MS };
+  return { link: { free: config.selfReportLinkMax, ...window }, address: { free: config.selfReportIpMax, ...window } };
+}
 
 export const effectRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -100,11 +111,36 @@ export const effectRoutes =
 
     // The self-report form: no session. The token travels in the body, never in a URL that a log keeps.
     const client = (request: { id: string; ip: string }) => ({ requestId: request.id, clientIp: request.ip });
-    const gone = { 410: errorResponse };
+    const limits = selfReportLimits(ctx.config);
+    const withinLimits = async (request: FastifyRequest, reply: FastifyReply) => {
+      const { token } = request.body as { token: string }; // validated before this hook runs
+      const [link, address] = await Promise.all([
+        hit(ctx.database.pool, throttleKey("self-report-link", token), limits.link),
+        hit(ctx.database.pool, throttleKey("self-report-ip", request.ip), limits.address),
+      ]);
+      if (!link.refused && !address.refused) return;
+      await auditAnonymous(
+        ctx.database.db,
+        { ...client(request), role: "okand" },
+        {
+          action: "security.rate_limited",
+          permission: "self",
+          recordType: "self_report",
+          details: { limit: link.refused ? "link" : "address", route: request.routeOptions.url },
+        },
+      );
+      reply.header(
+        "retry-after",
+        String(Math.max(link.refused ? retryAfterSeconds(link) : 0, address.refused ? retryAfterSeconds(address) : 0)),
+      );
+      throw new AppError(429, "rate_limited", "För många försök, vänta en stund / Too many requests, wait a while");
+    };
+    const gone = { 410: errorResponse, 429: errorResponse };
     app.post(
       "/api/self-report/form",
       {
-        config: { permission: "public", rateLimit: SELF_REPORT_RATE_LIMIT },
+        config: { permission: "public" },
+        preHandler: withinLimits,
         schema: { tags, body: selfReportTokenBody, response: { 200: selfReportForm, ...errors, ...gone } },
       },
       async (request) => openSelfReport(ctx.database, client(request), request.body.token, now(ctx)),
@@ -112,7 +148,8 @@ export const effectRoutes =
     app.post(
       "/api/self-report/answers",
       {
-        config: { permission: "public", rateLimit: SELF_REPORT_RATE_LIMIT },
+        config: { permission: "public" },
+        preHandler: withinLimits,
         schema: { tags, body: selfReportAnswersBody, response: { 200: okResponse, ...errors, ...gone } },
       },
       async (request) => answerSelfReport(ctx.database, client(request), request.body, now(ctx)),

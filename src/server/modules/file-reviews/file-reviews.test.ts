@@ -111,7 +111,7 @@ describe("creating a file review", () => {
     expect(review.populationSize).toBe(10);
     expect(review.tookAll).toBe(false);
     expect(review.method.sv).toContain("mulberry32");
-    expect(review.items.every((i) => i.verdicts.length === 8)).toBe(true);
+    expect(review.items.every((i) => i.verdicts.length === 12)).toBe(true);
     const again = (await create("kvalitet")).review;
     expect(again.items.map((i) => i.recordId)).toEqual(review.items.map((i) => i.recordId));
     const other = (await create("kvalitet", { seed: 7 })).review;
@@ -309,7 +309,7 @@ describe("reading, answering, signing and versions", () => {
     expect(sheet?.rowCount).toBe(review.items.length + 1);
     expect(String(sheet?.getRow(1).getCell(6).value)).toBe("Skyddsbedömning inom 24 timmar");
     expect(String(sheet?.getRow(2).getCell(3).value)).toContain("Granskad");
-    expect(wb.getWorksheet("Underlag")?.rowCount).toBe(review.items.length * 8 + 1);
+    expect(wb.getWorksheet("Underlag")?.rowCount).toBe(review.items.length * 12 + 1);
     const exported = await w.database.db.select().from(auditLog).where(eq(auditLog.action, "file_review.export"));
     expect(exported.length).toBeGreaterThanOrEqual(review.items.length);
 
@@ -332,7 +332,7 @@ describe("comparison and actions", () => {
     const second = (await create("enhetschef", { kind: "both", sampleSize: 4, seed: 2 })).review;
     expect(second.comparison?.previousId).toBe(first.id);
     expect(second.comparison?.rows.map((r) => r.code)).toEqual(second.criteria.map((c) => c.code));
-    expect(second.criteria).toHaveLength(15);
+    expect(second.criteria).toHaveLength(19);
   });
 
   it("turns a finding into an action with a responsible and a due date, followed up after signing", async () => {

@@ -1,8 +1,11 @@
 import { and, eq, gte, inArray, isNotNull, lte, or, sql } from "drizzle-orm";
+import type { LvuStepBody } from "../../../contracts/young-offenders";
 import type { CriterionResult, InsatsFile, InvestigationFile } from "../../../domain/file-review/criteria";
 import { evaluateInsats, evaluateInvestigation } from "../../../domain/file-review/criteria";
 import type { FileKind } from "../../../domain/file-review/definitions";
+import { type LvuFileProcess, processesOfInvestigation } from "../../../domain/file-review/lvu-criteria";
 import type { InsatsKind } from "../../../domain/interventions/vocabulary";
+import type { LvuBehaviour, LvuGround } from "../../../domain/lvu/vocabulary";
 import { type Db, oneByOne, type Tx } from "../../db/connection";
 import {
   assessments,
@@ -14,13 +17,17 @@ import {
   insatsFollowUps,
   insatsPlans,
   investigations,
+  lvuProcesses,
+  lvuSteps,
   overvaganden,
+  persons,
   preAssessments,
   protectionAssessments,
   reports,
 } from "../../db/schema/index";
 import type { Actor } from "../../platform/actor";
 import { insatsScope, investigationScope } from "../../platform/scope";
+import { toDomainStep } from "../young-offenders/lvu.service";
 
 /** A file the population holds: what the sample draws from and the item records. */
 export interface PopulationFile {
@@ -109,14 +116,15 @@ export interface EvaluatedFile {
 /**
  * Reads what the criteria need for the sampled investigations — the investigation, the decision
  * that opened it and its förlängningar, every report of its case with their bedömningar, its signed
- * assessments — in a handful of queries for the whole sample, and evaluates each file.
+ * assessments, the LVU processes of its case with their steps — in a handful of queries for the
+ * whole sample, and evaluates each file.
  */
 export async function evaluateInvestigations(tx: Db | Tx, ids: string[], asOf: Date): Promise<Map<string, EvaluatedFile>> {
   const out = new Map<string, EvaluatedFile>();
   if (ids.length === 0) return out;
   const invRows = await tx.select().from(investigations).where(inArray(investigations.id, ids));
   const caseIds = [...new Set(invRows.map((i) => i.caseId))];
-  const [decisionRows, reportRows, assessmentRows] = await oneByOne([
+  const [decisionRows, reportRows, assessmentRows, caseInvestigations, lvuRows] = await oneByOne([
     tx
       .select({
         id: decisions.id,
@@ -156,7 +164,33 @@ export async function evaluateInvestigations(tx: Db | Tx, ids: string[], asOf: D
       .select({ id: assessments.id, investigationId: assessments.investigationId, signedAt: assessments.signedAt })
       .from(assessments)
       .where(and(inArray(assessments.investigationId, ids), isNotNull(assessments.signedAt))),
+    // Every investigation of the cases, to place each LVU process in one file (processesOfInvestigation).
+    tx
+      .select({ id: investigations.id, caseId: investigations.caseId, openedOn: investigations.openedOn })
+      .from(investigations)
+      .where(inArray(investigations.caseId, caseIds)),
+    tx
+      .select({
+        id: lvuProcesses.id,
+        caseId: lvuProcesses.caseId,
+        grounds: lvuProcesses.grounds,
+        behaviours: lvuProcesses.behaviours,
+        birthDate: persons.birthDate,
+        steps: sql<{ seq: number; data: LvuStepBody }[]>`(select coalesce(json_agg(json_build_object('seq', s.seq, 'data', s.data)
+          order by s.seq), '[]') from ${lvuSteps} s where s.process_id = ${lvuProcesses.id})`,
+      })
+      .from(lvuProcesses)
+      .innerJoin(persons, eq(persons.id, lvuProcesses.personId))
+      .where(inArray(lvuProcesses.caseId, caseIds)),
   ]);
+  const lvuOfCase = (caseId: string): LvuFileProcess[] =>
+    lvuRows
+      .filter((p) => p.caseId === caseId)
+      .map((p) => ({
+        id: p.id,
+        facts: { grounds: p.grounds as LvuGround[], behaviours: p.behaviours as LvuBehaviour[], birthDate: p.birthDate },
+        steps: p.steps.map((s) => ({ ...toDomainStep(s.data), seq: s.seq })),
+      }));
   for (const inv of invRows) {
     const opening = decisionRows.find((d) => d.id === inv.openingDecisionId);
     const file: InvestigationFile = {
@@ -193,6 +227,11 @@ export async function evaluateInvestigations(tx: Db | Tx, ids: string[], asOf: D
       signedAssessments: assessmentRows
         .filter((a) => a.investigationId === inv.id && a.signedAt)
         .map((a) => ({ id: a.id, signedAt: a.signedAt as Date })),
+      lvuProcesses: processesOfInvestigation(
+        inv.id,
+        caseInvestigations.filter((i) => i.caseId === inv.caseId),
+        lvuOfCase(inv.caseId),
+      ),
     };
     out.set(inv.id, { verdicts: evaluateInvestigation(file, asOf), label: "" });
   }

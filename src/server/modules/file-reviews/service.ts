@@ -473,7 +473,7 @@ async function auditItems(database: Database, actor: Actor, action: string, item
 
 /** The reviews the actor may see, newest first (keyset pages of at most 100). No personal data. */
 export async function listReviews({ db }: Database, actor: Actor, query: z.infer<typeof fileReviewListQuery>) {
-  const after = query.cursor ? decodeCursor(query.cursor, 2) : null;
+  const after = query.cursor ? decodeCursor(query.cursor, ["timestamp", "uuid"]) : null;
   return db.transaction(async (tx) => {
     const rows = await tx
       .select()

@@ -116,7 +116,7 @@ export async function listDocuments(
   q: z.infer<typeof documentQuery>,
   now: Date,
 ): Promise<{ items: DocumentSummary[]; nextCursor: string | null }> {
-  const after = q.cursor ? (decodeCursor(q.cursor, 2) as [string, string]) : null;
+  const after = q.cursor ? (decodeCursor(q.cursor, ["text", "uuid"]) as [string, string]) : null;
   const rows = await summaryQuery(db)
     .where(
       and(

@@ -102,7 +102,10 @@ function sheet(h: HandlingTimes): { title: string; rows: Cell[][]; headerRow: nu
         `${HIDDEN} betyder dolt, aldrig 0.`,
     ],
   ];
-  if (d.granularity === "calendar") notes.push(["Perioden är en kalendermånad, ett kvartal, ett tertial, ett halvår eller ett kalenderår (sammanställningsroll)."]);
+  if (d.granularity === "calendar")
+    notes.push([
+      "Perioden är en kalendermånad, ett kvartal, ett tertial, ett halvår eller ett kalenderår (sammanställningsroll).",
+    ]);
   if (d.protectedWhole) {
     notes.push(["Urvalet omfattar för få för att något ska kunna visas. Välj en längre period eller färre filter."]);
   }

@@ -4,7 +4,7 @@ import type { SamladBild, samladBildQuery } from "../../../contracts/interventio
 import { disclosure, disclosureNote, type Publisher } from "../../../domain/disclosure/publish";
 import { ageGroup } from "../../../domain/interventions/rules";
 import { type SamladBildItem, samladBildFigures } from "../../../domain/interventions/samlad-bild";
-import type { EvidenceStatus } from "../../../domain/interventions/vocabulary";
+import type { EvidenceStatus, LegalForm } from "../../../domain/interventions/vocabulary";
 import { stockholmDate } from "../../../domain/time";
 import type { Database, Db } from "../../db/connection";
 import { districts, insatsCatalogue, insatser, persons } from "../../db/schema/index";
@@ -27,7 +27,7 @@ export function ageOn(birthDate: string, day: string): number {
 
 /**
  * Samlad bild of the insatser of the actor's districts (stats:read) for [from, to], optionally for
- * one district, one provider unit and one catalogue entry: in total and per insats, split by boys
+ * one district, one provider unit, one catalogue entry and one legal form (SoL, LVU, påföljd): in total and per insats, split by boys
  * and girls and by age group (age at the decision). Aggregates only, through the disclosure module:
  * the figures leave the unit level. All legal forms count (bistånd and serviceinsatser). Only the
  * benchmark passes another publisher, to measure what protection costs.
@@ -50,6 +50,7 @@ export async function samladBild(
   ];
   if (query.unitId) where.push(eq(insatser.providerUnitId, query.unitId));
   if (query.catalogueId) where.push(eq(insatser.catalogueId, query.catalogueId));
+  if (query.legalForm) where.push(eq(insatser.legalForm, query.legalForm));
 
   // Statistics without personal data: the audit row and the read go side by side on the pool
   // rather than one after the other in a transaction.
@@ -124,7 +125,7 @@ export async function samladBild(
   };
 }
 
-type InsatsReportQuery = { from: string; to: string; unitId?: string; catalogueId?: string };
+type InsatsReportQuery = { from: string; to: string; unitId?: string; catalogueId?: string; legalForm?: LegalForm };
 
 /** The audit row of an insats report (this one, the effect report): no person, the filter it was run with. */
 export function auditInsatsReport(
@@ -144,6 +145,7 @@ export function auditInsatsReport(
       districts: districtIds,
       unitId: query.unitId ?? null,
       catalogueId: query.catalogueId ?? null,
+      legalForm: query.legalForm ?? null,
     },
   });
 }
@@ -157,5 +159,6 @@ export function insatsReportFilter(query: InsatsReportQuery, districtIds: string
     districtIds,
     unitId: query.unitId ?? null,
     catalogueId: query.catalogueId ?? null,
+    legalForm: query.legalForm ?? null,
   };
 }

@@ -419,7 +419,7 @@ export async function auditLateRows(database: Database, actor: Actor, action: st
 export async function lateDeadlines(database: Database, actor: Actor, q: LateDeadlinesQuery, now: Date): Promise<LateDeadlines> {
   const { limit, cursor, ...filter } = q;
   const all = await computeLateDeadlines(database, actor, filter, now);
-  const after = cursor ? String(decodeCursor(cursor, 1)[0]) : null;
+  const after = cursor ? String(decodeCursor(cursor, ["text"])[0]) : null;
   const rest = after ? all.filter((r) => rowKey(r) > after) : all;
   const items = rest.slice(0, limit);
   const last = items.at(-1);

@@ -9,6 +9,7 @@ import {
   delegationsResponse,
   district,
   organisationResponse,
+  protectedAccessGrantList,
   resetPasswordBody,
   setDelegationsBody,
   setRolesBody,
@@ -27,7 +28,7 @@ export const organisationRoutes =
   async (app) => {
     const tags = ["organisation"];
     const admin = { permission: "admin" as const };
-    const errors = { 400: errorResponse, 404: errorResponse, 409: errorResponse };
+    const errors = { 400: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse };
 
     app.get(
       "/api/organisation",
@@ -85,6 +86,21 @@ export const organisationRoutes =
       { config: admin, schema: { tags, params: idParams, body: setRolesBody, response: { 200: adminUser, ...errors } } },
       async (request) => service.setUserRoles(ctx.database, actorOf(request), request.params.id, request.body.assignments),
     );
+    app.get(
+      "/api/admin/protected-access-grants",
+      { config: admin, schema: { tags, response: { 200: protectedAccessGrantList } } },
+      async () => service.listPendingProtectedAccess(ctx.database),
+    );
+    for (const [verb, approve] of [
+      ["approve", true],
+      ["reject", false],
+    ] as const) {
+      app.post(
+        `/api/admin/protected-access-grants/:id/${verb}`,
+        { config: admin, schema: { tags, params: idParams, response: { 200: adminUser, ...errors } } },
+        async (request) => service.decideProtectedAccess(ctx.database, actorOf(request), request.params.id, approve),
+      );
+    }
     app.post(
       "/api/admin/users/:id/password",
       { config: admin, schema: { tags, params: idParams, body: resetPasswordBody, response: { 200: okResponse, ...errors } } },

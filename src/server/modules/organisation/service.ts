@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { aliasedTable, and, asc, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
 import type {
   adminUser,
@@ -11,10 +11,10 @@ import type {
   updateUserBody,
 } from "../../../contracts/organisation";
 import type { Database, Db, Tx } from "../../db/connection";
-import { districts, units, userRoles, users } from "../../db/schema/index";
+import { districts, protectedAccessGrants, units, userRoles, users } from "../../db/schema/index";
 import type { Actor } from "../../platform/actor";
 import { audit } from "../../platform/audit";
-import { badRequest, conflict, notFound } from "../../platform/errors";
+import { AppError, badRequest, conflict, notFound } from "../../platform/errors";
 import { hashPassword, passwordWeakness } from "../../platform/passwords";
 import { destroyUserSessions, forgetCachedSessions } from "../../platform/sessions";
 import { offerCatalogueInDistrict } from "../interventions/catalogue.service";
@@ -92,6 +92,20 @@ async function loadUsers(tx: Db | Tx, ids?: string[]): Promise<AdminUser[]> {
     .from(users)
     .where(ids ? inArray(users.id, ids) : undefined)
     .orderBy(asc(users.username));
+  const pending = rows.length
+    ? await tx
+        .select({ userId: protectedAccessGrants.userId })
+        .from(protectedAccessGrants)
+        .where(
+          and(
+            eq(protectedAccessGrants.status, "pending"),
+            inArray(
+              protectedAccessGrants.userId,
+              rows.map((r) => r.id),
+            ),
+          ),
+        )
+    : [];
   const roles = rows.length
     ? await tx
         .select()
@@ -109,6 +123,7 @@ async function loadUsers(tx: Db | Tx, ids?: string[]): Promise<AdminUser[]> {
     displayName: u.displayName,
     active: u.active,
     protectedIdentityAccess: u.protectedIdentityAccess,
+    protectedIdentityAccessPending: pending.some((p) => p.userId === u.id),
     assignments: roles.filter((r) => r.userId === u.id).map((r) => ({ unitId: r.unitId, role: r.role as Assignment["role"] })),
     createdAt: u.createdAt.toISOString(),
     deactivatedAt: u.deactivatedAt?.toISOString() ?? null,
@@ -138,6 +153,32 @@ async function replaceAssignments(tx: Db | Tx, userId: string, assignments: Assi
       .onConflictDoNothing();
 }
 
+/** Administrators administer others: nobody widens their own access (ASVS 8.2, separation of duties). */
+const selfGrantForbidden = (path: string) =>
+  new AppError(403, "self_grant_forbidden", "Du kan inte ge dig själv behörigheter / You cannot grant yourself access", [
+    { path, message: "Be en annan administratör / Ask another administrator" },
+  ]);
+
+/**
+ * Protected-identity access is asked for by one administrator and given only when another
+ * approves (four eyes). Asking again while a request waits changes nothing.
+ */
+async function requestProtectedAccess(tx: Db | Tx, actor: Actor, userId: string): Promise<void> {
+  const [row] = await tx
+    .insert(protectedAccessGrants)
+    .values({ userId, requestedBy: actor.userId })
+    .onConflictDoNothing()
+    .returning({ id: protectedAccessGrants.id });
+  if (!row) return;
+  await audit(tx, actor, {
+    action: "protected_access.request",
+    permission: "admin",
+    recordType: "protected_access_grant",
+    recordId: row.id,
+    details: { userId },
+  });
+}
+
 function requireStrong(password: string, username: string, path: string) {
   const weakness = passwordWeakness(password, username);
   if (weakness) throw badRequest("weak_password", weakness, [{ path, message: weakness }]);
@@ -153,7 +194,8 @@ export async function createUser({ db }: Database, actor: Actor, input: z.infer<
         username: input.username,
         displayName: input.displayName,
         passwordHash,
-        protectedIdentityAccess: input.protectedIdentityAccess,
+        // Given only when a second administrator approves.
+        protectedIdentityAccess: false,
       })
       .onConflictDoNothing()
       .returning({ id: users.id });
@@ -169,6 +211,7 @@ export async function createUser({ db }: Database, actor: Actor, input: z.infer<
       recordId: row.id,
       details: { assignments: input.assignments },
     });
+    if (input.protectedIdentityAccess) await requestProtectedAccess(tx, actor, row.id);
     const [out] = await loadUsers(tx, [row.id]);
     return out as AdminUser;
   });
@@ -180,16 +223,21 @@ export async function updateUser({ db }: Database, actor: Actor, id: string, inp
       { path: "body.active", message: "Ej tillåtet" },
     ]);
   }
+  if (id === actor.userId && input.protectedIdentityAccess === true) throw selfGrantForbidden("body.protectedIdentityAccess");
+  const { protectedIdentityAccess, ...direct } = input;
   const result = await db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(users)
-      .set({
-        ...input,
-        ...(input.active === false ? { deactivatedAt: new Date() } : input.active === true ? { deactivatedAt: null } : {}),
-      })
-      .where(eq(users.id, id))
-      .returning({ id: users.id });
-    if (!row) throw notFound();
+    const [current] = await tx
+      .select({ id: users.id, protectedIdentityAccess: users.protectedIdentityAccess })
+      .from(users)
+      .where(eq(users.id, id));
+    if (!current) throw notFound();
+    const values = {
+      ...direct,
+      // Taking the access away needs no second pair of eyes; giving it does.
+      ...(protectedIdentityAccess === false ? { protectedIdentityAccess: false } : {}),
+      ...(input.active === false ? { deactivatedAt: new Date() } : input.active === true ? { deactivatedAt: null } : {}),
+    };
+    if (Object.keys(values).length) await tx.update(users).set(values).where(eq(users.id, id));
     await audit(tx, actor, {
       action: "user.update",
       permission: "admin",
@@ -197,6 +245,22 @@ export async function updateUser({ db }: Database, actor: Actor, id: string, inp
       recordId: id,
       details: { ...input },
     });
+    if (protectedIdentityAccess === true && !current.protectedIdentityAccess) await requestProtectedAccess(tx, actor, id);
+    if (protectedIdentityAccess === false) {
+      const withdrawn = await tx
+        .update(protectedAccessGrants)
+        .set({ status: "withdrawn", decidedBy: actor.userId, decidedAt: new Date() })
+        .where(and(eq(protectedAccessGrants.userId, id), eq(protectedAccessGrants.status, "pending")))
+        .returning({ id: protectedAccessGrants.id });
+      for (const w of withdrawn)
+        await audit(tx, actor, {
+          action: "protected_access.withdraw",
+          permission: "admin",
+          recordType: "protected_access_grant",
+          recordId: w.id,
+          details: { userId: id },
+        });
+    }
     const [out] = await loadUsers(tx, [id]);
     return out as AdminUser;
   });
@@ -216,6 +280,11 @@ export async function setUserRoles({ db }: Database, actor: Actor, id: string, a
         "Du kan inte ta bort din egen administratörsroll / You cannot remove your own admin role",
         [{ path: "body.assignments", message: "Behåll systemadministratör" }],
       );
+    }
+    if (id === actor.userId) {
+      const held = new Set(actor.assignments.map((a) => `${a.unitId}|${a.role}`));
+      const added = assignments.findIndex((a) => !held.has(`${a.unitId}|${a.role}`));
+      if (added >= 0) throw selfGrantForbidden(`body.assignments.${added}`);
     }
     await replaceAssignments(tx, id, assignments);
     await audit(tx, actor, {
@@ -243,4 +312,64 @@ export async function resetPassword({ db }: Database, actor: Actor, id: string, 
     await audit(tx, actor, { action: "user.password_reset", permission: "admin", recordType: "user", recordId: id });
   });
   await destroyUserSessions(db, id);
+}
+
+const requester = aliasedTable(users, "requester");
+
+export async function listPendingProtectedAccess({ db }: Database) {
+  const rows = await db
+    .select({
+      id: protectedAccessGrants.id,
+      userId: protectedAccessGrants.userId,
+      username: users.username,
+      requestedBy: protectedAccessGrants.requestedBy,
+      requestedByUsername: requester.username,
+      requestedAt: protectedAccessGrants.requestedAt,
+    })
+    .from(protectedAccessGrants)
+    .innerJoin(users, eq(users.id, protectedAccessGrants.userId))
+    .innerJoin(requester, eq(requester.id, protectedAccessGrants.requestedBy))
+    .where(eq(protectedAccessGrants.status, "pending"))
+    .orderBy(asc(protectedAccessGrants.requestedAt))
+    .limit(500);
+  return { items: rows.map((r) => ({ ...r, requestedAt: r.requestedAt.toISOString() })) };
+}
+
+/**
+ * The second administrator's decision on a pending grant. The one who asked cannot decide, nor
+ * can the user it is for; approving gives the access from the user's next request.
+ */
+export async function decideProtectedAccess({ db }: Database, actor: Actor, grantId: string, approve: boolean) {
+  const userId = await db.transaction(async (tx) => {
+    const [grant] = await tx
+      .select()
+      .from(protectedAccessGrants)
+      .where(and(eq(protectedAccessGrants.id, grantId), eq(protectedAccessGrants.status, "pending")))
+      .for("update");
+    if (!grant) throw notFound();
+    if (grant.userId === actor.userId) throw selfGrantForbidden("params.id");
+    if (grant.requestedBy === actor.userId)
+      throw new AppError(
+        403,
+        "four_eyes_required",
+        "En annan administratör än den som begärde måste godkänna / Another administrator than the requester must approve",
+        [{ path: "params.id", message: "Begärd av dig / Requested by you" }],
+      );
+    await tx
+      .update(protectedAccessGrants)
+      .set({ status: approve ? "approved" : "rejected", decidedBy: actor.userId, decidedAt: new Date() })
+      .where(eq(protectedAccessGrants.id, grantId));
+    if (approve) await tx.update(users).set({ protectedIdentityAccess: true }).where(eq(users.id, grant.userId));
+    await audit(tx, actor, {
+      action: approve ? "protected_access.approve" : "protected_access.reject",
+      permission: "admin",
+      recordType: "protected_access_grant",
+      recordId: grantId,
+      details: { userId: grant.userId, requestedBy: grant.requestedBy },
+    });
+    return grant.userId;
+  });
+  forgetCachedSessions();
+  const [out] = await loadUsers(db, [userId]);
+  return out as AdminUser;
 }

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { errorResponse, idParams, okResponse } from "../../../contracts/common";
+import { errorResponse, idParams, okResponse, safeText } from "../../../contracts/common";
 import {
   createPersonBody,
   createShareBody,
@@ -8,14 +8,24 @@ import {
   personSearchBody,
   personSearchQuery,
   personSearchResponse,
+  protectedMatchList,
   shareResponse,
   updatePersonBody,
 } from "../../../contracts/persons";
 import { type AppContext, now } from "../../app";
 import { actorOf } from "../../platform/http";
-import { createPerson, getPerson, listShares, revokeShare, searchPersons, sharePerson, updatePerson } from "./service";
+import {
+  createPerson,
+  getPerson,
+  listShares,
+  protectedMatches,
+  revokeShare,
+  searchPersons,
+  sharePerson,
+  updatePerson,
+} from "./service";
 
-const purposeHeader = z.object({ "x-purpose": z.string().max(200).optional() });
+const purposeHeader = z.object({ "x-purpose": safeText.max(200).optional() });
 
 export const personRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -36,6 +46,11 @@ export const personRoutes =
         schema: { tags, body: personSearchBody, response: { 200: personSearchResponse, 400: errorResponse } },
       },
       async (request) => searchPersons(ctx.database, actorOf(request), request.body),
+    );
+    app.get(
+      "/api/persons/protected-matches",
+      { config: { permission: "person:read" }, schema: { tags, response: { 200: protectedMatchList } } },
+      async (request) => protectedMatches(ctx.database, actorOf(request)),
     );
     app.get(
       "/api/persons/:id",

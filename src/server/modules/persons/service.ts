@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, like, or, type SQL, sql } from "drizzle-orm";
+import { aliasedTable, and, asc, desc, eq, isNull, like, or, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type {
   createPersonBody,
@@ -17,9 +17,9 @@ import {
 } from "../../../domain/personnummer";
 import { stockholmDate, stockholmToday } from "../../../domain/time";
 import type { Database, Db, Tx } from "../../db/connection";
-import { districts, personShares, persons, units, users } from "../../db/schema/index";
+import { auditLog, districts, personShares, persons, units, users } from "../../db/schema/index";
 import { type Actor, districtsWithPermission, personalDataDistricts } from "../../platform/actor";
-import { audit } from "../../platform/audit";
+import { audit, auditRow } from "../../platform/audit";
 import { auditedReadById } from "../../platform/audited-read";
 import { decodeCursor, encodeCursor } from "../../platform/cursor";
 import { badRequest, conflict, notFound } from "../../platform/errors";
@@ -89,7 +89,7 @@ export async function searchPersons(
       { path: "q", message: "Kontrollera siffrorna / Check the digits" },
     ]);
   }
-  const after = input.cursor ? decodeCursor(input.cursor, 3) : null;
+  const after = input.cursor ? decodeCursor(input.cursor, ["text", "text", "uuid"]) : null;
   const keyset = after
     ? sql`(${persons.lastName}, ${persons.firstName}, ${persons.id}) > (${after[0]}, ${after[1]}, ${after[2]}::uuid)`
     : undefined;
@@ -227,8 +227,23 @@ export async function createPerson(
   }
   requireWritableDistrict(actor, input.districtId);
   return db.transaction(async (tx) => {
-    const [existing] = await tx.select({ id: persons.id }).from(persons).where(eq(persons.personnummer, parsed.normalized));
-    if (existing) {
+    // The person register is municipality-wide: a conflict tells the user that the personnummer is
+    // registered (README, "What a conflict reveals"). Not so for a person with skyddade
+    // personuppgifter whom the user cannot see: that registration is answered as for an unknown
+    // person, and kept as a record of its own that staff with protected-identity access in the
+    // person's district see and take over (protectedMatches).
+    const existing = await tx
+      .select({
+        id: persons.id,
+        protectedIdentity: persons.protectedIdentity,
+        protectedMatchId: persons.protectedMatchId,
+        inScope: sql<boolean>`${personScope(actor)}`,
+      })
+      .from(persons)
+      .where(eq(persons.personnummer, parsed.normalized));
+    const registered = existing.find((p) => p.protectedMatchId === null);
+    const hiddenProtected = registered?.protectedIdentity && !registered.inScope;
+    if (registered && (!hiddenProtected || existing.some((p) => p.protectedMatchId !== null && p.inScope))) {
       throw conflict("person_exists", "Personen finns redan registrerad / The person is already registered", [
         { path: "body.personnummer", message: "Sök fram personen i stället / Search for the person instead" },
       ]);
@@ -248,6 +263,7 @@ export async function createPerson(
         phone: input.phone ?? null,
         districtId: input.districtId,
         createdBy: actor.userId,
+        protectedMatchId: hiddenProtected ? registered.id : null,
       })
       .returning({ id: persons.id });
     if (!row) throw new Error("insert returned nothing");
@@ -258,6 +274,20 @@ export async function createPerson(
       recordType: "person",
       recordId: row.id,
     });
+    if (hiddenProtected) {
+      // On the protected person's trail, where their district's staff see it; without the
+      // registering unit, so the registering district's own log readers do not.
+      await tx.insert(auditLog).values({
+        ...auditRow(actor, {
+          action: "person.protected_match",
+          permission: "person:write",
+          personId: registered.id,
+          recordType: "person",
+          recordId: row.id,
+        }),
+        unitId: null,
+      });
+    }
     return loadDetail(tx, actor, row.id);
   });
 }
@@ -403,5 +433,45 @@ export async function revokeShare({ db }: Database, actor: Actor, personId: stri
       recordType: "person_share",
       recordId: shareId,
     });
+  });
+}
+
+/**
+ * Registrations made elsewhere of persons with skyddade personuppgifter in the actor's scope: the
+ * queue through which staff with protected-identity access take such a case over. Others see none.
+ */
+export async function protectedMatches({ db }: Database, actor: Actor) {
+  if (!actor.protectedIdentityAccess) return { items: [] };
+  const match = aliasedTable(persons, "match");
+  const registrar = aliasedTable(users, "registrar");
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .select({
+        id: match.id,
+        protectedPersonId: persons.id,
+        districtId: match.districtId,
+        districtName: districts.name,
+        registeredBy: registrar.username,
+        createdAt: match.createdAt,
+      })
+      .from(match)
+      .innerJoin(persons, eq(persons.id, match.protectedMatchId))
+      .innerJoin(districts, eq(districts.id, match.districtId))
+      .leftJoin(registrar, eq(registrar.id, match.createdBy))
+      .where(personScope(actor))
+      .orderBy(desc(match.createdAt))
+      .limit(200);
+    await audit(
+      tx,
+      actor,
+      rows.map((r) => ({
+        action: "person.protected_match_read",
+        permission: "person:read" as const,
+        personId: r.protectedPersonId,
+        recordType: "person",
+        recordId: r.id,
+      })),
+    );
+    return { items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })) };
   });
 }

@@ -9,6 +9,7 @@ import { stockholmDate } from "../../../domain/time";
 import type { Db, Tx } from "../../db/connection";
 import { cases, lulYttranden, lvuProcesses, persons, units, users } from "../../db/schema/index";
 import { toDomainStep } from "./lvu.service";
+import { youthSanctionClocks } from "./sanction.clocks";
 
 /** A clock for the deadline overview (src/server/modules/deadlines/service.ts), with its case columns. */
 export interface YoungOffenderClock {
@@ -38,7 +39,7 @@ const caseColumns = {
 };
 
 /**
- * The LUL yttrande and LVU clocks in the cases `base` selects (the overview's scope and filters,
+ * The LUL yttrande, LVU, ungdomstjänst and ungdomsövervakning clocks in the cases `base` selects (the overview's scope and filters,
  * caseScope among them): unsent yttranden and running LVU processes, and with `includeMet` those
  * met since `since`. Clocks are computed by src/domain (lul/yttrande.ts, lvu/process.ts); a clock
  * that stopped because what it guarded ended first is not shown. Lazy: the queries run when awaited,
@@ -143,6 +144,8 @@ export function youngOffenderClocks(
         }
       }
     }
+    // Ungdomstjänst and ungdomsövervakning (./sanction.clocks.ts).
+    out.push(...(await youthSanctionClocks(tx, base, options)));
     return out;
   };
   return { then: (resolve, reject) => run().then(resolve, reject) };

@@ -17,6 +17,7 @@ import { audit } from "../../platform/audit";
 import { recordKeys } from "../../platform/record-keys";
 import { reportScope } from "../../platform/report-scope";
 import { toDomainStep } from "./lvu.service";
+import { youthSanctionFigures } from "./sanction.report";
 
 type Query = z.infer<typeof youngOffendersQuery>;
 
@@ -121,6 +122,7 @@ export async function youngOffendersReport(
     { from: query.from, to: query.to, asOf },
     publisher,
   );
+  const sanctions = await youthSanctionFigures(database, districtIds, query, keyOf, publisher);
   return {
     from: query.from,
     to: query.to,
@@ -129,5 +131,8 @@ export async function youngOffendersReport(
     disclosure: disclosureNote(granularity, figures.protectedWhole),
     yttranden: figures.yttranden,
     lvu: figures.lvu,
+    ungdomstjanst: sanctions.ungdomstjanst,
+    ungdomsovervakning: sanctions.ungdomsovervakning,
+    sanctionsProtectedWhole: sanctions.protectedWhole,
   };
 }
