@@ -500,7 +500,7 @@ describe("samlad bild, first half of 2025 in district B", () => {
     expect(s.total.pojke).toEqual(boys);
     expect(s.total.other).toEqual(none);
     expect(s.total.byAgeGroup[2]).toEqual({ ageGroup: "12-14", ...boys });
-    expect(s.total.byAgeGroup[3].started).toBeNull(); // the girls again
+    hiddenOrSafe(s.total.byAgeGroup[3].started, 10, all.started); // the girls again
     for (const i of [0, 1, 4, 5]) expect(s.total.byAgeGroup[i]).toEqual({ ageGroup: s.total.byAgeGroup[i].ageGroup, ...none });
 
     // FFT: 11 started (hidden: the total minus them would give the advised-against one away), 10
