@@ -5,6 +5,7 @@ import { NO_ASSESSMENT_REASONS } from "../../../domain/assessment-policy";
 import { assessments, instruments, investigations, persons, reports } from "../../db/schema/index";
 import { seedTraining, shippedInstrument } from "../../testing/assessment-fixtures";
 import { seedCase } from "../../testing/case-fixtures";
+import { expectHiddenOrSafe, expectPublished } from "../../testing/disclosure-expect";
 import { createWorld, nextPersonnummer, type World } from "../../testing/world";
 
 let w: World;
@@ -346,19 +347,6 @@ describe("completion policy", () => {
   });
 });
 
-/**
- * What the disclosure rules promise of a published count whose true value is `truth`: 0 shown as 0,
- * 1–4 hidden (null), otherwise hidden (secondary suppression) or within ±2 of the truth and never below 5.
- */
-function expectPublished(value: number | null, truth: number) {
-  if (truth === 0) expect(value).toBe(0);
-  else if (truth < 5) expect(value).toBeNull();
-  else if (value !== null) {
-    expect(Math.abs(value - truth)).toBeLessThanOrEqual(2);
-    expect(value).toBeGreaterThanOrEqual(5);
-  }
-}
-
 /** Every cell of every sheet, as text. */
 async function xlsxText(buffer: Buffer): Promise<string> {
   const wb = new ExcelJS.Workbook();
@@ -478,12 +466,13 @@ describe("usage statistics", () => {
     expect(concern("missbruk").withAssessment).toBeNull();
     expect(concern("missbruk").share).toBeNull();
     // Boys: 7 completed, 3 assessed (hidden). Girls: 7 and 5 — but girls + boys = the total, so the
-    // girls' 5 is hidden too (secondary suppression), else total − girls would give the boys' 3.
+    // girls' 5 is hidden too (secondary suppression) unless their perturbed figure leaves no lone small
+    // remainder beside the total — which one depends on the record keys.
     const gender = (g: string) => u.byGender.find((x: { gender: string }) => x.gender === g);
     expectPublished(gender("pojke").completed, 7);
     expect(gender("pojke").withAssessment).toBeNull();
-    expect(gender("flicka").withAssessment).toBeNull();
-    expect(gender("flicka").share).toBeNull();
+    expectHiddenOrSafe(gender("flicka").withAssessment, 5, u.total.withAssessment);
+    if (gender("flicka").withAssessment === null) expect(gender("flicka").share).toBeNull();
     expect(u.byInstrument).toHaveLength(1);
     expect(u.byInstrument[0]).toMatchObject({ instrumentKey: "gas" });
     expect(u.byInstrument[0].investigations).not.toBeNull();

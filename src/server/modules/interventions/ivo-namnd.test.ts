@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cases, insatser, persons } from "../../db/schema/index";
+import { expectPublished } from "../../testing/disclosure-expect";
 import { catalogueEntry } from "../../testing/insats-fixtures";
 import { pdfText } from "../../testing/pdf-text";
 import { createWorld, nextPersonnummer, type World } from "../../testing/world";
@@ -24,19 +25,6 @@ async function xlsxText(buffer: Buffer): Promise<string> {
   const cells: string[] = [];
   wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => cells.push(String(c.value)))));
   return cells.join("\n");
-}
-
-/**
- * What the disclosure rules promise of a published count whose true value is `truth`: 0 shown as 0,
- * 1–4 hidden (null), otherwise hidden or within ±2 of the truth and never below 5.
- */
-function expectPublished(value: number | null, truth: number) {
-  if (truth === 0) expect(value).toBe(0);
-  else if (truth < 5) expect(value).toBeNull();
-  else if (value !== null) {
-    expect(Math.abs(value - truth)).toBeLessThanOrEqual(2);
-    expect(value).toBeGreaterThanOrEqual(5);
-  }
 }
 
 type Counts = { listed: number | null; executedLate: number | null; notExecuted: number | null };
