@@ -297,13 +297,27 @@ select 'outcome', part, year, catalogue_id, gender, age_group, null, null, null,
 from outcomes`;
 
 /**
+ * $1 district ids (uuid[]), $2 from, $3 to (dates): the files a file review draws from, by hand —
+ * investigations by the day they were opened, insatser by the day they were decided. The sample is
+ * then drawn from them as the review states its method (src/domain/file-review/sample.ts).
+ */
+export const FILE_REVIEW_POPULATION = `
+select id, 'utredning' as file_kind from investigations
+where district_id = any($1::uuid[]) and opened_on between $2::date and $3::date
+union all
+select id, 'insats' from insatser
+where district_id = any($1::uuid[]) and decided_on between $2::date and $3::date`;
+
+/**
  * $1 investigation ids, $2 insats ids (uuid[]), $3 the instant the verdicts are as of. The file
  * review's automatic verdicts for the sampled files by hand, straight from the records: each
  * investigation's reports (the one that opened it, those linked to it, those received while it ran)
  * with their skyddsbedömning and förhandsbedömning against 24 h and 14 days, the decision to open
  * it, its last day moved by each förlängning decided in time (a recursive walk), a signed assessment
  * or a reason; each insats's start against 3 months, its first and latest signed plan, the plan's
- * follow-up days, care plan and överväganden. One row per file: its kind, id and { criterion: verdict }.
+ * follow-up days, care plan and överväganden. One row per file: its kind, id and { criterion: verdict },
+ * and for an investigation whose case has LVU processes, those processes with their steps and the
+ * case's investigations (`lvu`): the four LVU verdicts are the LVU state machine's (bench/file-review.ts).
  */
 export const FILE_REVIEW_VERDICTS = `
 with recursive params as (
@@ -411,7 +425,15 @@ select 'investigation' as kind, inv.id, jsonb_build_object(
       when inv.no_assessment_reason is not null then 'met'
       when coalesce(s.crime, false) then 'not_met' else 'not_applicable' end,
   'barnets_syn_utredning', 'manual',
-  'analys_kvalitet', 'manual') as verdicts
+  'analys_kvalitet', 'manual') as verdicts,
+  (select json_build_object(
+     'investigations', (select json_agg(json_build_object('id', ci.id, 'openedOn', ci.opened_on))
+                        from investigations ci where ci.case_id = inv.case_id),
+     'processes', json_agg(json_build_object('id', lp.id, 'grounds', lp.grounds, 'behaviours', lp.behaviours,
+       'birthDate', pe.birth_date, 'steps', (select coalesce(json_agg(json_build_object('seq', st.seq, 'data', st.data)
+         order by st.seq), '[]') from lvu_steps st where st.process_id = lp.id))))
+   from lvu_processes lp join persons pe on pe.id = lp.person_id
+   where lp.case_id = inv.case_id having count(*) > 0) as lvu
 from inv cross join params p left join per_inv s on s.inv_id = inv.id join final_due fd on fd.inv_id = inv.id
 union all
 select 'insats', ins.id, jsonb_build_object(
@@ -435,5 +457,5 @@ select 'insats', ins.id, jsonb_build_object(
                       when (case when ins.ended_on <= p.today then ins.ended_on else p.today end)
                            > (greatest(coalesce(o.last, ins.started), ins.started) + interval '6 months')::date then 'not_met'
                       when o.last is null then 'not_applicable' else 'met' end,
-  'plan_kvalitet', 'manual')
+  'plan_kvalitet', 'manual'), null
 from ins cross join params p left join per_fu f on f.insats_id = ins.id left join per_ov o on o.insats_id = ins.id`;

@@ -1,12 +1,19 @@
 /**
  * The file review's benchmark paths: `POST /api/file-reviews` as the signed-in user (one district,
- * a period, both kinds, 100 files, a fixed seed) and its bare limit, FILE_REVIEW_VERDICTS over the
- * very files the API drew (taken from its first answer), as of the same instant. Before timing,
- * the bare verdicts are checked against the API's automatic ones, so the two compute the same thing.
+ * a period, both kinds, 100 files, a fixed seed) and its bare limit by hand: the population by
+ * FILE_REVIEW_POPULATION, the sample drawn from it by the method every review states, and
+ * FILE_REVIEW_VERDICTS over the files drawn, as of the instant of the API's first answer. Before
+ * timing, the bare path is checked against that answer: the same files, and the same automatic
+ * verdict on every file × criterion.
  */
 import type pg from "pg";
 import type { FileReview } from "../src/contracts/file-reviews";
-import { FILE_REVIEW_VERDICTS } from "./bare-queries";
+import type { LvuStepBody } from "../src/contracts/young-offenders";
+import { evaluateLvu, type LvuFileProcess, processesOfInvestigation } from "../src/domain/file-review/lvu-criteria";
+import { drawSample } from "../src/domain/file-review/sample";
+import type { LvuBehaviour, LvuGround } from "../src/domain/lvu/vocabulary";
+import { toDomainStep } from "../src/server/modules/young-offenders/lvu.service";
+import { FILE_REVIEW_POPULATION, FILE_REVIEW_VERDICTS } from "./bare-queries";
 
 export const FILE_REVIEW_SAMPLE = 100;
 export const FILE_REVIEW_SEED = 20_240_101;
@@ -14,13 +21,48 @@ export const FILE_REVIEW_SEED = 20_240_101;
 export interface FileReviewBench {
   /** One review made through the API (each call a new review of the same sample). */
   api: () => Promise<FileReview>;
-  /** The bare SQL over the same files. */
-  bare: () => Promise<unknown>;
+  /** The bare path: population, draw and verdicts. */
+  bare: () => Promise<BareFile[]>;
   populationSize: number;
   drawn: number;
-  /** Automatic verdicts (file × criterion) compared, and those where the bare SQL disagreed. */
+  /** Automatic verdicts (file × criterion) compared, and those where the bare path disagreed. */
   compared: number;
   disagreements: string[];
+}
+
+interface BareFile {
+  id: string;
+  verdicts: Record<string, string>;
+}
+
+/** The `lvu` column of FILE_REVIEW_VERDICTS: the case's LVU processes and investigations. */
+interface LvuOfCase {
+  investigations: { id: string; openedOn: string }[];
+  processes: {
+    id: string;
+    grounds: string[];
+    behaviours: string[];
+    birthDate: string;
+    steps: { seq: number; data: LvuStepBody }[];
+  }[];
+}
+
+const LVU_CODES = ["lvu_understallning", "lvu_ansokan", "lvu_overvagande", "lvu_beslutsfattare"] as const;
+
+/**
+ * The four LVU verdicts: not applicable without a process; otherwise the LVU state machine's, the
+ * one definition the case page, the deadline overview and the review share — a port of it into SQL
+ * would be the same rules again, and these files are a handful in a hundred.
+ */
+function lvuVerdicts(investigationId: string, lvu: LvuOfCase | null, asOf: Date): Record<string, string> {
+  if (!lvu) return Object.fromEntries(LVU_CODES.map((c) => [c, "not_applicable"]));
+  const processes: LvuFileProcess[] = lvu.processes.map((p) => ({
+    id: p.id,
+    facts: { grounds: p.grounds as LvuGround[], behaviours: p.behaviours as LvuBehaviour[], birthDate: p.birthDate },
+    steps: p.steps.map((s) => ({ ...toDomainStep(s.data), seq: s.seq })),
+  }));
+  const owned = processesOfInvestigation(investigationId, lvu.investigations, processes);
+  return Object.fromEntries(evaluateLvu(owned, asOf, "").map((v) => [v.code, v.verdict]));
 }
 
 export async function fileReviewBench(
@@ -47,14 +89,34 @@ export async function fileReviewBench(
     return (await res.json()) as FileReview;
   };
   const first = await api();
-  const ids = (type: "investigation" | "insats") => first.items.filter((i) => i.recordType === type).map((i) => i.recordId);
-  const params = [ids("investigation"), ids("insats"), first.asOf];
-  const bare = () => pool.query(FILE_REVIEW_VERDICTS, params);
+  const asOf = new Date(first.asOf);
 
-  const rows = (await bare()).rows as { id: string; verdicts: Record<string, string> }[];
-  const byId = new Map(rows.map((r) => [r.id, r.verdicts]));
-  let compared = 0;
+  const bare = async (): Promise<BareFile[]> => {
+    const population = await pool.query<{ id: string; file_kind: "utredning" | "insats" }>(FILE_REVIEW_POPULATION, [
+      [period.districtId],
+      period.from,
+      period.to,
+    ]);
+    const drawn = drawSample(population.rows, FILE_REVIEW_SAMPLE, FILE_REVIEW_SEED);
+    const ids = (kind: string) => drawn.items.filter((f) => f.file_kind === kind).map((f) => f.id);
+    const { rows } = await pool.query<{ kind: string; id: string; verdicts: Record<string, string>; lvu: LvuOfCase | null }>(
+      FILE_REVIEW_VERDICTS,
+      [ids("utredning"), ids("insats"), asOf],
+    );
+    const byId = new Map(
+      rows.map((r) => [r.id, r.kind === "investigation" ? { ...r.verdicts, ...lvuVerdicts(r.id, r.lvu, asOf) } : r.verdicts]),
+    );
+    // In the order drawn, as the review lists its files.
+    return drawn.items.map((f) => ({ id: f.id, verdicts: byId.get(f.id) ?? {} }));
+  };
+
+  const files = await bare();
   const disagreements: string[] = [];
+  const drawnIds = files.map((f) => f.id).join();
+  if (drawnIds !== first.items.map((i) => i.recordId).join())
+    disagreements.push("the bare path drew other files than the API (populations differ)");
+  let compared = 0;
+  const byId = new Map(files.map((f) => [f.id, f.verdicts]));
   for (const item of first.items) {
     const bareVerdicts = byId.get(item.recordId) ?? {};
     for (const v of item.verdicts) {

@@ -2,6 +2,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
+import { PgTransaction } from "drizzle-orm/pg-core";
 import pg from "pg";
 import * as schema from "./schema/index";
 
@@ -52,4 +53,16 @@ export async function oneByOne<T extends readonly unknown[]>(queries: T): Promis
   const results: unknown[] = [];
   for (const q of queries) results.push(await q);
   return results as { -readonly [K in keyof T]: Awaited<T[K]> };
+}
+
+/**
+ * Awaits lazy Drizzle queries at once when they run on the pool (each on a connection of its own,
+ * so a request waits for the slowest, not the sum), and one after another inside a transaction.
+ */
+export async function together<T extends readonly unknown[]>(
+  db: Db | Tx,
+  queries: T,
+): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  if (db instanceof PgTransaction) return oneByOne(queries);
+  return Promise.all(queries) as Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }>;
 }

@@ -108,10 +108,27 @@ export const RELAXED_COMMIT_TEXT = "select set_config('synchronous_commit', 'off
 const RELAXED_COMMIT = sql.raw(RELAXED_COMMIT_TEXT);
 
 /**
- * Audits a list shown to the user — one row per record, all alike but for the person and record —
- * in one statement: the rows travel as two arrays rather than as thousands of bound values, and,
- * the statement being its own transaction that writes nothing but audit rows, it commits without
- * waiting for the WAL flush (see RELAXED_COMMIT). Call it before the list is returned.
+ * The insert of one audit row per record, all alike but for the person and record: the rows travel
+ * as two arrays rather than as a bound value per column and row (thousands for a long list).
+ */
+function insertEach(r: ReturnType<typeof auditRow>, shown: { personId: string; recordId: string }[], prefix?: SQL) {
+  return sql`
+    ${prefix ?? sql``}
+    insert into ${auditLog} (id, prev_hash, hash, user_id, username, role, unit_id, action, person_id, record_type,
+                             record_id, purpose, request_id, client_ip, details)
+    select 0, '', '', ${r.userId}::uuid, ${r.username}, ${r.role}, ${r.unitId}::uuid, ${r.action}, shown.person_id,
+           ${r.recordType}, shown.record_id, ${r.purpose}, ${r.requestId}, ${r.clientIp},
+           ${r.details === null ? null : JSON.stringify(r.details)}::jsonb
+    from unnest(${sql.param(shown.map((s) => s.personId))}::uuid[], ${sql.param(shown.map((s) => s.recordId))}::text[])
+         with ordinality as shown(person_id, record_id, n)
+    ${prefix ? sql`cross join relaxed` : sql``}
+    order by shown.n`;
+}
+
+/**
+ * Audits a list shown to the user in one statement (insertEach); the statement being its own
+ * transaction that writes nothing but audit rows, it commits without waiting for the WAL flush
+ * (see RELAXED_COMMIT). Call it before the list is returned.
  */
 export async function auditShownList(
   { pool }: Database,
@@ -120,16 +137,20 @@ export async function auditShownList(
   shown: { personId: string; recordId: string }[],
 ): Promise<void> {
   if (shown.length === 0) return;
-  const r = auditRow(actor, entry);
-  const query = dialect.sqlToQuery(sql`
-    with relaxed as (${RELAXED_COMMIT})
-    insert into ${auditLog} (id, prev_hash, hash, user_id, username, role, unit_id, action, person_id, record_type,
-                             record_id, purpose, request_id, client_ip)
-    select 0, '', '', ${r.userId}::uuid, ${r.username}, ${r.role}, ${r.unitId}::uuid, ${r.action}, shown.person_id,
-           ${r.recordType}, shown.record_id, null, ${r.requestId}, ${r.clientIp}
-    from unnest(${sql.param(shown.map((s) => s.personId))}::uuid[], ${sql.param(shown.map((s) => s.recordId))}::text[])
-         with ordinality as shown(person_id, record_id, n)
-    cross join relaxed
-    order by shown.n`);
+  const query = dialect.sqlToQuery(insertEach(auditRow(actor, entry), shown, sql`with relaxed as (${RELAXED_COMMIT})`));
   await pool.query({ text: query.sql, values: query.params as unknown[] });
+}
+
+/**
+ * Audits many records alike but for the person and record inside the caller's transaction, so the
+ * rows commit with what they record (insertEach).
+ */
+export async function auditEach(
+  tx: Db | Tx,
+  actor: Actor,
+  entry: Omit<AuditEntry, "personId" | "recordId">,
+  shown: { personId: string; recordId: string }[],
+): Promise<void> {
+  if (shown.length === 0) return;
+  await tx.execute(insertEach(auditRow(actor, entry), shown));
 }

@@ -6,7 +6,7 @@ import type { FileKind } from "../../../domain/file-review/definitions";
 import { type LvuFileProcess, processesOfInvestigation } from "../../../domain/file-review/lvu-criteria";
 import type { InsatsKind } from "../../../domain/interventions/vocabulary";
 import type { LvuBehaviour, LvuGround } from "../../../domain/lvu/vocabulary";
-import { type Db, oneByOne, type Tx } from "../../db/connection";
+import { type Db, type Tx, together } from "../../db/connection";
 import {
   assessments,
   cases,
@@ -57,7 +57,7 @@ export async function population(tx: Db | Tx, actor: Actor, kinds: readonly File
   // A unit filter keeps the files whose case is handled there (and, for insatser, those it provides).
   const inUnits = (...columns: (typeof cases.unitId | typeof insatser.providerUnitId)[]) =>
     f.unitIds.length === 0 ? undefined : or(...columns.map((c) => inArray(c, f.unitIds)));
-  const [utredningar, insatsRows] = await oneByOne([
+  const [utredningar, insatsRows] = await together(tx, [
     kinds.includes("utredning")
       ? tx
           .select({
@@ -122,9 +122,11 @@ export interface EvaluatedFile {
 export async function evaluateInvestigations(tx: Db | Tx, ids: string[], asOf: Date): Promise<Map<string, EvaluatedFile>> {
   const out = new Map<string, EvaluatedFile>();
   if (ids.length === 0) return out;
-  const invRows = await tx.select().from(investigations).where(inArray(investigations.id, ids));
-  const caseIds = [...new Set(invRows.map((i) => i.caseId))];
-  const [decisionRows, reportRows, assessmentRows, caseInvestigations, lvuRows] = await oneByOne([
+  // The cases of the investigations as a subquery rather than a first round trip: every read
+  // below can then go out at once.
+  const caseIds = tx.select({ id: investigations.caseId }).from(investigations).where(inArray(investigations.id, ids));
+  const [invRows, decisionRows, reportRows, assessmentRows, caseInvestigations, lvuRows] = await together(tx, [
+    tx.select().from(investigations).where(inArray(investigations.id, ids)),
     tx
       .select({
         id: decisions.id,
@@ -139,7 +141,7 @@ export async function evaluateInvestigations(tx: Db | Tx, ids: string[], asOf: D
         or(
           inArray(
             decisions.id,
-            invRows.map((i) => i.openingDecisionId),
+            tx.select({ id: investigations.openingDecisionId }).from(investigations).where(inArray(investigations.id, ids)),
           ),
           and(inArray(decisions.investigationId, ids), eq(decisions.type, "forlangning")),
         ),
@@ -245,7 +247,7 @@ export async function evaluateInvestigations(tx: Db | Tx, ids: string[], asOf: D
 export async function evaluateInsatser(tx: Db | Tx, ids: string[], asOf: Date): Promise<Map<string, EvaluatedFile>> {
   const out = new Map<string, EvaluatedFile>();
   if (ids.length === 0) return out;
-  const [rows, planRows, followUpRows, overvagandeRows] = await oneByOne([
+  const [rows, planRows, followUpRows, overvagandeRows] = await together(tx, [
     tx
       .select({ i: insatser, kind: insatsCatalogue.kind, name: insatsCatalogue.name, planDueDays: districts.planDueDays })
       .from(insatser)

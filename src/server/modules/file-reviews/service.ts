@@ -22,7 +22,7 @@ import {
   type Verdict,
 } from "../../../domain/file-review/definitions";
 import { DRAW_METHOD, drawSample } from "../../../domain/file-review/sample";
-import { type Database, type Db, oneByOne, type Tx } from "../../db/connection";
+import { type Database, type Db, type Tx, together } from "../../db/connection";
 import {
   districts,
   fileReviewActions,
@@ -35,7 +35,7 @@ import {
   users,
 } from "../../db/schema/index";
 import { type Actor, districtsWithPermission } from "../../platform/actor";
-import { audit, auditShownList } from "../../platform/audit";
+import { audit, auditEach, auditShownList } from "../../platform/audit";
 import { decodeCursor, encodeCursor } from "../../platform/cursor";
 import { badRequest, conflict, notFound } from "../../platform/errors";
 import { evaluateInsatser, evaluateInvestigations, type PopulationFile, population } from "./files";
@@ -81,9 +81,10 @@ const recordTypeOf = (p: PopulationFile) => (p.fileKind === "insats" ? "insats" 
 
 /**
  * Draws the sample (domain/file-review/sample.ts) from the files of the period and evaluates each
- * against the criteria, as of now, in one transaction with an audit row per sampled person. A
- * period without files gives a review with no items and a note saying so (201, not 400: that the
- * population was empty is itself the finding, and it is recorded with its date).
+ * against the criteria, as of now; then stores the review, its items and an audit row per sampled
+ * person in one transaction. A period without files gives a review with no items and a note saying
+ * so (201, not 400: that the population was empty is itself the finding, and it is recorded with
+ * its date). The answer is built from what was computed and read here, not read back.
  */
 export async function createReview(database: Database, actor: Actor, input: z.infer<typeof createFileReviewBody>, now: Date) {
   const allowed = reviewDistricts(actor);
@@ -96,84 +97,141 @@ export async function createReview(database: Database, actor: Actor, input: z.in
   }
   const unitIds = [...new Set(input.unitIds)].sort();
   const { db } = database;
-  const id = await db.transaction(async (tx) => {
-    if (unitIds.length > 0) {
-      const known = await tx
-        .select({ id: units.id })
-        .from(units)
-        .where(and(inArray(units.id, unitIds), inArray(units.districtId, districtIds)));
-      if (known.length !== unitIds.length) {
-        throw badRequest("unit_not_in_districts", "Enheten hör inte till de valda distrikten / Unit not in the districts", [
-          { path: "body.unitIds", message: "Välj enheter i de valda distrikten / Choose units of the chosen districts" },
-        ]);
-      }
-    }
-    const kinds = fileKindsOf(input.kind);
-    const files = await population(tx, actor, kinds, { districtIds, unitIds, from: input.from, to: input.to });
-    const drawn = drawSample(files, input.sampleSize, input.seed);
-    const byKind = (k: "utredning" | "insats") => drawn.items.filter((f) => f.fileKind === k).map((f) => f.id);
-    const investigationsDone = await evaluateInvestigations(tx, byKind("utredning"), now);
-    const insatserDone = await evaluateInsatser(tx, byKind("insats"), now);
-
-    const reviewId = crypto.randomUUID();
-    await tx.insert(fileReviews).values({
-      id: reviewId,
-      seriesId: reviewId,
-      districtIds,
-      unitIds,
-      periodFrom: input.from,
-      periodTo: input.to,
-      kind: input.kind,
-      sampleSize: input.sampleSize,
-      seed: input.seed,
-      populationSize: drawn.populationSize,
-      tookAll: drawn.tookAll,
-      asOf: now,
-      createdBy: actor.userId,
-      createdAt: now,
-      updatedAt: now,
-    });
-    if (drawn.items.length > 0) {
-      await tx.insert(fileReviewItems).values(
-        drawn.items.map((f, position) => {
-          const evaluated = (f.fileKind === "insats" ? insatserDone : investigationsDone).get(f.id);
-          if (!evaluated) throw new Error("a sampled file was not evaluated");
-          return {
-            reviewId,
-            position,
-            recordType: recordTypeOf(f),
-            recordId: f.id,
-            caseId: f.caseId,
-            personId: f.personId,
-            districtId: f.districtId,
-            fileDate: f.fileDate,
-            label: evaluated.label,
-            verdicts: evaluated.verdicts,
-          };
-        }),
-      );
-    }
-    await audit(tx, actor, [
-      {
-        action: "file_review.create",
-        permission: PERMISSION,
-        recordType: "file_review",
-        recordId: reviewId,
-        details: { districtIds, kind: input.kind, from: input.from, to: input.to, seed: input.seed, drawn: drawn.items.length },
-      },
-      ...drawn.items.map((f) => ({
-        action: "file_review.sample",
-        permission: PERMISSION,
-        personId: f.personId,
-        recordType: recordTypeOf(f),
-        recordId: f.id,
-        details: { reviewId },
-      })),
+  const kinds = fileKindsOf(input.kind);
+  const [knownUnits, files] = await Promise.all([
+    unitIds.length > 0
+      ? db
+          .select({ id: units.id })
+          .from(units)
+          .where(and(inArray(units.id, unitIds), inArray(units.districtId, districtIds)))
+      : Promise.resolve([]),
+    population(db, actor, kinds, { districtIds, unitIds, from: input.from, to: input.to }),
+  ]);
+  if (knownUnits.length !== unitIds.length) {
+    throw badRequest("unit_not_in_districts", "Enheten hör inte till de valda distrikten / Unit not in the districts", [
+      { path: "body.unitIds", message: "Välj enheter i de valda distrikten / Choose units of the chosen districts" },
     ]);
-    return reviewId;
+  }
+  const drawn = drawSample(files, input.sampleSize, input.seed);
+  const byKind = (k: "utredning" | "insats") => drawn.items.filter((f) => f.fileKind === k).map((f) => f.id);
+  const reviewId = crypto.randomUUID();
+  const review: ReviewRow = {
+    id: reviewId,
+    seriesId: reviewId,
+    version: 1,
+    previousVersionId: null,
+    districtIds,
+    unitIds,
+    periodFrom: input.from,
+    periodTo: input.to,
+    kind: input.kind,
+    sampleSize: input.sampleSize,
+    seed: input.seed,
+    populationSize: drawn.populationSize,
+    tookAll: drawn.tookAll,
+    asOf: now,
+    conclusion: "",
+    createdBy: actor.userId,
+    createdAt: now,
+    updatedAt: now,
+    signedBy: null,
+    signedAt: null,
+  };
+  // The verdicts and everything else the answer shows are read at once, each on a connection of its
+  // own: none of them needs the review written first, and the request waits for the slowest only.
+  const [investigationsDone, insatserDone, names, previous, staff, districtRows] = await Promise.all([
+    evaluateInvestigations(db, byKind("utredning"), now),
+    evaluateInsatser(db, byKind("insats"), now),
+    personNames(
+      db,
+      drawn.items.map((f) => f.personId),
+    ),
+    previousWithItems(db, actor, review),
+    staffOf(db, districtIds),
+    districtNames(db, districtIds),
+  ]);
+  const itemRows: ItemRow[] = drawn.items.map((f, position) => {
+    const evaluated = (f.fileKind === "insats" ? insatserDone : investigationsDone).get(f.id);
+    if (!evaluated) throw new Error("a sampled file was not evaluated");
+    return {
+      id: crypto.randomUUID(),
+      reviewId,
+      position,
+      recordType: recordTypeOf(f),
+      recordId: f.id,
+      caseId: f.caseId,
+      personId: f.personId,
+      districtId: f.districtId,
+      fileDate: f.fileDate,
+      label: evaluated.label,
+      verdicts: evaluated.verdicts,
+      answers: {},
+      comment: "",
+      updatedBy: null,
+      updatedAt: null,
+    };
   });
-  // The sample's audit rows above already name every person the answer shows (same request).
-  return loadReview(database, actor, id);
+  await db.transaction(async (tx) => {
+    await tx.insert(fileReviews).values(review);
+    await insertItems(tx, itemRows);
+    await audit(tx, actor, {
+      action: "file_review.create",
+      permission: PERMISSION,
+      recordType: "file_review",
+      recordId: reviewId,
+      details: { districtIds, kind: input.kind, from: input.from, to: input.to, seed: input.seed, drawn: drawn.items.length },
+    });
+    // The sample's audit rows name every person the answer shows (same request).
+    for (const recordType of ["investigation", "insats"] as const)
+      await auditEach(
+        tx,
+        actor,
+        { action: "file_review.sample", permission: PERMISSION, recordType, details: { reviewId } },
+        itemRows.filter((i) => i.recordType === recordType).map((i) => ({ personId: i.personId, recordId: i.recordId })),
+      );
+  });
+  const head = toSummary(review, {
+    districtName: (id) => districtRows.find((d) => d.id === id)?.name ?? id,
+    userName: (id) => (id === actor.userId ? actor.displayName : null),
+    latestVersion: () => review.version,
+    drawn: () => itemRows.length,
+  });
+  return assemble({
+    review,
+    head,
+    previous: previous?.review ?? null,
+    items: itemRows.map((row) => toItem({ ...row, personName: names.get(row.personId) ?? "" })),
+    previousItems: previous?.items ?? [],
+    actions: [],
+    staff,
+    raised: [],
+  });
+}
+
+/**
+ * The items as one JSON value rather than a bound value per column and row (1,500 for a sample of
+ * 100, whose building cost more than the insert itself).
+ */
+async function insertItems(tx: Tx, rows: ItemRow[]) {
+  if (rows.length === 0) return;
+  const json = rows.map((r) => ({
+    id: r.id,
+    review_id: r.reviewId,
+    position: r.position,
+    record_type: r.recordType,
+    record_id: r.recordId,
+    case_id: r.caseId,
+    person_id: r.personId,
+    district_id: r.districtId,
+    file_date: r.fileDate,
+    label: r.label,
+    verdicts: r.verdicts,
+    answers: r.answers,
+    comment: r.comment,
+  }));
+  await tx.execute(
+    sql`insert into ${fileReviewItems} select * from json_populate_recordset(null::file_review_items, ${JSON.stringify(json)}::json)`,
+  );
 }
 
 // ── Read ────────────────────────────────────────────────────────────────────────────────────────
@@ -208,14 +266,39 @@ export function toItem(row: ItemRow & { personName: string }): Item {
   };
 }
 
-async function itemsOf(tx: Db | Tx, reviewIds: string[]) {
-  if (reviewIds.length === 0) return [];
-  return tx
-    .select({ item: fileReviewItems, personName: sql<string>`${persons.firstName} || ' ' || ${persons.lastName}` })
+const fullName = sql<string>`${persons.firstName} || ' ' || ${persons.lastName}`;
+
+/** A review's items in the order drawn, with the name of each file's person. */
+async function itemsOf(tx: Db | Tx, reviewId: string): Promise<Item[]> {
+  const rows = await tx
+    .select({ item: fileReviewItems, personName: fullName })
     .from(fileReviewItems)
     .innerJoin(persons, eq(persons.id, fileReviewItems.personId))
-    .where(inArray(fileReviewItems.reviewId, reviewIds))
-    .orderBy(asc(fileReviewItems.reviewId), asc(fileReviewItems.position));
+    .where(eq(fileReviewItems.reviewId, reviewId))
+    .orderBy(asc(fileReviewItems.position));
+  return rows.map((x) => toItem({ ...x.item, personName: x.personName }));
+}
+
+/** The persons' names by id. */
+async function personNames(tx: Db | Tx, personIds: string[]): Promise<Map<string, string>> {
+  if (personIds.length === 0) return new Map();
+  const rows = await tx
+    .select({ id: persons.id, name: fullName })
+    .from(persons)
+    .where(inArray(persons.id, [...new Set(personIds)]));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** The review compared with (previousReview) and its items for the comparison: verdicts only, no names. */
+async function previousWithItems(tx: Db | Tx, actor: Actor, r: ReviewRow) {
+  const previous = await previousReview(tx, actor, r);
+  if (!previous) return null;
+  const rows = await tx
+    .select()
+    .from(fileReviewItems)
+    .where(eq(fileReviewItems.reviewId, previous.id))
+    .orderBy(asc(fileReviewItems.position));
+  return { review: previous, items: rows.map((row) => toItem({ ...row, personName: "" })) };
 }
 
 const sameSet = (a: readonly string[], b: readonly string[]) =>
@@ -303,23 +386,62 @@ async function staffOf(tx: Db | Tx, districtIds: string[]) {
   return rows;
 }
 
+/** What a review's summary names besides its own row. */
+interface SummaryLookups {
+  districtName: (id: string) => string;
+  userName: (id: string | null) => string | null;
+  latestVersion: (seriesId: string) => number | undefined;
+  drawn: (reviewId: string) => number;
+}
+
+function toSummary(r: ReviewRow, look: SummaryLookups): FileReviewSummary {
+  return {
+    id: r.id,
+    seriesId: r.seriesId,
+    version: r.version,
+    previousVersionId: r.previousVersionId,
+    latest: (look.latestVersion(r.seriesId) ?? r.version) === r.version,
+    districts: r.districtIds.map((id) => ({ id, name: look.districtName(id) })),
+    unitIds: r.unitIds,
+    from: r.periodFrom,
+    to: r.periodTo,
+    kind: r.kind as ReviewKind,
+    sampleSize: r.sampleSize,
+    seed: r.seed,
+    populationSize: r.populationSize,
+    drawn: look.drawn(r.id),
+    tookAll: r.tookAll,
+    asOf: r.asOf.toISOString(),
+    createdAt: r.createdAt.toISOString(),
+    createdByName: look.userName(r.createdBy) ?? "",
+    signedAt: r.signedAt?.toISOString() ?? null,
+    signedByName: look.userName(r.signedBy),
+  };
+}
+
+async function districtNames(tx: Db | Tx, districtIds: string[]) {
+  if (districtIds.length === 0) return [];
+  return tx.select({ id: districts.id, name: districts.name }).from(districts).where(inArray(districts.id, districtIds));
+}
+
+/** The summaries of stored reviews: their districts' and people's names, latest versions and item counts. */
 async function header(tx: Db | Tx, rows: ReviewRow[]) {
   const districtIds = [...new Set(rows.flatMap((r) => r.districtIds))];
   const userIds = [...new Set(rows.flatMap((r) => [r.createdBy, r.signedBy].filter((u): u is string => u !== null)))];
   const seriesIds = [...new Set(rows.map((r) => r.seriesId))];
   const ids = rows.map((r) => r.id);
-  const [districtRows, userRows, latestRows, countRows] = await oneByOne([
-    districtIds.length
-      ? tx.select({ id: districts.id, name: districts.name }).from(districts).where(inArray(districts.id, districtIds))
-      : Promise.resolve([]),
+  const [districtRows, userRows, latestRows, countRows] = await together(tx, [
+    districtNames(tx, districtIds),
     userIds.length
       ? tx.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, userIds))
       : Promise.resolve([]),
-    tx
-      .select({ seriesId: fileReviews.seriesId, version: sql<number>`max(${fileReviews.version})` })
-      .from(fileReviews)
-      .where(inArray(fileReviews.seriesId, seriesIds))
-      .groupBy(fileReviews.seriesId),
+    seriesIds.length
+      ? tx
+          .select({ seriesId: fileReviews.seriesId, version: sql<number>`max(${fileReviews.version})` })
+          .from(fileReviews)
+          .where(inArray(fileReviews.seriesId, seriesIds))
+          .groupBy(fileReviews.seriesId)
+      : Promise.resolve([]),
     ids.length
       ? tx
           .select({ reviewId: fileReviewItems.reviewId, n: sql<number>`count(*)::int` })
@@ -328,29 +450,16 @@ async function header(tx: Db | Tx, rows: ReviewRow[]) {
           .groupBy(fileReviewItems.reviewId)
       : Promise.resolve([]),
   ]);
-  const nameOf = (id: string | null) => userRows.find((u) => u.id === id)?.name ?? null;
-  return (r: ReviewRow): FileReviewSummary => ({
-    id: r.id,
-    seriesId: r.seriesId,
-    version: r.version,
-    previousVersionId: r.previousVersionId,
-    latest: Number(latestRows.find((l) => l.seriesId === r.seriesId)?.version ?? r.version) === r.version,
-    districts: r.districtIds.map((id) => ({ id, name: districtRows.find((d) => d.id === id)?.name ?? id })),
-    unitIds: r.unitIds,
-    from: r.periodFrom,
-    to: r.periodTo,
-    kind: r.kind as ReviewKind,
-    sampleSize: r.sampleSize,
-    seed: r.seed,
-    populationSize: r.populationSize,
-    drawn: Number(countRows.find((c) => c.reviewId === r.id)?.n ?? 0),
-    tookAll: r.tookAll,
-    asOf: r.asOf.toISOString(),
-    createdAt: r.createdAt.toISOString(),
-    createdByName: nameOf(r.createdBy) ?? "",
-    signedAt: r.signedAt?.toISOString() ?? null,
-    signedByName: nameOf(r.signedBy),
-  });
+  const look: SummaryLookups = {
+    districtName: (id) => districtRows.find((d) => d.id === id)?.name ?? id,
+    userName: (id) => userRows.find((u) => u.id === id)?.name ?? null,
+    latestVersion: (seriesId) => {
+      const v = latestRows.find((l) => l.seriesId === seriesId)?.version;
+      return v === undefined ? undefined : Number(v);
+    },
+    drawn: (reviewId) => Number(countRows.find((c) => c.reviewId === reviewId)?.n ?? 0),
+  };
+  return (r: ReviewRow) => toSummary(r, look);
 }
 
 /** The review with its items, summary, comparison, findings and actions; every person shown is audited. */
@@ -363,13 +472,12 @@ export async function getReview(database: Database, actor: Actor, id: string): P
 /** The review as getReview shows it, without the audit rows: callers audit what they hand out. */
 async function loadReview({ db }: Database, actor: Actor, id: string): Promise<FileReview> {
   return db.transaction(async (tx) => {
-    const r = await reviewInScope(tx, actor, id);
-    const previous = await previousReview(tx, actor, r);
+    const review = await reviewInScope(tx, actor, id);
+    const previous = await previousWithItems(tx, actor, review);
     // One after another: a transaction's queries share one connection.
-    const rows = await itemsOf(tx, [r.id]);
-    const previousRows = previous ? await itemsOf(tx, [previous.id]) : [];
-    const actions = await actionsOf(tx, r.seriesId);
-    const staff = await staffOf(tx, r.districtIds);
+    const items = await itemsOf(tx, review.id);
+    const actions = await actionsOf(tx, review.seriesId);
+    const staff = await staffOf(tx, review.districtIds);
     const raised = await tx
       .select({
         recordId: fileReviewFindingDeviations.recordId,
@@ -377,86 +485,108 @@ async function loadReview({ db }: Database, actor: Actor, id: string): Promise<F
         deviationId: fileReviewFindingDeviations.deviationId,
       })
       .from(fileReviewFindingDeviations)
-      .where(eq(fileReviewFindingDeviations.seriesId, r.seriesId));
-    const deviationOf = (recordId: string, code: CriterionCode) =>
-      raised.find((d) => d.recordId === recordId && d.criterionCode === code)?.deviationId ?? null;
-    const head = await header(tx, previous ? [r, previous] : [r]);
-    const items = rows.map((x) => toItem({ ...x.item, personName: x.personName }));
-    const kinds = fileKindsOf(r.kind as ReviewKind);
-    const codes = codesOf(kinds);
-    const summary = summarise(codes, items);
-    const before = previous
-      ? summarise(
-          codes,
-          previousRows.map((x) => toItem({ ...x.item, personName: "" })),
-        )
-      : null;
-    const findings = items.flatMap((item) =>
-      item.verdicts
-        .filter((v) => v.verdict === "not_met")
-        .map((v) => ({
-          id: `${item.id}:${v.code}`,
-          itemId: item.id,
-          criterionCode: v.code,
-          text: findingText(item, v.code, v.detail),
-          caseId: item.caseId,
-          recordType: item.recordType,
-          recordId: item.recordId,
-          ref: v.ref,
-          deviationId: deviationOf(item.recordId, v.code),
-        })),
-    );
-    const notes: FileReview["notes"] = [];
-    if (items.length === 0)
-      notes.push({
-        code: "empty_population",
-        text: {
-          sv: "Inga akter fanns under perioden i de valda distrikten: granskningen har inga akter.",
-          en: "There were no files in the period in the chosen districts: the review has no files.",
-        },
-      });
-    else if (r.tookAll)
-      notes.push({
-        code: "took_all",
-        text: {
-          sv: `Urvalet (${r.sampleSize}) var större än populationen (${r.populationSize}): alla akter granskas.`,
-          en: `The sample (${r.sampleSize}) was larger than the population (${r.populationSize}): every file is reviewed.`,
-        },
-      });
-    return {
-      ...head(r),
-      conclusion: r.conclusion,
-      method: DRAW_METHOD,
-      notes,
-      criteria: codes.map((c) => ({
-        code: c,
-        fileKind: CRITERIA[c].fileKind,
-        automatic: CRITERIA[c].automatic,
-        name: CRITERIA[c].name,
-        rule: CRITERIA[c].rule,
-      })),
+      .where(eq(fileReviewFindingDeviations.seriesId, review.seriesId));
+    const head = (await header(tx, [review]))(review);
+    return assemble({
+      review,
+      head,
+      previous: previous?.review ?? null,
       items,
-      summary,
-      comparison:
-        previous && before
-          ? {
-              previousId: previous.id,
-              previousVersion: previous.version,
-              previousFrom: previous.periodFrom,
-              previousTo: previous.periodTo,
-              previousSignedAt: previous.signedAt?.toISOString() ?? null,
-              rows: codes.map((code, k) => {
-                const { code: _b, ...b } = before[k] as (typeof before)[number];
-                const { code: _n, ...n } = summary[k] as (typeof summary)[number];
-                return { code, before: b, now: n };
-              }),
-            }
-          : null,
-      findings,
+      previousItems: previous?.items ?? [],
       actions,
       staff,
-    };
+      raised,
+    });
   });
+}
+
+/** What a review's answer is built from. */
+interface ReviewParts {
+  review: ReviewRow;
+  head: FileReviewSummary;
+  previous: ReviewRow | null;
+  items: Item[];
+  /** The previous review's items, for the comparison (names not needed). */
+  previousItems: Item[];
+  actions: Action[];
+  staff: { id: string; name: string }[];
+  /** The avvikelser already raised from findings of the series. */
+  raised: { recordId: string; criterionCode: string; deviationId: string }[];
+}
+
+/** The review with its summary, comparison, findings and notes: the one place the answer is put together. */
+function assemble({ review: r, head, previous, items, previousItems, actions, staff, raised }: ReviewParts): FileReview {
+  const deviationOf = (recordId: string, code: CriterionCode) =>
+    raised.find((d) => d.recordId === recordId && d.criterionCode === code)?.deviationId ?? null;
+  const kinds = fileKindsOf(r.kind as ReviewKind);
+  const codes = codesOf(kinds);
+  const summary = summarise(codes, items);
+  const before = previous ? summarise(codes, previousItems) : null;
+  const findings = items.flatMap((item) =>
+    item.verdicts
+      .filter((v) => v.verdict === "not_met")
+      .map((v) => ({
+        id: `${item.id}:${v.code}`,
+        itemId: item.id,
+        criterionCode: v.code,
+        text: findingText(item, v.code, v.detail),
+        caseId: item.caseId,
+        recordType: item.recordType,
+        recordId: item.recordId,
+        ref: v.ref,
+        deviationId: deviationOf(item.recordId, v.code),
+      })),
+  );
+  const notes: FileReview["notes"] = [];
+  if (items.length === 0)
+    notes.push({
+      code: "empty_population",
+      text: {
+        sv: "Inga akter fanns under perioden i de valda distrikten: granskningen har inga akter.",
+        en: "There were no files in the period in the chosen districts: the review has no files.",
+      },
+    });
+  else if (r.tookAll)
+    notes.push({
+      code: "took_all",
+      text: {
+        sv: `Urvalet (${r.sampleSize}) var större än populationen (${r.populationSize}): alla akter granskas.`,
+        en: `The sample (${r.sampleSize}) was larger than the population (${r.populationSize}): every file is reviewed.`,
+      },
+    });
+  return {
+    ...head,
+    conclusion: r.conclusion,
+    method: DRAW_METHOD,
+    notes,
+    criteria: codes.map((c) => ({
+      code: c,
+      fileKind: CRITERIA[c].fileKind,
+      automatic: CRITERIA[c].automatic,
+      name: CRITERIA[c].name,
+      rule: CRITERIA[c].rule,
+    })),
+    items,
+    summary,
+    comparison:
+      previous && before
+        ? {
+            previousId: previous.id,
+            previousVersion: previous.version,
+            previousFrom: previous.periodFrom,
+            previousTo: previous.periodTo,
+            previousSignedAt: previous.signedAt?.toISOString() ?? null,
+            rows: codes.map((code, k) => {
+              const { code: _b, ...b } = before[k] as (typeof before)[number];
+              const { code: _n, ...n } = summary[k] as (typeof summary)[number];
+              return { code, before: b, now: n };
+            }),
+          }
+        : null,
+    findings,
+    actions,
+    staff,
+  };
 }
 
 /** One audit row per file shown: the person and the file's record. */
