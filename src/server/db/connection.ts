@@ -1,8 +1,9 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { getTableColumns, type SQL, sql } from "drizzle-orm";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
-import { PgTransaction } from "drizzle-orm/pg-core";
+import { type PgTable, PgTransaction } from "drizzle-orm/pg-core";
 import pg from "pg";
 import * as schema from "./schema/index";
 
@@ -65,4 +66,18 @@ export async function together<T extends readonly unknown[]>(
 ): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
   if (db instanceof PgTransaction) return oneByOne(queries);
   return Promise.all(queries) as Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }>;
+}
+
+/**
+ * An insert of many rows with the rows as one JSON value (json_populate_recordset) rather than a
+ * bound value per column and row: for a hundred wide rows, building the bound values costs more
+ * than the insert. A statement of its own, or a part of a data-modifying WITH. Columns left out of
+ * a row are null: give every column that has a default.
+ */
+export function insertAsJson<T extends PgTable>(table: T, rows: T["$inferInsert"][]): SQL {
+  const columns = Object.entries(getTableColumns(table));
+  const json = rows.map((row) =>
+    Object.fromEntries(columns.map(([key, column]) => [column.name, (row as Record<string, unknown>)[key] ?? null])),
+  );
+  return sql`insert into ${table} select * from json_populate_recordset(null::${table}, ${JSON.stringify(json)}::json)`;
 }

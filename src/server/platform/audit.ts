@@ -108,10 +108,18 @@ export const RELAXED_COMMIT_TEXT = "select set_config('synchronous_commit', 'off
 const RELAXED_COMMIT = sql.raw(RELAXED_COMMIT_TEXT);
 
 /**
- * The insert of one audit row per record, all alike but for the person and record: the rows travel
- * as two arrays rather than as a bound value per column and row (thousands for a long list).
+ * The insert of one audit row per record, all alike but for the person and record, as a statement
+ * to run or to place in a larger one (a data-modifying WITH, so what it records and its audit rows
+ * are one statement): the rows travel as two arrays rather than as a bound value per column and
+ * row (thousands for a long list).
  */
-function insertEach(r: ReturnType<typeof auditRow>, shown: { personId: string; recordId: string }[], prefix?: SQL) {
+export function auditRowsStatement(
+  actor: Actor,
+  entry: Omit<AuditEntry, "personId" | "recordId">,
+  shown: { personId: string | null; recordId: string }[],
+  prefix?: SQL,
+): SQL {
+  const r = auditRow(actor, entry);
   return sql`
     ${prefix ?? sql``}
     insert into ${auditLog} (id, prev_hash, hash, user_id, username, role, unit_id, action, person_id, record_type,
@@ -126,8 +134,8 @@ function insertEach(r: ReturnType<typeof auditRow>, shown: { personId: string; r
 }
 
 /**
- * Audits a list shown to the user in one statement (insertEach); the statement being its own
- * transaction that writes nothing but audit rows, it commits without waiting for the WAL flush
+ * Audits a list shown to the user in one statement (auditRowsStatement); the statement being its
+ * own transaction that writes nothing but audit rows, it commits without waiting for the WAL flush
  * (see RELAXED_COMMIT). Call it before the list is returned.
  */
 export async function auditShownList(
@@ -137,20 +145,6 @@ export async function auditShownList(
   shown: { personId: string; recordId: string }[],
 ): Promise<void> {
   if (shown.length === 0) return;
-  const query = dialect.sqlToQuery(insertEach(auditRow(actor, entry), shown, sql`with relaxed as (${RELAXED_COMMIT})`));
+  const query = dialect.sqlToQuery(auditRowsStatement(actor, entry, shown, sql`with relaxed as (${RELAXED_COMMIT})`));
   await pool.query({ text: query.sql, values: query.params as unknown[] });
-}
-
-/**
- * Audits many records alike but for the person and record inside the caller's transaction, so the
- * rows commit with what they record (insertEach).
- */
-export async function auditEach(
-  tx: Db | Tx,
-  actor: Actor,
-  entry: Omit<AuditEntry, "personId" | "recordId">,
-  shown: { personId: string; recordId: string }[],
-): Promise<void> {
-  if (shown.length === 0) return;
-  await tx.execute(insertEach(auditRow(actor, entry), shown));
 }

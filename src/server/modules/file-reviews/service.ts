@@ -22,7 +22,7 @@ import {
   type Verdict,
 } from "../../../domain/file-review/definitions";
 import { DRAW_METHOD, drawSample } from "../../../domain/file-review/sample";
-import { type Database, type Db, type Tx, together } from "../../db/connection";
+import { type Database, type Db, insertAsJson, type Tx, together } from "../../db/connection";
 import {
   districts,
   fileReviewActions,
@@ -35,7 +35,7 @@ import {
   users,
 } from "../../db/schema/index";
 import { type Actor, districtsWithPermission } from "../../platform/actor";
-import { audit, auditEach, auditShownList } from "../../platform/audit";
+import { audit, auditRowsStatement, auditShownList } from "../../platform/audit";
 import { decodeCursor, encodeCursor } from "../../platform/cursor";
 import { badRequest, conflict, notFound } from "../../platform/errors";
 import { evaluateInsatser, evaluateInvestigations, type PopulationFile, population } from "./files";
@@ -171,25 +171,39 @@ export async function createReview(database: Database, actor: Actor, input: z.in
       updatedAt: null,
     };
   });
-  await db.transaction(async (tx) => {
-    await tx.insert(fileReviews).values(review);
-    await insertItems(tx, itemRows);
-    await audit(tx, actor, {
-      action: "file_review.create",
-      permission: PERMISSION,
-      recordType: "file_review",
-      recordId: reviewId,
-      details: { districtIds, kind: input.kind, from: input.from, to: input.to, seed: input.seed, drawn: drawn.items.length },
-    });
-    // The sample's audit rows name every person the answer shows (same request).
-    for (const recordType of ["investigation", "insats"] as const)
-      await auditEach(
-        tx,
-        actor,
-        { action: "file_review.sample", permission: PERMISSION, recordType, details: { reviewId } },
-        itemRows.filter((i) => i.recordType === recordType).map((i) => ({ personId: i.personId, recordId: i.recordId })),
-      );
-  });
+  const kindOf = (recordType: string) =>
+    itemRows.filter((i) => i.recordType === recordType).map((i) => ({ personId: i.personId, recordId: i.recordId }));
+  const sample = (recordType: string) =>
+    auditRowsStatement(
+      actor,
+      { action: "file_review.sample", permission: PERMISSION, recordType, details: { reviewId } },
+      kindOf(recordType),
+    );
+  // One statement, so one round trip and one commit: the review, its items, the audit row of the
+  // review and one per sampled person (they name every person the answer shows) stand or fall together.
+  await db.execute(sql`
+    with review as (${insertAsJson(fileReviews, [review])}),
+         items as (${insertAsJson(fileReviewItems, itemRows)}),
+         created as (${auditRowsStatement(
+           actor,
+           {
+             action: "file_review.create",
+             permission: PERMISSION,
+             recordType: "file_review",
+             details: {
+               districtIds,
+               kind: input.kind,
+               from: input.from,
+               to: input.to,
+               seed: input.seed,
+               drawn: drawn.items.length,
+             },
+           },
+           [{ personId: null, recordId: reviewId }],
+         )}),
+         investigations as (${sample("investigation")})
+    ${sample("insats")}`);
+
   const head = toSummary(review, {
     districtName: (id) => districtRows.find((d) => d.id === id)?.name ?? id,
     userName: (id) => (id === actor.userId ? actor.displayName : null),
@@ -206,32 +220,6 @@ export async function createReview(database: Database, actor: Actor, input: z.in
     staff,
     raised: [],
   });
-}
-
-/**
- * The items as one JSON value rather than a bound value per column and row (1,500 for a sample of
- * 100, whose building cost more than the insert itself).
- */
-async function insertItems(tx: Tx, rows: ItemRow[]) {
-  if (rows.length === 0) return;
-  const json = rows.map((r) => ({
-    id: r.id,
-    review_id: r.reviewId,
-    position: r.position,
-    record_type: r.recordType,
-    record_id: r.recordId,
-    case_id: r.caseId,
-    person_id: r.personId,
-    district_id: r.districtId,
-    file_date: r.fileDate,
-    label: r.label,
-    verdicts: r.verdicts,
-    answers: r.answers,
-    comment: r.comment,
-  }));
-  await tx.execute(
-    sql`insert into ${fileReviewItems} select * from json_populate_recordset(null::file_review_items, ${JSON.stringify(json)}::json)`,
-  );
 }
 
 // ── Read ────────────────────────────────────────────────────────────────────────────────────────
