@@ -1,10 +1,11 @@
 /**
- * npm run bench [-- --scale city|nation] [--only deadlines]
+ * npm run bench [-- --scale city|nation] [--only deadlines|person-read]
  * Generates the synthetic municipality into a fresh embedded PostgreSQL (or DATABASE_URL, which
  * must be empty), starts the real server on loopback and measures each API path against its bare
  * limit — the same result by hand-written SQL on the same database in the same run. Writes
  * bench/BENCHMARKS.md. `--only deadlines` measures the deadline overview alone (with its LUL and
- * LVU clocks) and writes it to a section of its own, for a quick run on a small machine.
+ * LVU clocks) and writes it to a section of its own, for a quick run on a small machine;
+ * `--only person-read` does the same for opening a person (granted and denied).
  */
 
 import { spawn } from "node:child_process";
@@ -90,8 +91,10 @@ async function generateApart(url: string, scale: Scale): Promise<{ seconds: numb
 
 const { values } = parseArgs({ options: { scale: { type: "string", default: "city" }, only: { type: "string" } } });
 const scale = values.scale as Scale;
-if (values.only !== undefined && values.only !== "deadlines") throw new Error(`--only: unknown section "${values.only}"`);
+if (values.only !== undefined && values.only !== "deadlines" && values.only !== "person-read")
+  throw new Error(`--only: unknown section "${values.only}"`);
 const deadlinesOnly = values.only === "deadlines";
+const personReadOnly = values.only === "person-read";
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "vagval-bench-"));
 const embedded = process.env.DATABASE_URL ? null : await startEmbeddedPostgres(dataDir);
@@ -136,9 +139,15 @@ try {
   const ids = (
     await database.db.execute(sql`select id from persons where district_id = ${districtId} order by id limit 2000`)
   ).rows.map((r) => r.id as string);
-  const get = async (url: string) => {
+  // Persons of other districts: opening one answers 404 and writes a security event (issue #16).
+  const othersIds = (
+    await database.db.execute(
+      sql`select id from persons where district_id <> ${districtId} and protected_match_id is null order by id limit 2000`,
+    )
+  ).rows.map((r) => r.id as string);
+  const get = async (url: string, status = 200) => {
     const res = await fetch(`${base}${url}`, { headers: { cookie, "x-purpose": "Benchmark" } });
-    if (res.status !== 200) throw new Error(`${url}: ${res.status}`);
+    if (res.status !== status) throw new Error(`${url}: ${res.status}`);
     return res.json();
   };
 
@@ -192,10 +201,39 @@ try {
       (i) => get(`/api/persons/${ids[i % ids.length]}`),
       (i) => database.pool.query(PERSON_BY_ID, [ids[i % ids.length]]),
     );
+    // What a refusal costs: 404 like a missing person, and a hash-chained security event of its own.
+    await compare(
+      "GET /api/persons/:id of another district's person (404, security event in the audit chain) vs bare Fastify route",
+      "for reference",
+      { total: 3000, concurrency: 8, warmup: 1000, rounds: 3 },
+      (i) => get(`/api/persons/${othersIds[i % othersIds.length]}`, 404),
+      (i) => fetch(`${bareServer.url}/bare/${othersIds[i % othersIds.length]}`).then((r) => r.json()),
+    );
     await bareServer.close();
   }
   const countsAfter = auditedReadCounts();
   const readsPerStatement = (countsAfter.reads - countsBefore.reads) / (countsAfter.statements - countsBefore.statements);
+  if (personReadOnly) {
+    await app.close();
+    const section = [
+      `## Scale \`${scale}\` (seed 1), opening a person alone (\`--only person-read\`), run ${new Date().toISOString().slice(0, 16)}Z`,
+      "",
+      `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}. Generated in ${genSeconds.toFixed(1)} s ` +
+        // On a shared machine the absolute figures follow whatever else runs; the ratios much less.
+        `(${summary.persons} persons). Load average at the end: ${os.loadavg()[0]?.toFixed(1)} (1 min), ${os.loadavg()[1]?.toFixed(1)} (5 min).`,
+      "",
+      ...apiTable(rows),
+      "",
+      "With the sign-in and form limits in PostgreSQL and every 404 of a signed-in user audited (issue #16). The granted",
+      "read is warmed with 6,000 requests per path, then measured in three alternating rounds of 4,000 per path, eight at",
+      `once; its audit rows were committed ${readsPerStatement.toFixed(1)} reads per statement on average. The denied read`,
+      "(1,000 warm-up, three rounds of 1,000) writes one security event per request in a transaction of its own.",
+    ].join("\n");
+    console.log(section);
+    writeSection(path.join(import.meta.dirname, "BENCHMARKS.md"), `${scale}-person-read`, section);
+    await cleanUp();
+    process.exit(0);
+  }
   const now = new Date().toISOString();
   await compare(
     "GET /api/deadlines, one district (enhetschef), with the LUL and LVU clocks vs hand SQL",

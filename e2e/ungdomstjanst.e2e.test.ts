@@ -2,7 +2,9 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addCalendarDays } from "../src/domain/clocks";
 import { stockholmToday } from "../src/domain/time";
+import { insatsAvailability } from "../src/server/db/schema/index";
 import { seedCase } from "../src/server/testing/case-fixtures";
+import { catalogueEntry } from "../src/server/testing/insats-fixtures";
 import { createWorld, type World } from "../src/server/testing/world";
 import { expectAccessible, launchBrowser, newPage, signIn } from "./browser";
 
@@ -108,6 +110,32 @@ describe("ungdomstjänst: judgment, placement, sessions, hours done and left, mi
       .toBe(true);
     await expectAccessible(page, "case page with misconduct reported");
 
+    // The judgment's days are corrected: a day after the sessions is refused with its field, a new end day
+    // moves the end clock.
+    const edit = form(page, "Rätta domens uppgifter");
+    await edit.getByLabel("Domen meddelad").fill(addCalendarDays(judgedOn, 4));
+    await edit.getByRole("button", { name: "Spara rättelsen" }).click();
+    await expect
+      .poll(() =>
+        page
+          .getByRole("alert")
+          .filter({ hasText: /registrerats under den/ })
+          .isVisible(),
+      )
+      .toBe(true);
+    await edit.getByLabel("Domen meddelad").fill(judgedOn);
+    await edit.getByLabel("Ska vara fullgjord senast (enligt dom/plan)").fill(addCalendarDays(today, 120));
+    await edit.getByRole("button", { name: "Spara rättelsen" }).click();
+    await expect
+      .poll(() =>
+        page
+          .getByRole("table", { name: "Tider enligt dom/plan" })
+          .getByRole("cell", { name: addCalendarDays(today, 120) })
+          .isVisible(),
+      )
+      .toBe(true);
+    await expectAccessible(page, "case page with a corrected judgment");
+
     await page.close();
 
     // The end clock runs on the enhetschef's deadline overview (the start clock was met by the first session).
@@ -118,6 +146,87 @@ describe("ungdomstjänst: judgment, placement, sessions, hours done and left, mi
       .poll(async () => (await chef.getByRole("cell", { name: "Ungdomstjänst fullgjord (dag enligt dom/plan)" }).count()) > 0)
       .toBe(true);
     await expectAccessible(chef, "start page with the ungdomstjänst clock");
+    await chef.close();
+  });
+
+  it("the handläggare ends it without completion after the report to the prosecutor; the person page shows its hours", async () => {
+    const page = await newPage(browser);
+    await signIn(page, base, "handlaggare");
+    await page.goto(`${base}/arenden/${caseId}`);
+    const end = form(page, "Avsluta utan att ungdomstjänsten fullgjorts");
+    // The case page loads its panels one after another: allow it time on a loaded machine.
+    await expect.poll(() => end.isVisible(), { timeout: 15_000 }).toBe(true);
+    await end.getByLabel("Avslutad den").fill(today);
+    await end.getByLabel("Skäl").selectOption({ label: "Misskötsamhet – den unge har slutat komma, åklagaren är underrättad" });
+    await end.getByLabel("Kommentar").fill("Har slutat komma; åklagaren underrättad.");
+    await end.getByRole("button", { name: "Avsluta ungdomstjänsten" }).click();
+    await expect.poll(() => fact(page, "Läge").innerText()).toBe("Avslutad utan att ha fullgjorts");
+    await expect.poll(() => fact(page, "Avslutad den").innerText()).toBe(today);
+    // Nothing more is recorded on it: its forms are gone.
+    await expect.poll(() => form(page, "Registrera pass").count()).toBe(0);
+    await expectAccessible(page, "case page with a judgment ended without completion");
+
+    await page.goto(`${base}/personer/${w.own.personId}`);
+    const hours = page.getByRole("table", { name: "Ungdomstjänst – timmar" });
+    await expect.poll(() => hours.isVisible(), { timeout: 15_000 }).toBe(true);
+    const row = hours.getByRole("row", { name: /Solna tingsrätt B 4711-26/ });
+    await expect
+      .poll(() => row.getByRole("cell").allInnerTexts())
+      .toEqual([judgedOn, "Avslutad utan att ha fullgjorts", "30", "7.5", "22.5"]);
+    await expectAccessible(page, "person page with ungdomstjänst hours");
+    await page.close();
+  });
+
+  it("an LVU or påföljd insats is given with the day of its decision or judgment; the reports filter by legal form", async () => {
+    for (const code of ["LVU_HVB", "UNGDOMSTJANST"]) {
+      const entry = await catalogueEntry(w, code);
+      await w.database.db
+        .insert(insatsAvailability)
+        .values({ catalogueId: entry.id, districtId: w.own.id })
+        .onConflictDoNothing();
+    }
+    const { caseId: insatsCase } = await seedCase(w, "own", "investigated");
+    const page = await newPage(browser);
+    await signIn(page, base, "handlaggare");
+    await page.goto(`${base}/arenden/${insatsCase}`);
+    const give = form(page, "Ge uppdrag");
+    const entry = give.getByLabel("Insats", { exact: true });
+    const choose = async (name: string) => {
+      await expect
+        .poll(async () => (await entry.locator("option").allInnerTexts()).some((o) => o.startsWith(name)), { timeout: 15_000 })
+        .toBe(true);
+      await entry.selectOption({ label: (await entry.locator("option", { hasText: name }).first().innerText()).trim() });
+    };
+    await choose("Placering på HVB enligt LVU");
+    await expect.poll(() => give.getByLabel("Beslutsdatum (beslut om vård eller placering enligt LVU)").isVisible()).toBe(true);
+    await expect.poll(() => give.getByLabel("Beviljad den").count()).toBe(0);
+    await choose("Ungdomstjänst");
+    await expect.poll(() => give.getByLabel("Domen meddelad (påföljden)").isVisible()).toBe(true);
+    await give.getByLabel("Domen meddelad (påföljden)").fill(addCalendarDays(today, -3));
+    await give.getByLabel("Utförare").selectOption({ index: 1 });
+    await give.getByRole("button", { name: "Ge uppdrag" }).click();
+    await expect.poll(() => page.getByRole("cell", { name: "Påföljd enligt BrB 32 kap." }).first().isVisible()).toBe(true);
+    await expectAccessible(page, "case page with a påföljd insats");
+    await page.close();
+
+    const chef = await newPage(browser);
+    await signIn(chef, base, "enhetschef");
+    for (const [path, name] of [
+      ["/statistik/insatser", "samlad-bild"],
+      ["/statistik/effekter", "effects"],
+    ] as const) {
+      await chef.goto(`${base}${path}`);
+      const filter = chef.getByRole("form", { name: "Filtrera" });
+      await expect.poll(() => filter.getByLabel("Rättslig grund").isVisible(), { timeout: 15_000 }).toBe(true);
+      await filter.getByLabel("Rättslig grund").selectOption({ label: "Vård enligt LVU" });
+      const answer = chef.waitForResponse((r) => r.url().includes(`/api/reports/${name}?`) && r.url().includes("legalForm=lvu"));
+      await filter.getByRole("button", { name: "Filtrera" }).click();
+      expect((await answer).status()).toBe(200);
+      await expect
+        .poll(() => chef.getByRole("link", { name: "Excel (XLSX)" }).first().getAttribute("href"))
+        .toContain("legalForm=lvu");
+      await expectAccessible(chef, `${name} filtered by legal form`);
+    }
     await chef.close();
   });
 });

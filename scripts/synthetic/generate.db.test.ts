@@ -67,6 +67,23 @@ describe("synthetic municipality", () => {
     expect(summary.persons).toBeGreaterThan(700);
   });
 
+  it("gives forums, meetings and consents, every agenda item covered by its consent on the meeting's day", async () => {
+    const counts = await one<Record<string, number>>(
+      a,
+      sql`select (select count(*)::int from forums) as forums, (select count(*)::int from forum_meetings) as meetings,
+        (select count(*)::int from consents) as consents, (select count(*)::int from consent_disclosures) as disclosures`,
+    );
+    expect(counts.forums).toBeGreaterThanOrEqual(2);
+    expect(counts.meetings).toBeGreaterThanOrEqual(4);
+    expect(counts.consents).toBeGreaterThanOrEqual(3);
+    expect(counts.disclosures).toBeGreaterThanOrEqual(1);
+    const uncovered = await a.db.execute(sql`select i.id from forum_agenda_items i
+      join forum_meetings m on m.id = i.meeting_id join forums f on f.id = m.forum_id join consents c on c.id = i.consent_id
+      where not (m.meeting_on between c.valid_from and c.valid_until) or (c.revoked_on is not null and c.revoked_on <= m.meeting_on)
+        or not (f.type = any(c.forum_types) or f.id = any(c.forum_ids)) or not (f.agencies <@ c.agencies)`);
+    expect(uncovered.rows).toEqual([]);
+  });
+
   it("uses only valid test-series personnummer, unique, with the birth date they encode", async () => {
     const rows = (await a.db.execute(sql`select personnummer, birth_date::text as birth_date from persons`)).rows as {
       personnummer: string;

@@ -43,6 +43,7 @@ import { buildOrganisation, DEMO_ACCOUNTS } from "./organisation";
 import { PersonnummerPool } from "./personnummer-pool";
 import { guardian, type PersonRow, youngPerson } from "./persons";
 import { Random } from "./random";
+import { buildSamverkan, insertSamverkan } from "./samverkan";
 import { buildYouthSanctions, insertYouthSanctions } from "./ungdomspafoljder";
 import { buildYoungOffenders, type YoungOffenderRows } from "./young-offenders";
 
@@ -277,6 +278,8 @@ export async function generateMunicipality(database: Database, options: Generate
     await insertBatched(tx, lulYttranden, youngOffenders.lulYttranden);
     // Ungdomstjänst and ungdomsövervakning follow from the yttranden, drawn after them.
     await insertYouthSanctions(tx, buildYouthSanctions({ rng, today, yttranden: youngOffenders.lulYttranden }));
+    // Forums, meetings and consents (issue 21), from a random source of their own.
+    await insertSamverkan(tx, buildSamverkan({ seed: options.seed, today, districts: org.districts, users: org.users, people }));
   });
   return {
     districts: org.districts.length,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addCalendarDays } from "../../src/domain/clocks";
-import { progress, type Session, sessionProblem } from "../../src/domain/ungdomstjanst/ungdomstjanst";
+import { type EndReason, endProblem, progress, type Session, sessionProblem } from "../../src/domain/ungdomstjanst/ungdomstjanst";
 import { Random } from "./random";
 import { buildYouthSanctions } from "./ungdomspafoljder";
 
@@ -44,5 +44,20 @@ describe("synthetic youth sanctions", () => {
       expect(j.completedOn ? p.left : 0).toBe(0);
     }
     for (const i of rows.items) expect(i.followUpBy >= i.startsOn).toBe(true);
+  });
+
+  it("some who stopped coming are ended without completion, each as the system would accept it", () => {
+    const ended = rows.judgments.filter((j) => j.endedOn);
+    expect(ended.length).toBeGreaterThan(0);
+    for (const j of ended) {
+      const sessions = rows.sessions
+        .filter((s) => s.judgmentId === j.id)
+        .map((s) => ({ on: s.occurredOn, kind: s.kind, hours: s.minutes / 60, attendance: s.attendance }) as Session);
+      const reports = rows.misconduct.filter((m) => m.judgmentId === j.id).map((m) => m.reportedOn);
+      const judgment = { judgmentOn: j.judgmentOn, hours: j.hours, programmeHours: j.programmeHours, completedOn: null };
+      const end = { on: j.endedOn as string, reason: j.endReason as EndReason };
+      expect(endProblem(judgment, sessions, reports, end, today)).toBeNull();
+      expect(j.completedOn ?? null).toBeNull();
+    }
   });
 });

@@ -94,6 +94,8 @@ function judgeUngdomstjanst(rng: Random, today: string, y: Row<typeof lulYttrand
   let programmeDone = 0;
   let absences = 0;
   let lastAttended: string | null = null;
+  let lastSession = placedOn;
+  let reported: string | null = null;
   const dropsOut = rng.chance(0.12);
   for (let day = addCalendarDays(placedOn, rng.int(2, 10)); done < hours; day = addCalendarDays(day, 7)) {
     const kind = programmeDone < programmeHours ? ("program" as const) : ("arbete" as const);
@@ -104,6 +106,7 @@ function judgeUngdomstjanst(rng: Random, today: string, y: Row<typeof lulYttrand
     }
     const attendance = dropsOut && absences >= 2 ? "uteblev" : ATTENDANCE[rng.weighted([85, 10, 5])];
     out.sessions.push(session(rng, id, day, kind, planned, attendance as string, y.createdBy));
+    lastSession = day;
     if (attendance === "fullgjord") {
       done += planned;
       if (kind === "program") programmeDone += planned;
@@ -111,6 +114,7 @@ function judgeUngdomstjanst(rng: Random, today: string, y: Row<typeof lulYttrand
     } else if (attendance === "uteblev" && ++absences === 2 && rng.chance(0.6)) {
       // Repeated absence without reason is reported to the prosecutor.
       const reportedOn = addCalendarDays(day, rng.int(1, 7));
+      if (reportedOn <= today) reported = reportedOn;
       if (reportedOn <= today)
         out.misconduct.push({
           judgmentId: id,
@@ -123,6 +127,16 @@ function judgeUngdomstjanst(rng: Random, today: string, y: Row<typeof lulYttrand
     if (dropsOut && absences >= 4) break;
   }
   if (done === hours && lastAttended) judgment.completedOn = lastAttended;
+  else if (dropsOut && absences >= 4 && reported) {
+    // Stopped coming after the prosecutor was told: ended without completion two weeks after the later
+    // of the report and the last session (no draw, so the rest of the stream stays as it was).
+    const endedOn = addCalendarDays(reported > lastSession ? reported : lastSession, 14);
+    if (endedOn <= today) {
+      judgment.endedOn = endedOn;
+      judgment.endReason = "misskotsamhet";
+      judgment.endNote = "Slutade komma; åklagaren underrättad (syntetiskt).";
+    }
+  }
 }
 
 function session(

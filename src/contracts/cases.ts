@@ -5,10 +5,10 @@ import { DUE_SOON_DAYS } from "../domain/clocks";
 import { LVU_CLOCK_KINDS } from "../domain/lvu/process";
 import { UNGDOMSTJANST_CLOCK_KINDS } from "../domain/ungdomstjanst/ungdomstjanst";
 import { noAssessmentFields } from "./assessments";
-import { day, instant, pageQuery, safeText } from "./common";
+import { day, instant, pageQuery, safeText, textUpTo } from "./common";
 import { disclosureNote } from "./disclosure";
 
-const text = (max: number) => safeText.trim().min(1).max(max);
+const text = (max: number) => textUpTo(max).trim().min(1);
 
 export const createReportBody = z.strictObject({
   personId: z.uuid(),

@@ -2,10 +2,10 @@ import { z } from "zod";
 import { DEVIATION_KINDS, DEVIATION_SOURCES, LEX_SARAH_KINDS, ROOT_CAUSES, SEVERITIES } from "../domain/deviations/vocabulary";
 import { DEVIATION_STATES, DEVIATION_STEPS } from "../domain/deviations/workflow";
 import { CLOCK_KINDS } from "./cases";
-import { day, instant, pageQuery, safeText } from "./common";
+import { day, instant, pageQuery, safeText, textUpTo } from "./common";
 import { disclosureNote } from "./disclosure";
 
-const text = (max: number) => safeText.trim().min(1).max(max);
+const text = (max: number) => textUpTo(max).trim().min(1);
 
 /**
  * Where a report came from when another module raised it: ids and dates only, never free text.

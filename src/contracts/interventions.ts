@@ -62,7 +62,11 @@ export const createInsatsBody = z.strictObject({
   catalogueId: z.uuid(),
   /** Required for bistånd: the case's bistånd decision the insats carries out. */
   decisionId: z.uuid().optional(),
-  /** For a service without decision: the day it was granted. Bistånd takes the decision's day. */
+  /**
+   * The day of the insats's legal ground: for a service without decision the day it was granted
+   * (default today), required for LVU (the decision on care or placement) and a påföljd (the day of
+   * the judgment). Bistånd takes its decision's day.
+   */
   decidedOn: day.optional(),
   providerUnitId: z.uuid(),
   /** Required when choosing an insats Socialstyrelsen advises against. */

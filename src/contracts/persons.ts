@@ -52,6 +52,8 @@ export const protectedMatchList = z.object({
     z.object({
       id: z.uuid(),
       protectedPersonId: z.uuid(),
+      protectedPersonName: z.string(),
+      /** The district that registered the number (it was answered as for an unknown number). */
       districtId: z.uuid(),
       districtName: z.string(),
       registeredBy: z.string().nullable(),

@@ -6,7 +6,7 @@ import {
   DOCUMENT_STATUSES,
   PROCESS_STEPS,
 } from "../domain/governance/styrdokument";
-import { day, safeText } from "./common";
+import { day, safeText, textUpTo } from "./common";
 
 const text = (max: number) => safeText.trim().min(1).max(max);
 
@@ -52,7 +52,7 @@ export const uploadVersionBody = z.strictObject({
     .min(1)
     .max(200)
     .regex(/^[^\\/\u0000-\u001f]+$/, "Ogiltigt filnamn / Invalid file name"),
-  contentBase64: safeText.min(1).max(15_000_000),
+  contentBase64: textUpTo(15_000_000).min(1),
   note: safeText.trim().max(2000).default(""),
 });
 

@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { UO_ITEM_KINDS, UO_OUTCOMES } from "../domain/ungdomstjanst/ungdomsovervakning";
-import { ATTENDANCE, MAX_HOURS, SESSION_KINDS, UNGDOMSTJANST_CLOCK_KINDS } from "../domain/ungdomstjanst/ungdomstjanst";
+import {
+  ATTENDANCE,
+  END_REASONS,
+  MAX_HOURS,
+  SESSION_KINDS,
+  UNGDOMSTJANST_CLOCK_KINDS,
+  UNGDOMSTJANST_STATUSES,
+} from "../domain/ungdomstjanst/ungdomstjanst";
 import { CLOCK_STATES } from "./cases";
 import { day, safeText } from "./common";
 
@@ -19,6 +26,21 @@ export const createJudgmentBody = z.strictObject({
   programmeHours: z.number().int().min(0).max(MAX_HOURS),
   startBy: day.nullable().optional(),
   completeBy: day.nullable().optional(),
+});
+
+/**
+ * A correction of the judgment as registered: any of its facts, at least one. The domain checks the
+ * corrected judgment as a new one and against what was recorded under it.
+ */
+export const updateJudgmentBody = createJudgmentBody.partial().refine((b) => Object.values(b).some((v) => v !== undefined), {
+  message: "Ange minst ett fält att ändra / Give at least one field to change",
+});
+
+/** Ended without every hour done: the day, the reason code and a note (required for "annat"). */
+export const endJudgmentBody = z.strictObject({
+  endedOn: day,
+  reason: z.enum(END_REASONS),
+  note: safeText.trim().max(2_000).nullable().optional(),
 });
 
 export const placementBody = z.strictObject({ workplace: text(200), supervisorName: text(120), placedOn: day });
@@ -62,7 +84,10 @@ export const judgmentView = z.object({
   supervisorName: z.string().nullable(),
   placedOn: z.string().nullable(),
   completedOn: z.string().nullable(),
-  status: z.enum(["domd", "placerad", "pagar", "fullgjord"]),
+  endedOn: z.string().nullable(),
+  endReason: z.enum(END_REASONS).nullable(),
+  endNote: z.string().nullable(),
+  status: z.enum(UNGDOMSTJANST_STATUSES),
   progress: z.object({
     hours: z.number(),
     done: z.number(),

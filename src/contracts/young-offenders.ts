@@ -14,12 +14,12 @@ import {
   UNDERSTALLNING_OUTCOMES,
 } from "../domain/lvu/vocabulary";
 import { CLOCK_STATES } from "./cases";
-import { day, instant, safeText } from "./common";
+import { day, instant, safeText, textUpTo } from "./common";
 import { disclosureNote } from "./disclosure";
 
 const text = (max: number) => safeText.trim().min(1).max(max);
 /** A text section: may be emptied (null) until the yttrande is signed. */
-const section = safeText.trim().max(20_000).nullable();
+const section = textUpTo(20_000).trim().nullable();
 
 // ── LUL yttranden ───────────────────────────────────────────────────────────────────────────────
 

@@ -75,6 +75,10 @@ export const PERMISSIONS = {
   "document:manage": ["enhetschef", "kvalitet", "systemadministrator"],
   /** Log review (loggkontroll): draw samples of the audit log, judge flagged access. */
   "logreview:manage": ["kvalitet"],
+  /** Samverkan: forums (SSPF, SIG …) of one's district, their meetings, agendas and minutes. */
+  "forum:manage": ["samordnare", "enhetschef"],
+  /** Record and revoke a person's samtycke and the disclosures made under it (reading follows person:read). */
+  "consent:manage": ["handlaggare", "samordnare", "enhetschef"],
   /** Manage the insats catalogue and where each insats is offered. */
   "catalogue:manage": ["systemadministrator"],
   /** Manage districts, units, users and role assignments. */

@@ -29,6 +29,7 @@ import { interventionRoutes } from "./modules/interventions/routes";
 import { lateDeadlineRoutes } from "./modules/late-deadlines/routes";
 import { organisationRoutes } from "./modules/organisation/routes";
 import { personRoutes } from "./modules/persons/routes";
+import { samverkanRoutes } from "./modules/samverkan/routes";
 import { youngOffenderRoutes } from "./modules/young-offenders/routes";
 import { youthSanctionRoutes } from "./modules/young-offenders/sanction.routes";
 import { type Config, fastifyTrustProxy } from "./platform/config";
@@ -174,6 +175,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(deviationRoutes(ctx));
   await app.register(lateDeadlineRoutes(ctx));
   await app.register(fileReviewRoutes(ctx));
+  await app.register(samverkanRoutes(ctx));
 
   const hasWeb = existsSync(path.join(webRoot, "index.html"));
   if (hasWeb) {

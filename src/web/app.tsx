@@ -33,6 +33,8 @@ const DeviationStats = page(() => import("./routes/DeviationStats"), "DeviationS
 const EffectReport = page(() => import("./routes/EffectReport"), "EffectReport");
 const FileReviewPage = page(() => import("./routes/FileReviewPage"), "FileReviewPage");
 const FileReviews = page(() => import("./routes/FileReviews"), "FileReviews");
+const Forum = page(() => import("./routes/Forum"), "Forum");
+const Forums = page(() => import("./routes/Forums"), "Forums");
 const HandlingTimes = page(() => import("./routes/HandlingTimes"), "HandlingTimes");
 const Insats = page(() => import("./routes/Insats"), "Insats");
 const InsatsCatalogue = page(() => import("./routes/InsatsCatalogue"), "InsatsCatalogue");
@@ -42,6 +44,8 @@ const IvoList = page(() => import("./routes/IvoList"), "IvoList");
 const LateDeadlines = page(() => import("./routes/LateDeadlines"), "LateDeadlines");
 const LogReview = page(() => import("./routes/LogReview"), "LogReview");
 const LogReviews = page(() => import("./routes/LogReviews"), "LogReviews");
+const Meeting = page(() => import("./routes/Meeting"), "Meeting");
+const ProtectedMatches = page(() => import("./routes/ProtectedMatches"), "ProtectedMatches");
 const SamladBild = page(() => import("./routes/SamladBild"), "SamladBild");
 const Styrdokument = page(() => import("./routes/Styrdokument"), "Styrdokument");
 const StyrdokumentDetail = page(() => import("./routes/StyrdokumentDetail"), "StyrdokumentDetail");
@@ -74,6 +78,9 @@ function Pages() {
         {can("person:read") && <Route path="/personer" element={<Persons />} />}
         {can("person:read") && <Route path="/personer/:id" element={<Person />} />}
         {can("audit:read") && <Route path="/personer/:id/logg" element={<AuditLog />} />}
+        {can("person:read") && me.protectedIdentityAccess && (
+          <Route path="/skyddade-registreringar" element={<ProtectedMatches />} />
+        )}
         {can("audit:read") && <Route path="/logg" element={<AuditLog />} />}
         {can("case:read") && <Route path="/arenden" element={<Cases />} />}
         {can("case:read") && <Route path="/arenden/:id" element={<Case />} />}
@@ -97,6 +104,9 @@ function Pages() {
         {can("logreview:manage") && <Route path="/egenkontroll/loggkontroll/:id" element={<LogReview />} />}
         {can("review:manage") && <Route path="/egenkontroll/internkontrollplan" element={<ControlPlans />} />}
         {can("review:manage") && <Route path="/egenkontroll/internkontrollplan/:id" element={<ControlPlan />} />}
+        {can("forum:manage") && <Route path="/samverkan" element={<Forums />} />}
+        {can("forum:manage") && <Route path="/samverkan/forum/:id" element={<Forum />} />}
+        {can("forum:manage") && <Route path="/samverkan/moten/:id" element={<Meeting />} />}
         {can("instrument:read") && <Route path="/instrument" element={<Instruments />} />}
         {can("insats:read") && <Route path="/uppdrag" element={<Uppdrag />} />}
         {can("insats:read") && <Route path="/insatser/:id" element={<Insats />} />}

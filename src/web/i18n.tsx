@@ -4,6 +4,8 @@ import { FILE_REVIEW_TEXTS } from "./texts/file-review";
 import { GOVERNANCE_TEXTS } from "./texts/governance";
 import { ISU_INSATS_TEXTS } from "./texts/isu-insats";
 import { ISU_REPORT_TEXTS } from "./texts/isu-report";
+import { PROTECTED_MATCH_TEXTS } from "./texts/protected-matches";
+import { SAMVERKAN_TEXTS } from "./texts/samverkan";
 import { UNGDOMSTJANST_TEXTS } from "./texts/ungdomstjanst";
 import { YOUNG_OFFENDER_TEXTS } from "./texts/young-offenders";
 
@@ -736,6 +738,8 @@ const TEXTS = {
   ...DEVIATION_TEXTS,
   ...FILE_REVIEW_TEXTS,
   ...GOVERNANCE_TEXTS,
+  ...PROTECTED_MATCH_TEXTS,
+  ...SAMVERKAN_TEXTS,
 } as const;
 export type TextKey = keyof typeof TEXTS;
 

@@ -6,8 +6,10 @@
  * with an individual verkställighetsplan (meetings with a koordinator, restrictions of movement, a ban
  * on drugs and alcohol, and rules on housing, school or occupation and other measures against
  * relapse), in which the social services take part with their own contacts, insatser and meetings
- * (Socialstyrelsen, Meddelandeblad 1/2021). The verkställighet law's SFS number was not confirmed in
- * the sources searched and is not cited here.
+ * (Socialstyrelsen, Meddelandeblad 1/2021). The execution is governed by lag (2020:616) om
+ * verkställighet av ungdomsövervakning (utfärdad 2020-06-25, i kraft 2021-01-01): 1 § says it holds the
+ * rules on executing ungdomsövervakning under 32 kap. 3 a § brottsbalken, 2 § that Kriminalvården is
+ * responsible for the execution (checked against the text in Regeringskansliets rättsdatabaser).
  *
  * The clock: each part of the social services' share has a follow-up day set in the plan — a date
  * the plan sets, not a statutory period, so it is not moved off a weekend (lag 1930:173 2 §).
@@ -17,6 +19,8 @@ import { startOfStockholmDay } from "../time";
 import type { Problem } from "./ungdomstjanst";
 
 export const UO_LEGAL_BASIS = "32 kap. 3 a § brottsbalken";
+/** The law on its execution by Kriminalvården (1–2 §§). */
+export const UO_EXECUTION_LAW = "lag (2020:616) om verkställighet av ungdomsövervakning";
 /** 32 kap. 3 a §: lägst sex månader och högst ett år. */
 export const MIN_MONTHS = 6;
 export const MAX_MONTHS = 12;

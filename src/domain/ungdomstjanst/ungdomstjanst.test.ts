@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
+  closedProblem,
   completionProblem,
+  correctionProblem,
+  endProblem,
   type Judgment,
   judgmentProblem,
   misconductProblem,
@@ -126,5 +129,86 @@ describe("clocks set by the judgment or plan, not moved", () => {
     expect(ungdomstjanstStatus({ ...judgment, placedOn: "2025-03-06" }, [])).toBe("placerad");
     expect(ungdomstjanstStatus({ ...judgment, placedOn: "2025-03-06" }, [s("2025-03-08", 1)])).toBe("pagar");
     expect(ungdomstjanstStatus({ ...judgment, placedOn: "2025-03-06", completedOn: "2025-04-01" }, [])).toBe("fullgjord");
+  });
+});
+
+describe("correcting a judgment as registered", () => {
+  const facts = { judgmentOn: "2025-03-05", hours: 40, programmeHours: 10, startBy: "2025-03-21", completeBy: "2025-05-30" };
+  const sessions = [s("2025-03-12", 4), s("2025-03-13", 2.5, { kind: "program" })];
+
+  it("accepts new days and hours that hold for the judgment and what was recorded under it", () => {
+    expect(
+      correctionProblem(judgment, { ...facts, judgmentOn: "2025-03-03", completeBy: "2025-06-13" }, sessions, [], today),
+    ).toBeNull();
+  });
+
+  it("refuses a judgment day after a session, the placement or a report to the prosecutor", () => {
+    expect(correctionProblem(judgment, { ...facts, judgmentOn: "2025-03-13" }, sessions, [], today)).toMatchObject({
+      code: "after_recorded_step",
+      path: "body.judgmentOn",
+    });
+    expect(correctionProblem(judgment, { ...facts, judgmentOn: "2025-03-07", placedOn: "2025-03-06" }, [], [], today)?.code).toBe(
+      "after_recorded_step",
+    );
+    expect(correctionProblem(judgment, { ...facts, judgmentOn: "2025-03-07" }, [], ["2025-03-06"], today)?.code).toBe(
+      "after_recorded_step",
+    );
+  });
+
+  it("refuses hours below those done, and anything a new judgment could not be", () => {
+    expect(correctionProblem(judgment, { ...facts, hours: 20, programmeHours: 2 }, sessions, [], today)).toMatchObject({
+      code: "below_hours_done",
+      path: "body.programmeHours",
+    });
+    const many = [s("2025-03-12", 12), s("2025-03-13", 12)];
+    expect(correctionProblem(judgment, { ...facts, hours: 20, programmeHours: 0 }, many, [], today)?.path).toBe("body.hours");
+    expect(correctionProblem(judgment, { ...facts, startBy: "2025-03-01" }, [], [], today)?.code).toBe("before_judgment");
+    expect(correctionProblem(judgment, { ...facts, hours: 151 }, [], [], today)?.code).toBe("hours_out_of_range");
+  });
+
+  it("refuses to correct a completed or ended judgment (409)", () => {
+    expect(correctionProblem({ ...judgment, completedOn: "2025-04-01" }, facts, [], [], today)?.status).toBe(409);
+    expect(correctionProblem({ ...judgment, endedOn: "2025-04-01" }, facts, [], [], today)?.code).toBe("ungdomstjanst_ended");
+  });
+});
+
+describe("ending without completion", () => {
+  const sessions = [s("2025-03-12", 4), s("2025-03-15", 4, { attendance: "uteblev" })];
+
+  it("misskötsamhet needs a report to the prosecutor on or before the day", () => {
+    const end = { on: "2025-03-20", reason: "misskotsamhet" as const };
+    expect(endProblem(judgment, sessions, [], end, today)).toMatchObject({
+      code: "misconduct_not_reported",
+      path: "body.reason",
+    });
+    expect(endProblem(judgment, sessions, ["2025-03-21"], end, today)?.code).toBe("misconduct_not_reported");
+    expect(endProblem(judgment, sessions, ["2025-03-17"], end, today)).toBeNull();
+  });
+
+  it("a changed judgment ends it without a report; another reason needs a note", () => {
+    expect(endProblem(judgment, sessions, [], { on: "2025-03-20", reason: "dom_andrad" }, today)).toBeNull();
+    expect(endProblem(judgment, sessions, [], { on: "2025-03-20", reason: "annat", note: " " }, today)).toMatchObject({
+      code: "note_required",
+      path: "body.note",
+    });
+    expect(endProblem(judgment, sessions, [], { on: "2025-03-20", reason: "annat", note: "Flyttat" }, today)).toBeNull();
+  });
+
+  it("not before the judgment or the last attended session, not ahead, not twice", () => {
+    const end = (on: string) => ({ on, reason: "dom_andrad" as const });
+    expect(endProblem(judgment, sessions, [], end("2025-03-04"), today)?.code).toBe("before_judgment");
+    expect(endProblem(judgment, sessions, [], end("2025-03-11"), today)?.code).toBe("before_previous_step");
+    expect(endProblem(judgment, sessions, [], end("2025-04-11"), today)?.code).toBe("in_future");
+    expect(endProblem({ ...judgment, endedOn: "2025-03-20" }, sessions, [], end("2025-03-21"), today)?.status).toBe(409);
+  });
+
+  it("takes no more sessions, keeps the clocks it met and stops the others; its state says so", () => {
+    const ended = { ...judgment, endedOn: "2025-03-20" };
+    expect(closedProblem(ended)?.code).toBe("ungdomstjanst_ended");
+    expect(sessionProblem(ended, sessions, s("2025-03-20", 2), today)?.code).toBe("ungdomstjanst_ended");
+    const clocks = ungdomstjanstClocks({ ...ended, startBy: "2025-03-21", completeBy: "2025-05-30" }, sessions);
+    expect(clocks.map((c) => c.kind)).toEqual(["ungdomstjanst_start"]);
+    expect(ungdomstjanstClocks({ ...ended, startBy: "2025-03-21", completeBy: "2025-05-30" }, [])).toEqual([]);
+    expect(ungdomstjanstStatus({ ...ended, placedOn: "2025-03-10" }, sessions)).toBe("avslutad_ej_fullgjord");
   });
 });

@@ -11,8 +11,12 @@
  * - The social services carry the sentence out (prop. 2005/06:165: "Påföljden verkställs av
  *   socialtjänsten"). When the young person misconducts the ungdomstjänst, the social services report
  *   it to the prosecutor, who may warn or ask the court to set the judgment aside (Socialstyrelsen's
- *   and municipal guidance; the section of law carrying the duty was not found in the sources searched
- *   and is to be checked before it is cited here).
+ *   and municipal guidance). The section of law carrying the duty was searched for again (2026-12) and
+ *   not found in the law's text in the sources available, so none is cited; it is to be checked
+ *   before one is. Prop. 2014/15:25 also proposed that ungdomstjänst as a rule start within two months
+ *   of the judgment gaining legal force and no longer need the young person's consent (from
+ *   2015-07-01); where that landed in the law was not confirmed either, so the clocks below still
+ *   take the start day from the judgment or plan (startBy).
  *
  * The clocks: the law sets no period within which ungdomstjänst must start or be finished. The start
  * and end days are the ones the court's judgment or the social services' plan for the young person set,
@@ -41,7 +45,17 @@ export interface Judgment {
   /** Hours of the judged total the plan gives to the programme part. */
   programmeHours: number;
   completedOn: string | null;
+  /** The day it ended without completion (see END_REASONS), if it did. */
+  endedOn?: string | null;
 }
+
+/**
+ * Why a judgment ended without every hour done: the young person stopped coming and the prosecutor
+ * was told (misskötsamhet, which needs a report to the prosecutor on record), the court set the
+ * judgment aside or changed it (undanröjd / ändrad), or another reason given in the note.
+ */
+export const END_REASONS = ["misskotsamhet", "dom_andrad", "annat"] as const;
+export type EndReason = (typeof END_REASONS)[number];
 
 export interface Session {
   id?: string;
@@ -118,13 +132,8 @@ export function judgmentProblem(
  * programme hours beyond the programme part). Nothing is recorded on a completed judgment.
  */
 export function sessionProblem(j: Judgment, others: readonly Session[], session: Session, today: string): Problem | null {
-  if (j.completedOn)
-    return {
-      status: 409,
-      code: "ungdomstjanst_completed",
-      message: "Ungdomstjänsten är fullgjord / The youth service is completed",
-      path: "body",
-    };
+  const closed = closedProblem(j);
+  if (closed) return closed;
   if (session.on < j.judgmentOn) return beforeJudgment("body.on");
   if (session.attendance !== "planerad" && session.on > today)
     return bad("in_future", "Närvaro kan inte registreras i förväg / Attendance cannot be recorded ahead", "body.on");
@@ -148,13 +157,8 @@ export function sessionProblem(j: Judgment, others: readonly Session[], session:
 
 /** Completion needs every judged hour done, on a day not before the last attended session. */
 export function completionProblem(j: Judgment, sessions: readonly Session[], on: string, today: string): Problem | null {
-  if (j.completedOn)
-    return {
-      status: 409,
-      code: "ungdomstjanst_completed",
-      message: "Ungdomstjänsten är redan fullgjord / Already completed",
-      path: "body",
-    };
+  const closed = closedProblem(j, "Ungdomstjänsten är redan fullgjord / Already completed");
+  if (closed) return closed;
   if (on > today) return bad("in_future", "Datumet ligger i framtiden / The date is in the future", "body.completedOn");
   const left = j.hours - hoursDone(sessions);
   if (left > 0)
@@ -173,6 +177,100 @@ export function completionProblem(j: Judgment, sessions: readonly Session[], on:
 export function misconductProblem(j: Judgment, reportedOn: string, today: string): Problem | null {
   if (reportedOn < j.judgmentOn) return beforeJudgment("body.reportedOn");
   if (reportedOn > today) return bad("in_future", "Datumet ligger i framtiden / The date is in the future", "body.reportedOn");
+  return null;
+}
+
+/**
+ * A completed judgment takes nothing more (409 ungdomstjanst_completed), nor does one that ended
+ * without completion (409 ungdomstjanst_ended).
+ */
+export function closedProblem(
+  j: Pick<Judgment, "completedOn" | "endedOn">,
+  completedMessage = "Ungdomstjänsten är fullgjord / The youth service is completed",
+): Problem | null {
+  if (j.completedOn) return { status: 409, code: "ungdomstjanst_completed", message: completedMessage, path: "body" };
+  if (j.endedOn)
+    return {
+      status: 409,
+      code: "ungdomstjanst_ended",
+      message: "Ungdomstjänsten är avslutad utan att ha fullgjorts / The youth service has ended",
+      path: "body",
+    };
+  return null;
+}
+
+/** The judgment's registered facts that a correction may change. */
+export interface JudgmentFacts {
+  judgmentOn: string;
+  hours: number;
+  programmeHours: number;
+  startBy: string | null;
+  completeBy: string | null;
+  placedOn?: string | null;
+}
+
+/**
+ * What is wrong with correcting a running judgment to `next`, or null: the corrected judgment must
+ * hold as a new one would (judgmentProblem), the judgment day may not move past anything recorded
+ * under it (a session, the placement, a report to the prosecutor), and the judged hours may not fall
+ * below the hours already done (nor the programme part below its hours done).
+ */
+export function correctionProblem(
+  current: Judgment,
+  next: JudgmentFacts,
+  sessions: readonly Session[],
+  misconductDays: readonly string[],
+  today: string,
+): Problem | null {
+  const closed = closedProblem(current);
+  if (closed) return closed;
+  const problem = judgmentProblem(next, today);
+  if (problem) return problem;
+  const earliest = [...sessions.map((s) => s.on), ...misconductDays, ...(next.placedOn ? [next.placedOn] : [])].sort()[0];
+  if (earliest !== undefined && next.judgmentOn > earliest)
+    return bad(
+      "after_recorded_step",
+      `Domen kan inte ligga efter det som registrerats under den (${earliest}) / The judgment cannot be after what was recorded under it (${earliest})`,
+      "body.judgmentOn",
+    );
+  const done = hoursDone(sessions);
+  if (next.hours < done)
+    return bad("below_hours_done", `${done} timmar är redan gjorda / ${done} hours are already done`, "body.hours");
+  const programmeDone = hoursDone(sessions, "program");
+  if (next.programmeHours < programmeDone)
+    return bad(
+      "below_hours_done",
+      `${programmeDone} programtimmar är redan gjorda / ${programmeDone} programme hours are already done`,
+      "body.programmeHours",
+    );
+  return null;
+}
+
+/**
+ * What is wrong with ending a running judgment without completion on `on` for `reason`, or null:
+ * not before the judgment nor the last attended session, not in the future; misskötsamhet needs a
+ * report to the prosecutor on or before the day, and "annat" a note saying what happened.
+ */
+export function endProblem(
+  j: Judgment,
+  sessions: readonly Session[],
+  misconductDays: readonly string[],
+  end: { on: string; reason: EndReason; note?: string | null },
+  today: string,
+): Problem | null {
+  const closed = closedProblem(j);
+  if (closed) return closed;
+  if (end.on < j.judgmentOn) return beforeJudgment("body.endedOn");
+  if (end.on > today) return bad("in_future", "Datumet ligger i framtiden / The date is in the future", "body.endedOn");
+  const last = lastAttended(sessions);
+  if (last && end.on < last) return bad("before_previous_step", "Före sista passet / Before the last session", "body.endedOn");
+  if (end.reason === "misskotsamhet" && !misconductDays.some((d) => d <= end.on))
+    return bad(
+      "misconduct_not_reported",
+      "Misskötsamhet kräver en registrerad underrättelse till åklagaren / Misconduct needs a report to the prosecutor on record",
+      "body.reason",
+    );
+  if (end.reason === "annat" && !end.note?.trim()) return bad("note_required", "Beskriv skälet / Say what happened", "body.note");
   return null;
 }
 
@@ -195,7 +293,8 @@ export interface UngdomstjanstClock {
 
 /**
  * The judgment's clocks, where the judgment or plan set a day: started by `startBy` (met on the day of
- * the first attended session) and completed by `completeBy` (met on the day of completion).
+ * the first attended session) and completed by `completeBy` (met on the day of completion). A
+ * judgment that ended without completion keeps the clocks it met and no longer runs the others.
  */
 export function ungdomstjanstClocks(
   j: Judgment & { startBy: string | null; completeBy: string | null },
@@ -215,16 +314,18 @@ export function ungdomstjanstClocks(
       deadline: dayDeadline(j.completeBy),
       completedAt: j.completedOn ? startOfStockholmDay(j.completedOn) : null,
     });
-  return clocks;
+  return j.endedOn ? clocks.filter((c) => c.completedAt !== null) : clocks;
 }
 
-export type UngdomstjanstStatus = "domd" | "placerad" | "pagar" | "fullgjord";
+export const UNGDOMSTJANST_STATUSES = ["domd", "placerad", "pagar", "fullgjord", "avslutad_ej_fullgjord"] as const;
+export type UngdomstjanstStatus = (typeof UNGDOMSTJANST_STATUSES)[number];
 
 export function ungdomstjanstStatus(
   j: Judgment & { placedOn: string | null },
   sessions: readonly Session[],
 ): UngdomstjanstStatus {
   if (j.completedOn) return "fullgjord";
+  if (j.endedOn) return "avslutad_ej_fullgjord";
   if (firstAttended(sessions)) return "pagar";
   return j.placedOn ? "placerad" : "domd";
 }

@@ -10,6 +10,7 @@ import { seedDeviation } from "../testing/deviation-fixtures";
 import { seedFileReview } from "../testing/file-review-fixtures";
 import { PDF_BYTES, seedControlPlan, seedDocument, seedLogReview, uniqueMonth } from "../testing/governance-fixtures";
 import { catalogueEntry, seedInsats } from "../testing/insats-fixtures";
+import { seedConsent, seedForum } from "../testing/samverkan-fixtures";
 import { createWorld, nextPersonnummer, type World } from "../testing/world";
 import { seedLvuProcess, seedYttrande } from "../testing/young-offender-fixtures";
 import { seedJudgment, seedPlannedSession, seedUoPlan } from "../testing/youth-sanction-fixtures";
@@ -56,6 +57,8 @@ const DEVIATION_REPORTERS: readonly Role[] = ["handlaggare", "samordnare", "insa
 const DEVIATION_MANAGERS: readonly Role[] = ["enhetschef", "kvalitet"];
 const DOCUMENT_MANAGERS: readonly Role[] = ["enhetschef", "kvalitet", "systemadministrator"];
 const LOG_REVIEWERS: readonly Role[] = ["kvalitet"];
+const FORUM_MANAGERS: readonly Role[] = ["samordnare", "enhetschef"];
+const CONSENT_MANAGERS: readonly Role[] = ["handlaggare", "samordnare", "enhetschef"];
 let planYear = 2100;
 /** A plan year no other call has taken (one plan per district and year). */
 const uniqueYear = () => planYear--;
@@ -1398,6 +1401,27 @@ const MATRIX: Entry[] = [
     call: async (w, t) => ({ url: `/api/ungdomstjanst/${await seedJudgment(w, t)}/complete`, payload: { completedOn: today() } }),
   },
   {
+    method: "PATCH",
+    route: "/api/ungdomstjanst/:id",
+    expect: ownDistrict(CASE_WRITERS, 200),
+    call: async (w, t) => ({ url: `/api/ungdomstjanst/${await seedJudgment(w, t)}`, payload: { completeBy: "2099-01-01" } }),
+  },
+  {
+    method: "POST",
+    route: "/api/ungdomstjanst/:id/end",
+    expect: ownDistrict(CASE_WRITERS, 200),
+    call: async (w, t) => ({
+      url: `/api/ungdomstjanst/${await seedJudgment(w, t)}/end`,
+      payload: { endedOn: today(), reason: "dom_andrad" },
+    }),
+  },
+  {
+    method: "GET",
+    route: "/api/persons/:id/ungdomstjanst",
+    expect: ownDistrict(CASE_READERS, 200),
+    call: (w, t) => ({ url: `/api/persons/${fixture(w, t).personId}/ungdomstjanst` }),
+  },
+  {
     method: "GET",
     route: "/api/cases/:id/ungdomsovervakning",
     expect: ownDistrict(CASE_READERS, 200),
@@ -1429,6 +1453,115 @@ const MATRIX: Entry[] = [
       url: `/api/ungdomsovervakning-items/${(await seedUoPlan(w, t)).itemId}/follow-up`,
       payload: { on: today(), outcome: "genomford" },
     }),
+  },
+  // Samverkan (issue 21): forums of the district for samordnare and enhetschef; samtycke for case staff.
+  { method: "GET", route: "/api/forums", expect: anywhere(FORUM_MANAGERS, 200), call: () => ({ url: "/api/forums" }) },
+  {
+    method: "POST",
+    route: "/api/forums",
+    // Another district is a body reference the caller may not use: 400, as for deviations' units.
+    expect: (role, t) => (FORUM_MANAGERS.includes(role) ? (t === "own" ? 201 : 400) : 404),
+    call: (w, t) => ({
+      url: "/api/forums",
+      payload: {
+        districtId: fixture(w, t).id,
+        name: `SIG ${unique()}`,
+        type: "sig",
+        ageMin: 13,
+        ageMax: 20,
+        agencies: ["skola"],
+      },
+    }),
+  },
+  {
+    method: "GET",
+    route: "/api/forums/:id",
+    expect: ownDistrict(FORUM_MANAGERS, 200),
+    call: async (w, t) => ({ url: `/api/forums/${(await seedForum(w, t)).forumId}` }),
+  },
+  {
+    method: "PATCH",
+    route: "/api/forums/:id",
+    expect: ownDistrict(FORUM_MANAGERS, 200),
+    call: async (w, t) => ({ url: `/api/forums/${(await seedForum(w, t)).forumId}`, payload: { name: "SIG Nytt namn" } }),
+  },
+  {
+    method: "POST",
+    route: "/api/forums/:id/meetings",
+    expect: ownDistrict(FORUM_MANAGERS, 201),
+    call: async (w, t) => ({
+      url: `/api/forums/${(await seedForum(w, t)).forumId}/meetings`,
+      payload: { meetingOn: stockholmToday() },
+    }),
+  },
+  {
+    method: "GET",
+    route: "/api/meetings/:id",
+    expect: ownDistrict(FORUM_MANAGERS, 200),
+    call: async (w, t) => ({ url: `/api/meetings/${(await seedForum(w, t)).meetingId}` }),
+  },
+  {
+    method: "PATCH",
+    route: "/api/meetings/:id",
+    expect: ownDistrict(FORUM_MANAGERS, 200),
+    call: async (w, t) => ({ url: `/api/meetings/${(await seedForum(w, t)).meetingId}`, payload: { minutes: "Protokoll" } }),
+  },
+  {
+    method: "POST",
+    route: "/api/meetings/:id/agenda",
+    expect: ownDistrict(FORUM_MANAGERS, 201),
+    call: async (w, t) => {
+      await seedConsent(w, t);
+      return { url: `/api/meetings/${(await seedForum(w, t)).meetingId}/agenda`, payload: { personId: fixture(w, t).personId } };
+    },
+  },
+  {
+    method: "GET",
+    route: "/api/persons/:id/consents",
+    expect: ownDistrict(CASE_READERS, 200),
+    call: (w, t) => ({ url: `/api/persons/${fixture(w, t).personId}/consents` }),
+  },
+  {
+    method: "POST",
+    route: "/api/persons/:id/consents",
+    expect: ownDistrict(CONSENT_MANAGERS, 201),
+    call: (w, t) => ({
+      url: `/api/persons/${fixture(w, t).personId}/consents`,
+      payload: {
+        givenBy: ["den_unge", "vardnadshavare_1", "vardnadshavare_2"],
+        guardianship: "gemensam",
+        method: "skriftligt",
+        agencies: ["skola"],
+        categories: ["skolsituation"],
+        forumTypes: ["sig"],
+        validFrom: stockholmToday(),
+        validUntil: stockholmToday(),
+      },
+    }),
+  },
+  {
+    method: "POST",
+    route: "/api/consents/:id/revoke",
+    expect: ownDistrict(CONSENT_MANAGERS, 200),
+    call: async (w, t) => ({ url: `/api/consents/${await seedConsent(w, t)}/revoke`, payload: { revokedOn: stockholmToday() } }),
+  },
+  {
+    method: "GET",
+    route: "/api/consents/expiring",
+    expect: anywhere(CONSENT_MANAGERS, 200),
+    call: () => ({ url: "/api/consents/expiring" }),
+  },
+  {
+    method: "POST",
+    route: "/api/persons/:id/disclosures",
+    expect: ownDistrict(CONSENT_MANAGERS, 201),
+    call: async (w, t) => {
+      await seedConsent(w, t);
+      return {
+        url: `/api/persons/${fixture(w, t).personId}/disclosures`,
+        payload: { agency: "skola", categories: ["skolsituation"], sharedOn: stockholmToday(), description: "Skolsituationen" },
+      };
+    },
   },
 ];
 
@@ -1496,6 +1629,11 @@ async function snapshot(): Promise<string> {
     "internal_control_plans",
     "internal_control_points",
     "internal_control_results",
+    "forums",
+    "forum_meetings",
+    "forum_agenda_items",
+    "consents",
+    "consent_disclosures",
   ];
   const parts = await Promise.all(
     tables.map(async (t) => {

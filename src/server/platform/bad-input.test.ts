@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MAX_TEXT_LENGTH, safeText, textUpTo } from "../../contracts/common";
 import { createWorld, nextPersonnummer, type World } from "../testing/world";
 
 let w: World;
@@ -61,6 +62,48 @@ describe("bad input", () => {
     const res = await post("/api/persons", { ...valid(), firstName: "x".repeat(300_000) });
     expect(res.statusCode).toBe(413);
     expect(res.json().error.code).toBe("body_too_large");
+    expect(res.json().error).toMatchObject({ message: expect.any(String), fields: [] });
+    expect(res.headers["content-type"]).toMatch(/^application\/json/);
+  });
+
+  it("refuses text over its field's bound with 400 naming the field, and writes nothing", async () => {
+    const before = await countPersons();
+    const res = await post("/api/persons", { ...valid(), firstName: "x".repeat(MAX_TEXT_LENGTH + 1) });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields.map((f: { path: string }) => f.path)).toEqual(["body.firstName"]);
+    expect(await countPersons()).toBe(before);
+  });
+
+  it("refuses a report received in the future, or before 1900 (0001-01-01), and writes nothing", async () => {
+    const { reports } = await import("../db/schema/index");
+    const before = await w.database.db.$count(reports);
+    const report = (receivedAt: string) =>
+      post("/api/reports", {
+        personId: w.own.personId,
+        districtId: w.own.id,
+        receivedAt,
+        reporterCategory: "fritid_civilsamhalle",
+        text: "Oro.",
+      });
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
+    const future = await report(tomorrow);
+    expect(future.statusCode).toBe(400);
+    expect(future.json().error).toMatchObject({ code: "in_future", fields: [{ path: "body.receivedAt" }] });
+    for (const receivedAt of ["0001-01-01T00:00:00Z", "1899-12-31T23:00:00Z", "2101-01-01T00:00:00Z"]) {
+      const res = await report(receivedAt);
+      expect(res.statusCode, receivedAt).toBe(400);
+      expect(res.json().error.fields.map((f: { path: string }) => f.path)).toEqual(["body.receivedAt"]);
+    }
+    expect(await w.database.db.$count(reports)).toBe(before);
+  });
+
+  it("bounds every text field, even one whose contract names no bound", () => {
+    expect(safeText.safeParse("x".repeat(MAX_TEXT_LENGTH)).success).toBe(true);
+    expect(safeText.safeParse("x".repeat(MAX_TEXT_LENGTH + 1)).success).toBe(false);
+    // A field's own bound can only lower the default; a longer field says so with textUpTo.
+    expect(safeText.max(20_000).safeParse("x".repeat(MAX_TEXT_LENGTH + 1)).success).toBe(false);
+    expect(textUpTo(20_000).safeParse("x".repeat(20_000)).success).toBe(true);
+    expect(textUpTo(20_000).safeParse("x\u0000").success).toBe(false);
   });
 
   it("refuses a non-JSON body with 415", async () => {

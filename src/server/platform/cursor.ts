@@ -31,21 +31,14 @@ function fits(part: CursorPart, value: unknown): boolean {
 }
 
 /**
- * The sort key a cursor holds, checked part by part (pass the parts' kinds), or only its length
- * (pass a number) where the caller checks the parts itself.
+ * The sort key a cursor holds, checked part by part against the kinds given: anything else (not
+ * base64url JSON, not an array, the wrong length, a part of the wrong kind) is a 400, never a
+ * value handed to the database.
  */
-export function decodeCursor(cursor: string, shape: number | readonly CursorPart[]): (string | number)[] {
-  const length = typeof shape === "number" ? shape : shape.length;
+export function decodeCursor(cursor: string, shape: readonly CursorPart[]): (string | number)[] {
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (
-      Array.isArray(key) &&
-      key.length === length &&
-      key.every((k, i) =>
-        typeof shape === "number" ? typeof k === "string" || typeof k === "number" : fits(shape[i] as CursorPart, k),
-      )
-    )
-      return key;
+    if (Array.isArray(key) && key.length === shape.length && key.every((k, i) => fits(shape[i] as CursorPart, k))) return key;
   } catch {
     // fall through to the error below
   }

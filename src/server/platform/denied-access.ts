@@ -28,9 +28,10 @@ function targetOf(request: FastifyRequest): string | undefined {
  */
 export function registerDeniedAccessAudit(app: FastifyInstance, database: Database): void {
   app.decorateRequest("deniedByPermission", false);
-  app.addHook("onSend", async (request, reply, payload) => {
-    if (reply.statusCode !== 404 || !request.actor || !request.routeOptions.url) return payload;
-    await auditSecurityEvent(
+  // A callback hook, not an async one: every other answer passes on at once, without a promise.
+  app.addHook("onSend", (request, reply, payload, done) => {
+    if (reply.statusCode !== 404 || !request.actor || !request.routeOptions.url) return done(null, payload);
+    auditSecurityEvent(
       database.db,
       { actor: request.actor, requestId: request.id, clientIp: request.ip },
       {
@@ -43,7 +44,9 @@ export function registerDeniedAccessAudit(app: FastifyInstance, database: Databa
           reason: request.deniedByPermission ? "permission" : "not_found_or_out_of_scope",
         },
       },
+    ).then(
+      () => done(null, payload),
+      (error: Error) => done(error),
     );
-    return payload;
   });
 }

@@ -111,7 +111,11 @@ function mutations(s0: JsonSchema): { label: string; value: unknown; mayPass?: b
   ];
   if (t === "string") {
     out.push({ label: "number for text", value: 42 });
-    out.push({ label: "huge", value: HUGE, mayPass: s.maxLength === undefined || s.maxLength >= HUGE.length });
+    // Every text field has a bound (safeText's default at the least): one without is a failure.
+    out.push({ label: "huge", value: HUGE, mayPass: s.maxLength !== undefined && s.maxLength >= HUGE.length });
+    // One character over the field's own bound: a 400 naming the field, not a 5xx from the database.
+    if (s.maxLength !== undefined && s.maxLength < HUGE.length && !s.format && !s.enum)
+      out.push({ label: `over-long (${s.maxLength + 1} characters)`, value: "x".repeat(s.maxLength + 1) });
     if (s.format === "date") out.push({ label: "year 0000", value: "0000-01-01" }, { label: "year 2500", value: "2500-01-01" });
     if (s.format === "date-time") out.push({ label: "year 0000", value: "0000-01-01T00:00:00Z" });
   }

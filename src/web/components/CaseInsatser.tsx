@@ -2,12 +2,17 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { Link } from "react-router";
 import type { z } from "zod";
 import type { organisationResponse } from "../../contracts/organisation";
-import { EVIDENCE_STATUS_LABELS, EVIDENCE_STATUSES, LEGAL_FORM_LABELS } from "../../domain/interventions/vocabulary";
+import {
+  EVIDENCE_STATUS_LABELS,
+  EVIDENCE_STATUSES,
+  LEGAL_FORM_LABELS,
+  type LegalForm,
+} from "../../domain/interventions/vocabulary";
 import { roleHasPermission } from "../../domain/roles";
 import { stockholmToday } from "../../domain/time";
 import type { ApiError } from "../api";
 import { useAuth } from "../auth";
-import { formatDateTime, useLang } from "../i18n";
+import { formatDateTime, type TextKey, useLang } from "../i18n";
 import type { CaseFile } from "./CaseApi";
 import { asApiError } from "./CaseApi";
 import { CaseForm, FormError, TextAreaField, useSubmit } from "./CaseFormParts";
@@ -19,6 +24,13 @@ type Org = z.infer<typeof organisationResponse>;
 
 /** Units that carry out insatser (the server accepts only these kinds, in the case's district). */
 export const PROVIDER_UNIT_KINDS = ["oppenvard", "forebyggande", "familjehem"] as const;
+
+/** The day each legal form but bistånd (which takes its decision's day) asks for when an insats is given. */
+const DECIDED_ON_LABEL = {
+  service: "insGrantedOn",
+  lvu: "yoInsatsLvuDecidedOn",
+  pafoljd: "yoInsatsPafoljdJudgedOn",
+} as const satisfies Record<Exclude<LegalForm, "bistand">, TextKey>;
 
 /** The case's insatser (uppdrag to provider units) and, for insats:manage, the form that gives one. */
 export function CaseInsatser({ caseFile: c, org }: { caseFile: CaseFile; org: Org | null }) {
@@ -152,7 +164,8 @@ function GiveUppdragForm({
               catalogueId: form.catalogueId,
               providerUnitId: form.providerUnitId,
               decisionId: entry?.legalForm === "bistand" && form.decisionId ? form.decisionId : undefined,
-              decidedOn: entry?.legalForm === "service" && form.decidedOn ? form.decidedOn : undefined,
+              // Every legal form but bistånd carries its own day: granted (service), decided (LVU), judged (påföljd).
+              decidedOn: entry && entry.legalForm !== "bistand" && form.decidedOn ? form.decidedOn : undefined,
               advisedAgainstReason:
                 entry?.evidenceStatus === "avrads" && form.advisedAgainstReason.trim()
                   ? form.advisedAgainstReason.trim()
@@ -240,9 +253,9 @@ function GiveUppdragForm({
             ))}
           </SelectField>
         ))}
-      {entry?.legalForm === "service" && (
+      {entry && entry.legalForm !== "bistand" && (
         <Field
-          label={t("insGrantedOn")}
+          label={t(DECIDED_ON_LABEL[entry.legalForm])}
           type="date"
           value={form.decidedOn}
           max={stockholmToday()}

@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import type { YttrandeView } from "../../contracts/young-offenders";
 import { OFFENCE_CATEGORIES, PROPOSED_MEASURES, YTTRANDE_REQUESTERS } from "../../domain/lul/yttrande";
 import { stockholmToday } from "../../domain/time";
 import { formatDateTime, useLang } from "../i18n";
 import { MEASURE_LABELS, OFFENCE_LABELS, REQUESTER_LABELS, YTTRANDE_STATUS_LABELS, yoLabel } from "../texts/young-offenders";
 import { assessmentApi } from "./AssessmentApi";
-import { asApiError, type CaseFile } from "./CaseApi";
+import type { CaseFile } from "./CaseApi";
 import { ClockStateText } from "./CaseClocks";
 import {
   CaseForm,
@@ -16,7 +16,8 @@ import {
   TextAreaField,
   useSubmit,
 } from "./CaseFormParts";
-import { Alert, Field, SelectField } from "./Field";
+import { CaseRecordPanel } from "./CaseRecordPanel";
+import { Field, SelectField } from "./Field";
 import { youngOffenderApi } from "./YoungOffenderApi";
 
 /** Requests for yttranden under LUL on the case: register, write, sign under delegation, send. */
@@ -30,35 +31,18 @@ export function CaseLul({
   /** Reloads the case file: a signature or an LVU decision adds to its decisions. */
   onChanged?: () => Promise<void>;
 }) {
-  const { t } = useLang();
-  const [items, setItems] = useState<YttrandeView[] | null>(null);
-  const [error, setError] = useState("");
-  const load = useCallback(async () => {
-    try {
-      setItems((await youngOffenderApi.yttranden(c.id)).items);
-    } catch (e) {
-      setError(asApiError(e, t("error")).message);
-    }
-  }, [c.id, t]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  const changed = useCallback(async () => {
-    await load();
-    await onChanged?.();
-  }, [load, onChanged]);
   return (
-    <section className="card" aria-labelledby="lul-heading">
-      <h2 id="lul-heading">{t("yoLulHeading")}</h2>
-      <p className="hint">{t("yoLulIntro")}</p>
-      {error && <Alert kind="error">{error}</Alert>}
-      {items === null && !error && <p role="status">{t("loading")}</p>}
-      {items?.length === 0 && <p>{t("yoNoYttranden")}</p>}
-      {items?.map((y, i) => (
-        <YttrandeCard key={y.id} y={y} index={i} caseFile={c} canWrite={canWrite} onChanged={changed} />
-      ))}
-      {canWrite && c.closedAt === null && <RequestForm caseId={c.id} onChanged={changed} />}
-    </section>
+    <CaseRecordPanel<YttrandeView>
+      id="lul"
+      heading="yoLulHeading"
+      intro="yoLulIntro"
+      none="yoNoYttranden"
+      caseId={c.id}
+      fetch={youngOffenderApi.yttranden}
+      onChanged={onChanged}
+      card={(y, i, changed) => <YttrandeCard key={y.id} y={y} index={i} caseFile={c} canWrite={canWrite} onChanged={changed} />}
+      form={(_, changed) => canWrite && c.closedAt === null && <RequestForm caseId={c.id} onChanged={changed} />}
+    />
   );
 }
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import type { LvuProcessView, LvuStepBody } from "../../contracts/young-offenders";
 import {
   ALLOWED_MAKERS,
@@ -29,7 +29,7 @@ import {
   STEP_LABELS,
   yoLabel,
 } from "../texts/young-offenders";
-import { asApiError, type CaseFile } from "./CaseApi";
+import type { CaseFile } from "./CaseApi";
 import { ClockStateText, isRunning } from "./CaseClocks";
 import {
   CaseForm,
@@ -40,6 +40,7 @@ import {
   TextAreaField,
   useSubmit,
 } from "./CaseFormParts";
+import { CaseRecordPanel } from "./CaseRecordPanel";
 import { Alert, Field, SelectField } from "./Field";
 import { youngOffenderApi } from "./YoungOffenderApi";
 
@@ -54,36 +55,21 @@ export function CaseLvu({
   /** Reloads the case file: a signature or an LVU decision adds to its decisions. */
   onChanged?: () => Promise<void>;
 }) {
-  const { t } = useLang();
-  const [items, setItems] = useState<LvuProcessView[] | null>(null);
-  const [error, setError] = useState("");
-  const load = useCallback(async () => {
-    try {
-      setItems((await youngOffenderApi.lvu(c.id)).items);
-    } catch (e) {
-      setError(asApiError(e, t("error")).message);
-    }
-  }, [c.id, t]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  const changed = useCallback(async () => {
-    await load();
-    await onChanged?.();
-  }, [load, onChanged]);
-  const running = items?.some((p) => p.endedOn === null) ?? true;
   return (
-    <section className="card" aria-labelledby="lvu-heading">
-      <h2 id="lvu-heading">{t("yoLvuHeading")}</h2>
-      <p className="hint">{t("yoLvuIntro")}</p>
-      {error && <Alert kind="error">{error}</Alert>}
-      {items === null && !error && <p role="status">{t("loading")}</p>}
-      {items?.length === 0 && <p>{t("yoNoLvu")}</p>}
-      {items?.map((p, i) => (
-        <ProcessCard key={p.id} p={p} index={i} canWrite={canWrite} onChanged={changed} />
-      ))}
-      {canWrite && c.closedAt === null && !running && <OpenForm caseId={c.id} onChanged={changed} />}
-    </section>
+    <CaseRecordPanel<LvuProcessView>
+      id="lvu"
+      heading="yoLvuHeading"
+      intro="yoLvuIntro"
+      none="yoNoLvu"
+      caseId={c.id}
+      fetch={youngOffenderApi.lvu}
+      onChanged={onChanged}
+      card={(p, i, changed) => <ProcessCard key={p.id} p={p} index={i} canWrite={canWrite} onChanged={changed} />}
+      form={(items, changed) => {
+        const running = items?.some((p) => p.endedOn === null) ?? true;
+        return canWrite && c.closedAt === null && !running && <OpenForm caseId={c.id} onChanged={changed} />;
+      }}
+    />
   );
 }
 

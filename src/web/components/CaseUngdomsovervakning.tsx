@@ -1,43 +1,30 @@
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import type { UoPlanView } from "../../contracts/ungdomstjanst";
 import { stockholmToday } from "../../domain/time";
 import { UO_ITEM_KINDS, UO_OUTCOMES } from "../../domain/ungdomstjanst/ungdomsovervakning";
 import { useLang } from "../i18n";
 import { label } from "../labels";
 import { UO_KIND_LABELS, UO_OUTCOME_LABELS } from "../texts/ungdomstjanst";
-import { asApiError, type CaseFile } from "./CaseApi";
+import type { CaseFile } from "./CaseApi";
 import { ClockStateText } from "./CaseClocks";
 import { CaseForm, TextAreaField, useSubmit } from "./CaseFormParts";
-import { Alert, Field, SelectField } from "./Field";
+import { CaseRecordPanel } from "./CaseRecordPanel";
+import { Field, SelectField } from "./Field";
 import { youthSanctionApi } from "./YouthSanctionApi";
 
 /** Judgments to ungdomsövervakning on the case and the social services' part of Kriminalvården's plan. */
 export function CaseUngdomsovervakning({ caseFile: c, canWrite }: { caseFile: CaseFile; canWrite: boolean }) {
-  const { t } = useLang();
-  const [items, setItems] = useState<UoPlanView[] | null>(null);
-  const [error, setError] = useState("");
-  const load = useCallback(async () => {
-    try {
-      setItems((await youthSanctionApi.plans(c.id)).items);
-    } catch (e) {
-      setError(asApiError(e, t("error")).message);
-    }
-  }, [c.id, t]);
-  useEffect(() => {
-    void load();
-  }, [load]);
   return (
-    <section className="card" aria-labelledby="uo-heading">
-      <h2 id="uo-heading">{t("uoHeading")}</h2>
-      <p className="hint">{t("uoIntro")}</p>
-      {error && <Alert kind="error">{error}</Alert>}
-      {items === null && !error && <p role="status">{t("loading")}</p>}
-      {items?.length === 0 && <p>{t("uoNone")}</p>}
-      {items?.map((p, i) => (
-        <PlanCard key={p.id} p={p} index={i} canWrite={canWrite} onChanged={load} />
-      ))}
-      {canWrite && c.closedAt === null && <PlanForm caseId={c.id} onChanged={load} />}
-    </section>
+    <CaseRecordPanel<UoPlanView>
+      id="uo"
+      heading="uoHeading"
+      intro="uoIntro"
+      none="uoNone"
+      caseId={c.id}
+      fetch={youthSanctionApi.plans}
+      card={(p, i, changed) => <PlanCard key={p.id} p={p} index={i} canWrite={canWrite} onChanged={changed} />}
+      form={(_, changed) => canWrite && c.closedAt === null && <PlanForm caseId={c.id} onChanged={changed} />}
+    />
   );
 }
 

@@ -1,43 +1,31 @@
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import type { JudgmentView } from "../../contracts/ungdomstjanst";
 import { stockholmToday } from "../../domain/time";
-import { ATTENDANCE, SESSION_KINDS } from "../../domain/ungdomstjanst/ungdomstjanst";
+import { ATTENDANCE, END_REASONS, type EndReason, SESSION_KINDS } from "../../domain/ungdomstjanst/ungdomstjanst";
+import type { ApiError } from "../api";
 import { useLang } from "../i18n";
 import { CLOCK_LABELS, label } from "../labels";
-import { ATTENDANCE_LABELS, SESSION_KIND_LABELS, UT_STATUS_LABELS } from "../texts/ungdomstjanst";
-import { asApiError, type CaseFile } from "./CaseApi";
+import { ATTENDANCE_LABELS, END_REASON_LABELS, SESSION_KIND_LABELS, UT_STATUS_LABELS } from "../texts/ungdomstjanst";
+import type { CaseFile } from "./CaseApi";
 import { ClockStateText } from "./CaseClocks";
 import { CaseForm, TextAreaField, useSubmit } from "./CaseFormParts";
-import { Alert, Field, SelectField } from "./Field";
+import { CaseRecordPanel } from "./CaseRecordPanel";
+import { Field, SelectField } from "./Field";
 import { youthSanctionApi } from "./YouthSanctionApi";
 
 /** Judgments to ungdomstjänst on the case: placement, schedule and attendance, hours done and left, misconduct, completion. */
 export function CaseUngdomstjanst({ caseFile: c, canWrite }: { caseFile: CaseFile; canWrite: boolean }) {
-  const { t } = useLang();
-  const [items, setItems] = useState<JudgmentView[] | null>(null);
-  const [error, setError] = useState("");
-  const load = useCallback(async () => {
-    try {
-      setItems((await youthSanctionApi.judgments(c.id)).items);
-    } catch (e) {
-      setError(asApiError(e, t("error")).message);
-    }
-  }, [c.id, t]);
-  useEffect(() => {
-    void load();
-  }, [load]);
   return (
-    <section className="card" aria-labelledby="ut-heading">
-      <h2 id="ut-heading">{t("utHeading")}</h2>
-      <p className="hint">{t("utIntro")}</p>
-      {error && <Alert kind="error">{error}</Alert>}
-      {items === null && !error && <p role="status">{t("loading")}</p>}
-      {items?.length === 0 && <p>{t("utNone")}</p>}
-      {items?.map((j, i) => (
-        <JudgmentCard key={j.id} j={j} index={i} canWrite={canWrite} onChanged={load} />
-      ))}
-      {canWrite && c.closedAt === null && <JudgmentForm caseId={c.id} onChanged={load} />}
-    </section>
+    <CaseRecordPanel<JudgmentView>
+      id="ut"
+      heading="utHeading"
+      intro="utIntro"
+      none="utNone"
+      caseId={c.id}
+      fetch={youthSanctionApi.judgments}
+      card={(j, i, changed) => <JudgmentCard key={j.id} j={j} index={i} canWrite={canWrite} onChanged={changed} />}
+      form={(_, changed) => canWrite && c.closedAt === null && <JudgmentForm caseId={c.id} onChanged={changed} />}
+    />
   );
 }
 
@@ -73,6 +61,26 @@ function JudgmentForm({ caseId, onChanged }: { caseId: string; onChanged: () => 
         )
       }
     >
+      <JudgmentFields form={form} set={set} error={error} />
+    </CaseForm>
+  );
+}
+
+type JudgmentForm = typeof emptyJudgment;
+
+/** The judgment's facts, as registered and as corrected. */
+function JudgmentFields({
+  form,
+  set,
+  error,
+}: {
+  form: JudgmentForm;
+  set: (k: keyof JudgmentForm) => (e: { target: { value: string } }) => void;
+  error: ApiError | null;
+}) {
+  const { t } = useLang();
+  return (
+    <>
       <Field
         label={t("utCourt")}
         value={form.court}
@@ -128,7 +136,7 @@ function JudgmentForm({ caseId, onChanged }: { caseId: string; onChanged: () => 
         onChange={set("completeBy")}
         error={error?.fieldMessage("completeBy")}
       />
-    </CaseForm>
+    </>
   );
 }
 
@@ -145,7 +153,7 @@ function JudgmentCard({
 }) {
   const { t, lang } = useLang();
   const headingId = `ut-${j.id}`;
-  const open = canWrite && j.status !== "fullgjord";
+  const open = canWrite && j.status !== "fullgjord" && j.status !== "avslutad_ej_fullgjord";
   return (
     <article className="subcard" aria-labelledby={headingId}>
       <h3 id={headingId}>
@@ -182,6 +190,20 @@ function JudgmentCard({
           <>
             <dt>{t("utCompletedOn")}</dt>
             <dd>{j.completedOn}</dd>
+          </>
+        )}
+        {j.endedOn && (
+          <>
+            <dt>{t("utEndedOn")}</dt>
+            <dd>{j.endedOn}</dd>
+            <dt>{t("utEndReason")}</dt>
+            <dd>{j.endReason ? label(END_REASON_LABELS, j.endReason, lang) : ""}</dd>
+            {j.endNote && (
+              <>
+                <dt>{t("utEndNote")}</dt>
+                <dd className="prewrap">{j.endNote}</dd>
+              </>
+            )}
           </>
         )}
       </dl>
@@ -234,6 +256,8 @@ function JudgmentCard({
       {open && <SessionForm j={j} onChanged={onChanged} />}
       {open && <MisconductForm j={j} onChanged={onChanged} />}
       {open && j.progress.left === 0 && <CompleteForm j={j} onChanged={onChanged} />}
+      {open && <EditForm j={j} onChanged={onChanged} />}
+      {open && j.progress.left > 0 && <EndForm j={j} onChanged={onChanged} />}
     </article>
   );
 }
@@ -502,6 +526,107 @@ function CompleteForm({ j, onChanged }: { j: JudgmentView; onChanged: () => Prom
         onChange={(e) => setCompletedOn(e.target.value)}
         error={error?.fieldMessage("completedOn")}
         required
+      />
+    </CaseForm>
+  );
+}
+
+/** Corrects the judgment as registered: the court, case number, days and hours; only what changed is sent. */
+function EditForm({ j, onChanged }: { j: JudgmentView; onChanged: () => Promise<void> }) {
+  const { t } = useLang();
+  const initial: JudgmentForm = {
+    court: j.court,
+    caseNumber: j.caseNumber,
+    judgmentOn: j.judgmentOn,
+    hours: String(j.progress.hours),
+    programmeHours: String(j.progress.programmeHours),
+    startBy: j.startBy ?? "",
+    completeBy: j.completeBy ?? "",
+  };
+  const [form, setForm] = useState(initial);
+  const { busy, error, run } = useSubmit();
+  const set = (k: keyof typeof initial) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
+  const changes = () => {
+    const out: Record<string, string | number | null> = {};
+    if (form.court !== initial.court) out.court = form.court;
+    if (form.caseNumber !== initial.caseNumber) out.caseNumber = form.caseNumber;
+    if (form.judgmentOn !== initial.judgmentOn) out.judgmentOn = form.judgmentOn;
+    if (form.hours !== initial.hours) out.hours = Number(form.hours);
+    if (form.programmeHours !== initial.programmeHours) out.programmeHours = Number(form.programmeHours);
+    if (form.startBy !== initial.startBy) out.startBy = form.startBy || null;
+    if (form.completeBy !== initial.completeBy) out.completeBy = form.completeBy || null;
+    return out;
+  };
+  return (
+    <CaseForm
+      heading={t("utEditHeading")}
+      level={4}
+      busy={busy}
+      error={error}
+      submitLabel={t("utSaveEdit")}
+      onSubmit={() => void run(() => youthSanctionApi.update(j.id, changes()), onChanged)}
+    >
+      <p className="hint field-wide">{t("utEditHint")}</p>
+      <JudgmentFields form={form} set={set} error={error} />
+    </CaseForm>
+  );
+}
+
+/** Ends the judgment without completion, with the day, the reason and a comment. */
+function EndForm({ j, onChanged }: { j: JudgmentView; onChanged: () => Promise<void> }) {
+  const { t, lang } = useLang();
+  const [form, setForm] = useState({ endedOn: stockholmToday(), reason: "", note: "" });
+  const { busy, error, run } = useSubmit();
+  return (
+    <CaseForm
+      heading={t("utEndHeading")}
+      level={4}
+      busy={busy}
+      error={error}
+      submitLabel={t("utEnd")}
+      onSubmit={() =>
+        void run(
+          () =>
+            youthSanctionApi.end(j.id, {
+              endedOn: form.endedOn,
+              reason: form.reason as EndReason,
+              note: form.note.trim() || null,
+            }),
+          onChanged,
+        )
+      }
+    >
+      <p className="hint field-wide">{t("utEndHint")}</p>
+      <Field
+        label={t("utEndedOn")}
+        type="date"
+        value={form.endedOn}
+        max={stockholmToday()}
+        onChange={(e) => setForm({ ...form, endedOn: e.target.value })}
+        error={error?.fieldMessage("endedOn")}
+        required
+      />
+      <SelectField
+        label={t("utEndReason")}
+        value={form.reason}
+        onChange={(v) => setForm({ ...form, reason: v })}
+        error={error?.fieldMessage("reason")}
+        required
+      >
+        <option value="">{t("choose")}</option>
+        {END_REASONS.map((r) => (
+          <option key={r} value={r}>
+            {label(END_REASON_LABELS, r, lang)}
+          </option>
+        ))}
+      </SelectField>
+      <TextAreaField
+        label={t("utEndNote")}
+        value={form.note}
+        maxLength={2_000}
+        onChange={(e) => setForm({ ...form, note: e.target.value })}
+        error={error?.fieldMessage("note")}
+        required={form.reason === "annat"}
       />
     </CaseForm>
   );

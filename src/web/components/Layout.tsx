@@ -32,6 +32,11 @@ export function Layout({ children }: { children: ReactNode }) {
                   <NavLink to="/personer">{t("navPersons")}</NavLink>
                 </li>
               )}
+              {can("person:read") && me.protectedIdentityAccess && (
+                <li>
+                  <NavLink to="/skyddade-registreringar">{t("pmNav")}</NavLink>
+                </li>
+              )}
               {can("case:read") && (
                 <li>
                   <NavLink to="/arenden">{can("case:write") ? t("navMyCases") : t("navCases")}</NavLink>
@@ -45,6 +50,11 @@ export function Layout({ children }: { children: ReactNode }) {
               {can("insats:read") && (
                 <li>
                   <NavLink to="/uppdrag">{t("navUppdrag")}</NavLink>
+                </li>
+              )}
+              {can("forum:manage") && (
+                <li>
+                  <NavLink to="/samverkan">{t("samNavForums")}</NavLink>
                 </li>
               )}
               {can("stats:read") && (

@@ -1,4 +1,5 @@
 import { type FormEvent, type ReactNode, useEffect, useMemo, useRef, useState } from "react";
+import { LEGAL_FORM_LABELS, LEGAL_FORMS, type LegalForm } from "../../domain/interventions/vocabulary";
 import { PERMISSIONS } from "../../domain/roles";
 import { stockholmToday } from "../../domain/time";
 import { ApiError, api } from "../api";
@@ -149,19 +150,21 @@ export function useProviderUnits(districtId: string | undefined, districts: [str
 }
 
 /**
- * The filter of the insats reports (samlad bild, effects): period, district, provider unit and
- * catalogue entry.
+ * The filter of the insats reports (samlad bild, effects): period, district, provider unit, legal
+ * form (bistånd, service, LVU, påföljd; the exports carry it as the page's filter) and catalogue
+ * entry, the entries narrowed to the chosen legal form.
  */
-export function InsatsStatsFilterForm<F extends PeriodFilter & { catalogueId?: string }>({
+export function InsatsStatsFilterForm<F extends PeriodFilter & { catalogueId?: string; legalForm?: LegalForm }>({
   report,
 }: {
   report: Pick<ReturnType<typeof useStatsReport<F, unknown>>, "filter" | "set" | "load" | "loading" | "error">;
 }) {
-  const { t } = useLang();
+  const { t, lang } = useLang();
   const { filter, set } = report;
   const { districts } = useStatsScope(filter.districtId);
   const providerUnits = useProviderUnits(filter.districtId, districts);
-  const [catalogue, setCatalogue] = useState<{ id: string; name: string }[]>([]);
+  const [catalogue, setCatalogue] = useState<{ id: string; name: string; legalForm: LegalForm }[]>([]);
+  const shown = filter.legalForm ? catalogue.filter((c) => c.legalForm === filter.legalForm) : catalogue;
   useEffect(() => {
     insatsApi.catalogue().then(
       (c) => setCatalogue(c.items),
@@ -176,9 +179,26 @@ export function InsatsStatsFilterForm<F extends PeriodFilter & { catalogueId?: s
       unitLabel={t("sbProviderUnit")}
       allUnitsLabel={t("sbAllUnits")}
     >
+      <SelectField
+        label={t("yoLegalForm")}
+        value={filter.legalForm ?? ""}
+        onChange={(v) => {
+          set("legalForm", v);
+          // An entry of another legal form would filter everything away.
+          const entry = catalogue.find((c) => c.id === filter.catalogueId);
+          if (v && entry && entry.legalForm !== v) set("catalogueId", "");
+        }}
+      >
+        <option value="">{t("yoAllLegalForms")}</option>
+        {LEGAL_FORMS.map((f) => (
+          <option key={f} value={f}>
+            {LEGAL_FORM_LABELS[f][lang]}
+          </option>
+        ))}
+      </SelectField>
       <SelectField label={t("insats")} value={filter.catalogueId ?? ""} onChange={(v) => set("catalogueId", v)}>
         <option value="">{t("sbAllInsatser")}</option>
-        {catalogue.map((c) => (
+        {shown.map((c) => (
           <option key={c.id} value={c.id}>
             {c.name}
           </option>

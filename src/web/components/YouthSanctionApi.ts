@@ -3,6 +3,7 @@ import type {
   attendanceBody,
   createJudgmentBody,
   createUoPlanBody,
+  endJudgmentBody,
   JudgmentView,
   misconductBody,
   placementBody,
@@ -10,6 +11,7 @@ import type {
   UoPlanView,
   uoFollowUpBody,
   uoItemBody,
+  updateJudgmentBody,
 } from "../../contracts/ungdomstjanst";
 import { request } from "../api";
 
@@ -18,6 +20,10 @@ export const youthSanctionApi = {
   judgments: (caseId: string) => request<{ items: JudgmentView[] }>("GET", `/api/cases/${caseId}/ungdomstjanst`),
   createJudgment: (caseId: string, body: z.input<typeof createJudgmentBody>) =>
     request<JudgmentView>("POST", `/api/cases/${caseId}/ungdomstjanst`, body),
+  personJudgments: (personId: string) => request<{ items: JudgmentView[] }>("GET", `/api/persons/${personId}/ungdomstjanst`),
+  update: (id: string, body: z.input<typeof updateJudgmentBody>) =>
+    request<JudgmentView>("PATCH", `/api/ungdomstjanst/${id}`, body),
+  end: (id: string, body: z.input<typeof endJudgmentBody>) => request<JudgmentView>("POST", `/api/ungdomstjanst/${id}/end`, body),
   place: (id: string, body: z.input<typeof placementBody>) =>
     request<JudgmentView>("PUT", `/api/ungdomstjanst/${id}/placement`, body),
   addSession: (id: string, body: z.input<typeof sessionBody>) =>

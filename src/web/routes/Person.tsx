@@ -5,6 +5,8 @@ import { ApiError, api } from "../api";
 import { useAuth } from "../auth";
 import { CasePersonList } from "../components/CasePersonList";
 import { Alert } from "../components/Field";
+import { PersonConsents } from "../components/PersonConsents";
+import { PersonUngdomstjanst } from "../components/PersonUngdomstjanst";
 import { ReportForm } from "../components/ReportForm";
 import { useLang } from "../i18n";
 import { GENDER_LABELS, KIND_LABELS, label } from "../labels";
@@ -67,6 +69,8 @@ export function Person() {
         </p>
       )}
       {can("case:read") && <CasePersonList personId={person.id} />}
+      {can("case:read") && <PersonUngdomstjanst personId={person.id} />}
+      <PersonConsents key={person.id} personId={person.id} />
       {can("case:write") && <ReportForm key={person.id} personId={person.id} personDistrictId={person.districtId} />}
     </>
   );

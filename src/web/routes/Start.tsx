@@ -1,6 +1,7 @@
 import { ROLE_LABELS } from "../../domain/roles";
 import { useAuth } from "../auth";
 import { DeadlineOverview } from "../components/DeadlineOverview";
+import { ExpiringConsents } from "../components/ExpiringConsents";
 import { MyDocumentReviews } from "../components/MyDocumentReviews";
 import { MyExpiringTrainings } from "../components/MyExpiringTrainings";
 import { useLang } from "../i18n";
@@ -25,6 +26,7 @@ export function Start() {
         </ul>
       </section>
       {can("document:read") && <MyDocumentReviews />}
+      {can("consent:manage") && <ExpiringConsents />}
       {can("training:read") && <MyExpiringTrainings userId={me.id} />}
       {can("case:read") && <DeadlineOverview />}
     </>

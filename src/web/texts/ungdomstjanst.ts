@@ -47,10 +47,28 @@ export const UNGDOMSTJANST_TEXTS = {
   utCompletedOn: { sv: "Fullgjord den", en: "Completed on" },
   utComplete: { sv: "Registrera som fullgjord", en: "Record as completed" },
   utClocks: { sv: "Tider enligt dom/plan", en: "Days set by judgment/plan" },
+  utEditHeading: { sv: "Rätta domens uppgifter", en: "Correct the judgment" },
+  utEditHint: {
+    sv: "Rätta en felregistrerad uppgift eller för in en ändrad dom. Tiderna räknas om direkt. Ändringen loggas.",
+    en: "Correct a wrongly registered fact or enter a changed judgment. The days are recomputed at once. The change is logged.",
+  },
+  utSaveEdit: { sv: "Spara rättelsen", en: "Save the correction" },
+  utEndHeading: { sv: "Avsluta utan att ungdomstjänsten fullgjorts", en: "End without completion" },
+  utEndHint: {
+    sv: "Till exempel när den unge har slutat komma och åklagaren har underrättats, eller när domen har undanröjts eller ändrats. Tiderna slutar då att löpa.",
+    en: "For example when the young person stopped coming and the prosecutor was told, or the judgment was set aside or changed. The days then stop running.",
+  },
+  utEndedOn: { sv: "Avslutad den", en: "Ended on" },
+  utEndReason: { sv: "Skäl", en: "Reason" },
+  utEndNote: { sv: "Kommentar", en: "Comment" },
+  utEnd: { sv: "Avsluta ungdomstjänsten", en: "End the youth service" },
+  utPersonHeading: { sv: "Ungdomstjänst – timmar", en: "Youth service – hours" },
+  utPersonCase: { sv: "Ärende", en: "Case" },
+  utPersonOpenCase: { sv: "Öppna ärendet", en: "Open the case" },
   uoHeading: { sv: "Ungdomsövervakning", en: "Youth supervision" },
   uoIntro: {
-    sv: "Ungdomsövervakning döms i sex månader till ett år (32 kap. 3 a § brottsbalken) och verkställs av Kriminalvården. Här dokumenteras socialtjänstens del av verkställighetsplanen: kontakter, insatser och möten, med uppföljning.",
-    en: "Youth supervision is six months to a year (Penal Code 32:3 a) and carried out by the Prison and Probation Service. Here the social services' part of the plan is recorded: contacts, interventions and meetings, with follow-up.",
+    sv: "Ungdomsövervakning döms i sex månader till ett år (32 kap. 3 a § brottsbalken) och verkställs av Kriminalvården enligt lagen (2020:616) om verkställighet av ungdomsövervakning. Här dokumenteras socialtjänstens del av verkställighetsplanen: kontakter, insatser och möten, med uppföljning.",
+    en: "Youth supervision is six months to a year (Penal Code 32:3 a) and carried out by the Prison and Probation Service under the Act (2020:616) on its execution. Here the social services' part of the plan is recorded: contacts, interventions and meetings, with follow-up.",
   },
   uoNone: { sv: "Ingen dom på ungdomsövervakning.", en: "No judgment to youth supervision." },
   uoNew: { sv: "Registrera dom på ungdomsövervakning", en: "Register a judgment to youth supervision" },
@@ -82,6 +100,15 @@ export const UT_STATUS_LABELS: Labels = {
   placerad: { sv: "Placerad, ej påbörjad", en: "Placed, not started" },
   pagar: { sv: "Pågår", en: "Ongoing" },
   fullgjord: { sv: "Fullgjord", en: "Completed" },
+  avslutad_ej_fullgjord: { sv: "Avslutad utan att ha fullgjorts", en: "Ended without completion" },
+};
+export const END_REASON_LABELS: Labels = {
+  misskotsamhet: {
+    sv: "Misskötsamhet – den unge har slutat komma, åklagaren är underrättad",
+    en: "Misconduct – stopped coming, the prosecutor was told",
+  },
+  dom_andrad: { sv: "Domen har undanröjts eller ändrats", en: "The judgment was set aside or changed" },
+  annat: { sv: "Annat skäl (beskriv)", en: "Other reason (describe)" },
 };
 export const SESSION_KIND_LABELS: Labels = {
   arbete: { sv: "Arbete", en: "Work" },

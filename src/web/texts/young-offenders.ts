@@ -4,6 +4,13 @@ type Labels = Record<string, { sv: string; en: string }>;
 
 /** UI texts of LUL yttranden, LVU and their figures (keys start with "yo"). */
 export const YOUNG_OFFENDER_TEXTS = {
+  yoInsatsLvuDecidedOn: {
+    sv: "Beslutsdatum (beslut om vård eller placering enligt LVU)",
+    en: "Decision date (decision on care or placement under LVU)",
+  },
+  yoInsatsPafoljdJudgedOn: { sv: "Domen meddelad (påföljden)", en: "Judgment given on (the sanction)" },
+  yoLegalForm: { sv: "Rättslig grund", en: "Legal form" },
+  yoAllLegalForms: { sv: "Alla rättsliga grunder", en: "All legal forms" },
   yoLulHeading: { sv: "Yttranden (LUL)", en: "Statements (LUL)" },
   yoLulIntro: {
     sv: "Begäran om yttrande från åklagare eller förundersökningsledare (11 § LUL) eller domstol (28 § LUL). Sista dag sätts av den som begär yttrandet och flyttas inte.",

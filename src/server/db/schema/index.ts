@@ -9,6 +9,7 @@ export * from "./governance";
 export * from "./interventions";
 export * from "./organisation";
 export * from "./persons";
+export * from "./samverkan";
 export * from "./security";
 export * from "./ungdomstjanst";
 export * from "./young-offenders";

@@ -1,7 +1,6 @@
 import { date, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { cases } from "./cases";
-import { districts, users } from "./organisation";
-import { persons } from "./persons";
+import { caseRecordColumns, createdColumns } from "./case-record";
+import { users } from "./organisation";
 
 /**
  * A judgment to ungdomstjänst (BrB 32 kap. 2 §) the social services carry out: the court's hours
@@ -11,16 +10,7 @@ import { persons } from "./persons";
 export const ungdomstjanstJudgments = pgTable(
   "ungdomstjanst_judgments",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    caseId: uuid("case_id")
-      .notNull()
-      .references(() => cases.id),
-    personId: uuid("person_id")
-      .notNull()
-      .references(() => persons.id),
-    districtId: uuid("district_id")
-      .notNull()
-      .references(() => districts.id),
+    ...caseRecordColumns(),
     court: text("court").notNull(),
     /** The court's målnummer. */
     caseNumber: text("case_number").notNull(),
@@ -33,10 +23,14 @@ export const ungdomstjanstJudgments = pgTable(
     supervisorName: text("supervisor_name"),
     placedOn: date("placed_on", { mode: "string" }),
     completedOn: date("completed_on", { mode: "string" }),
-    createdBy: uuid("created_by")
-      .notNull()
-      .references(() => users.id),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Ended without completion (src/domain/ungdomstjanst/ungdomstjanst.ts END_REASONS): the day, the
+     * reason code and a note. Mirrors completedOn: a judgment is running while both are null.
+     */
+    endedOn: date("ended_on", { mode: "string" }),
+    endReason: text("end_reason"),
+    endNote: text("end_note"),
+    ...createdColumns(),
   },
   (t) => [
     index("ungdomstjanst_judgments_case_idx").on(t.caseId),
@@ -91,25 +85,13 @@ export const ungdomstjanstMisconduct = pgTable(
 export const ungdomsovervakningPlans = pgTable(
   "ungdomsovervakning_plans",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    caseId: uuid("case_id")
-      .notNull()
-      .references(() => cases.id),
-    personId: uuid("person_id")
-      .notNull()
-      .references(() => persons.id),
-    districtId: uuid("district_id")
-      .notNull()
-      .references(() => districts.id),
+    ...caseRecordColumns(),
     court: text("court").notNull(),
     judgmentOn: date("judgment_on", { mode: "string" }).notNull(),
     months: integer("months").notNull(),
     /** Kriminalvården's koordinator (name or function), the social services' counterpart. */
     koordinator: text("koordinator").notNull(),
-    createdBy: uuid("created_by")
-      .notNull()
-      .references(() => users.id),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    ...createdColumns(),
   },
   (t) => [
     index("ungdomsovervakning_plans_case_idx").on(t.caseId),

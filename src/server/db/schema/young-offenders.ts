@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { cases, decisions } from "./cases";
-import { districts, users } from "./organisation";
-import { persons } from "./persons";
+import { caseRecordColumns, createdColumns } from "./case-record";
+import { decisions } from "./cases";
+import { users } from "./organisation";
 
 /**
  * A request for a yttrande under LUL (11 §, 28 §) and the yttrande written from the case: who asked,
@@ -12,16 +12,7 @@ import { persons } from "./persons";
 export const lulYttranden = pgTable(
   "lul_yttranden",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    caseId: uuid("case_id")
-      .notNull()
-      .references(() => cases.id),
-    personId: uuid("person_id")
-      .notNull()
-      .references(() => persons.id),
-    districtId: uuid("district_id")
-      .notNull()
-      .references(() => districts.id),
+    ...caseRecordColumns(),
     requesterKind: text("requester_kind").notNull(),
     /** The requester's own reference (diarienummer, målnummer). */
     requesterReference: text("requester_reference").notNull(),
@@ -41,10 +32,7 @@ export const lulYttranden = pgTable(
     /** The decision (type lul_yttrande) the signing was recorded as. */
     decisionId: uuid("decision_id").references(() => decisions.id),
     sentOn: date("sent_on", { mode: "string" }),
-    createdBy: uuid("created_by")
-      .notNull()
-      .references(() => users.id),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    ...createdColumns(),
   },
   (t) => [
     index("lul_yttranden_case_idx").on(t.caseId),
@@ -62,16 +50,7 @@ export const lulYttranden = pgTable(
 export const lvuProcesses = pgTable(
   "lvu_processes",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    caseId: uuid("case_id")
-      .notNull()
-      .references(() => cases.id),
-    personId: uuid("person_id")
-      .notNull()
-      .references(() => persons.id),
-    districtId: uuid("district_id")
-      .notNull()
-      .references(() => districts.id),
+    ...caseRecordColumns(),
     grounds: text("grounds").array().notNull(),
     behaviours: text("behaviours").array().notNull().default(sql`'{}'::text[]`),
     openedAt: timestamp("opened_at", { withTimezone: true }).notNull().defaultNow(),

@@ -37,6 +37,43 @@ describe("audit log", () => {
     expect(past.json().items).toEqual([]);
   });
 
+  it("pages by its own cursor and refuses a crafted one with 400 invalid_cursor, reading nothing", async () => {
+    const cookie = await w.login("kvalitet");
+    const get = (query: string) => w.app.inject({ method: "GET", url: `/api/audit?${query}`, headers: { cookie } });
+    const first = (await get("limit=2")).json();
+    expect(first.nextCursor).toEqual(expect.any(String));
+    const second = (await get(`limit=2&cursor=${first.nextCursor}`)).json();
+    expect(second.items[0].id).toBeLessThan(first.items[1].id);
+
+    const b64 = (v: unknown) => Buffer.from(typeof v === "string" ? v : JSON.stringify(v)).toString("base64url");
+    const crafted = [
+      b64(["abc"]),
+      b64(["12"]),
+      b64([1.5]),
+      b64([-1]),
+      b64([1e300]),
+      b64([9007199254740993]),
+      b64([null]),
+      b64([true]),
+      b64([[1]]),
+      b64([1, 2]),
+      b64([]),
+      b64({ id: 1 }),
+      b64(12),
+      b64("[1"),
+      b64("0000-01-01T00:00:00Z"),
+      "AAAA",
+    ];
+    const rowsBefore = Number((await w.database.pool.query("select count(*) as n from audit_log")).rows[0].n);
+    for (const cursor of crafted) {
+      const res = await get(`cursor=${cursor}`);
+      expect(res.statusCode, cursor).toBe(400);
+      expect(res.json().error, cursor).toMatchObject({ code: "invalid_cursor", fields: [{ path: "cursor" }] });
+    }
+    // A refused page is not a read of the log: no audit.read row was written for any of them.
+    expect(Number((await w.database.pool.query("select count(*) as n from audit_log")).rows[0].n)).toBe(rowsBefore);
+  });
+
   it("is append-only: updates, deletes and truncation are refused", async () => {
     await expect(w.database.pool.query("update audit_log set action = 'x'")).rejects.toThrow(/append-only/);
     await expect(w.database.pool.query("delete from audit_log")).rejects.toThrow(/append-only/);

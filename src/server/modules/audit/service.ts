@@ -69,7 +69,8 @@ export async function searchAudit(
         .where(and(eq(persons.id, input.personId), personScope(actor)));
       if (!p) throw notFound();
     }
-    const before = input.cursor ? Number(decodeCursor(input.cursor, 1)[0]) : null;
+    // The cursor is the id of the last row shown: a non-negative safe integer, or a 400.
+    const before = input.cursor ? (decodeCursor(input.cursor, ["integer"])[0] as number) : null;
     const rows = await tx
       .select({
         id: auditLog.id,

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testConfig } from "../../platform/config";
 import { createWorld, PASSWORD, type World } from "../../testing/world";
 import { verifyAuditChain } from "../audit/service";
+
+/** The limits the world below runs with, where a test does not set its own. */
+const defaults = testConfig();
 
 let w: World;
 beforeAll(async () => {
@@ -92,6 +96,38 @@ describe("sign-in limits", () => {
     } finally {
       await second.close();
     }
+  });
+
+  it("tells a refused client how many seconds to wait (Retry-After)", async () => {
+    for (let i = 0; i < 5; i++) expect((await login("utforare", "fel-fel-fel-fel", "10.7.0.1")).statusCode).toBe(401);
+    const refused = await login("utforare", PASSWORD, "10.7.0.1");
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().error.code).toBe("locked");
+    // The first delay: 30 s (or the lock time, if shorter), counted from the refused attempt's block.
+    const wait = Number(refused.headers["retry-after"]);
+    expect(Number.isInteger(wait)).toBe(true);
+    expect(wait).toBeGreaterThanOrEqual(1);
+    expect(wait).toBeLessThanOrEqual(Math.min(30, defaults.loginLockMs / 1000));
+    // Answers that were not refused carry no Retry-After.
+    expect((await login("utforare", "fel-fel-fel-fel", "10.7.0.2")).headers["retry-after"]).toBeUndefined();
+  });
+
+  it("tells a client refused by the self-report form's limit how long to wait", async () => {
+    const form = () =>
+      w.app.inject({
+        method: "POST",
+        url: "/api/self-report/form",
+        payload: { token: `${"r".repeat(42)}A` },
+        remoteAddress: "10.7.1.1",
+      });
+    for (let i = 0; i < defaults.selfReportLinkMax; i++) expect((await form()).statusCode).toBe(404);
+    const refused = await form();
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().error.code).toBe("rate_limited");
+    const wait = Number(refused.headers["retry-after"]);
+    expect(Number.isInteger(wait)).toBe(true);
+    expect(wait).toBeGreaterThanOrEqual(1);
+    expect(wait).toBeLessThanOrEqual(10 * 60);
   });
 
   it("records an unknown username without keeping what was typed", async () => {

@@ -6,7 +6,7 @@ import { appSettings, users } from "../../db/schema/index";
 import { type Actor, hasPermission } from "../../platform/actor";
 import { audit, auditSecurityEvent } from "../../platform/audit";
 import type { Config } from "../../platform/config";
-import { AppError, badRequest } from "../../platform/errors";
+import { AppError, badRequest, tooManyRequests } from "../../platform/errors";
 import { dummyPasswordHash, hashPassword, passwordWeakness, verifyPassword } from "../../platform/passwords";
 import { createSession, destroyUserSessions } from "../../platform/sessions";
 import { clearKey, hit, type Limit, retryAfterSeconds, throttleKey, unhit } from "../../platform/throttle";
@@ -73,10 +73,10 @@ export async function login(
       recordId: user?.id,
       details: { limit: userIp.refused ? "username_address" : "address", retryAfterSeconds: retryAfter, knownUser: !!user },
     });
-    throw new AppError(
-      429,
+    throw tooManyRequests(
       "locked",
       "För många misslyckade försök, försök igen senare / Too many failed attempts, try again later",
+      retryAfter,
     );
   }
   const over = perUser.hits - config.loginUserSlowAfter;

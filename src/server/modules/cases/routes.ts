@@ -27,7 +27,7 @@ import {
   protectionRecorded,
   reportCreated,
 } from "../../../contracts/cases";
-import { errorResponse, idParams, safeText } from "../../../contracts/common";
+import { errorResponse, idParams, textUpTo } from "../../../contracts/common";
 import { type AppContext, now } from "../../app";
 import { actorOf } from "../../platform/http";
 import * as cases from "./case.service";
@@ -122,7 +122,7 @@ export const caseRoutes =
         schema: {
           tags,
           params: idParams,
-          body: z.strictObject({ text: safeText.trim().min(1).max(20_000), sign: z.boolean().default(false) }),
+          body: z.strictObject({ text: textUpTo(20_000).trim().min(1), sign: z.boolean().default(false) }),
           response: { 200: journalRecorded, ...errors },
         },
       },

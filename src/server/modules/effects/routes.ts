@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { errorResponse, idParams, okResponse } from "../../../contracts/common";
@@ -19,7 +19,7 @@ import {
 } from "../../../contracts/effects";
 import { type AppContext, now } from "../../app";
 import { auditAnonymous } from "../../platform/audit";
-import { AppError } from "../../platform/errors";
+import { tooManyRequests } from "../../platform/errors";
 import { actorOf } from "../../platform/http";
 import { hit, type Limit, retryAfterSeconds, throttleKey } from "../../platform/throttle";
 import { createSelfReportLink, insatsIsu as readInsatsIsu, recordMeasurement } from "./measurements.service";
@@ -112,7 +112,7 @@ export const effectRoutes =
     // The self-report form: no session. The token travels in the body, never in a URL that a log keeps.
     const client = (request: { id: string; ip: string }) => ({ requestId: request.id, clientIp: request.ip });
     const limits = selfReportLimits(ctx.config);
-    const withinLimits = async (request: FastifyRequest, reply: FastifyReply) => {
+    const withinLimits = async (request: FastifyRequest) => {
       const { token } = request.body as { token: string }; // validated before this hook runs
       const [link, address] = await Promise.all([
         hit(ctx.database.pool, throttleKey("self-report-link", token), limits.link),
@@ -129,11 +129,11 @@ export const effectRoutes =
           details: { limit: link.refused ? "link" : "address", route: request.routeOptions.url },
         },
       );
-      reply.header(
-        "retry-after",
-        String(Math.max(link.refused ? retryAfterSeconds(link) : 0, address.refused ? retryAfterSeconds(address) : 0)),
+      throw tooManyRequests(
+        "rate_limited",
+        "För många försök, vänta en stund / Too many requests, wait a while",
+        Math.max(link.refused ? retryAfterSeconds(link) : 0, address.refused ? retryAfterSeconds(address) : 0),
       );
-      throw new AppError(429, "rate_limited", "För många försök, vänta en stund / Too many requests, wait a while");
     };
     const gone = { 410: errorResponse, 429: errorResponse };
     app.post(

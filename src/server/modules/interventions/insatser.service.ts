@@ -97,6 +97,17 @@ export async function createInsats(
       }
       decidedOn = stockholmDate(d.decidedAt);
     } else {
+      // Care under LVU and a påföljd rest on a decision or judgment with a day of its own: it is asked
+      // for, never taken to be today. A service without decision defaults to the day it is registered.
+      if (!input.decidedOn && entry.legalForm !== "service") {
+        throw badRequest(
+          "decided_on_required",
+          entry.legalForm === "lvu"
+            ? "Ange dagen för beslutet enligt LVU / Give the day of the LVU decision"
+            : "Ange dagen då domen meddelades / Give the day of the judgment",
+          field("body.decidedOn", "Datum saknas / Missing date"),
+        );
+      }
       decidedOn = input.decidedOn ?? stockholmDate(now);
       if (decidedOn > stockholmDate(now)) throw inFuture("body.decidedOn");
     }

@@ -59,6 +59,7 @@ describe("a protected person's personnummer, from outside their district", () =>
     expect(seen.json().items).toEqual([
       expect.objectContaining({
         protectedPersonId: w.own.protectedPersonId,
+        protectedPersonName: "Elias BergA",
         districtId: w.other.id,
         registeredBy: "handlaggare.b",
       }),

@@ -449,6 +449,9 @@ export async function protectedMatches({ db }: Database, actor: Actor) {
       .select({
         id: match.id,
         protectedPersonId: persons.id,
+        // The reader has protected-identity access in the person's district: the name is theirs to see.
+        firstName: persons.firstName,
+        lastName: persons.lastName,
         districtId: match.districtId,
         districtName: districts.name,
         registeredBy: registrar.username,
@@ -472,6 +475,12 @@ export async function protectedMatches({ db }: Database, actor: Actor) {
         recordId: r.id,
       })),
     );
-    return { items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })) };
+    return {
+      items: rows.map(({ firstName, lastName, ...r }) => ({
+        ...r,
+        protectedPersonName: `${firstName} ${lastName}`,
+        createdAt: r.createdAt.toISOString(),
+      })),
+    };
   });
 }

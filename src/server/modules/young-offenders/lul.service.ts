@@ -21,11 +21,11 @@ import { startOfStockholmDay, stockholmDate } from "../../../domain/time";
 import type { Database, Db, Tx } from "../../db/connection";
 import { assessments, decisions, investigations, lulYttranden, users } from "../../db/schema/index";
 import type { Actor } from "../../platform/actor";
-import { audit } from "../../platform/audit";
 import { badRequest, conflict, notFound } from "../../platform/errors";
-import { caseForWrite, caseInScope } from "../cases/access";
+import { caseForWrite } from "../cases/access";
 import { recordDecision } from "../cases/decisions";
 import { requireDayWithin, requireWithin } from "../cases/rules";
+import { auditCaseRecord, listCaseRecords, registerOnOpenCase } from "./case-record";
 
 type Row = typeof lulYttranden.$inferSelect & { signedByName: string | null; signedAsRole: string | null };
 
@@ -106,29 +106,14 @@ const auditYttrande = (
   action: string,
   y: { id: string; personId: string },
   details?: Record<string, unknown>,
-) =>
-  audit(tx, actor, {
-    action,
-    permission: "case:write",
-    personId: y.personId,
-    recordType: "lul_yttrande",
-    recordId: y.id,
-    details,
-  });
+) => auditCaseRecord(tx, actor, "lul_yttrande", action, y, details);
 
 /** The case's yttranden, each with its clock (audited as one read of the person's case). */
 export async function listYttranden({ db }: Database, actor: Actor, caseId: string, now: Date) {
   return db.transaction(async (tx) => {
-    const { case: c } = await caseInScope(tx, actor, caseId);
-    const rows = await readRows(tx, eq(lulYttranden.caseId, caseId));
-    await audit(tx, actor, {
-      action: "lul_yttrande.list",
-      permission: "case:read",
-      personId: c.personId,
-      recordType: "case",
-      recordId: caseId,
-      details: { count: rows.length },
-    });
+    const rows = await listCaseRecords(tx, actor, caseId, "lul_yttrande.list", () =>
+      readRows(tx, eq(lulYttranden.caseId, caseId)),
+    );
     return { items: rows.map((r) => view(r, now)) };
   });
 }
@@ -152,21 +137,20 @@ export async function createYttrande(
     ]);
   }
   return db.transaction(async (tx) => {
-    const { case: c } = await caseForWrite(tx, actor, caseId, "case:write");
-    if (c.closedAt) throw conflict("case_closed", "Ärendet är avslutat: aktualisera ett nytt / The case is closed", []);
-    const [row] = await tx
-      .insert(lulYttranden)
-      .values({ caseId, personId: c.personId, districtId: c.districtId, ...input, createdBy: actor.userId })
-      .returning({ id: lulYttranden.id });
-    if (!row) throw new Error("insert returned nothing");
-    await auditYttrande(
+    const id = await registerOnOpenCase(
       tx,
       actor,
-      "lul_yttrande.create",
-      { id: row.id, personId: c.personId },
-      { requester: input.requesterKind },
+      caseId,
+      { recordType: "lul_yttrande", action: "lul_yttrande.create", details: { requester: input.requesterKind } },
+      async (owner) =>
+        (
+          await tx
+            .insert(lulYttranden)
+            .values({ ...owner, ...input })
+            .returning({ id: lulYttranden.id })
+        )[0]?.id,
     );
-    return view(await readOne(tx, row.id), now);
+    return view(await readOne(tx, id), now);
   });
 }
 

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { errorResponse, idParams } from "../../../contracts/common";
+import { errorResponse } from "../../../contracts/common";
 import {
   createYttrandeBody,
   lvuProcessList,
@@ -19,6 +19,7 @@ import { actorOf } from "../../platform/http";
 import * as lul from "./lul.service";
 import * as lvu from "./lvu.service";
 import { youngOffendersReport as report } from "./report.service";
+import { idRoute, registerIdRoutes } from "./route-table";
 
 const errors = { 400: errorResponse, 404: errorResponse, 409: errorResponse };
 
@@ -26,58 +27,84 @@ const errors = { 400: errorResponse, 404: errorResponse, 409: errorResponse };
 export const youngOffenderRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    const tags = ["young-offenders"];
-    const read = { permission: "case:read" as const };
-    const write = { permission: "case:write" as const };
-
-    app.get(
-      "/api/cases/:id/lul-yttranden",
-      { config: read, schema: { tags, params: idParams, response: { 200: yttrandeList, ...errors } } },
-      async (request) => lul.listYttranden(ctx.database, actorOf(request), request.params.id, now(ctx)),
-    );
-    app.post(
-      "/api/cases/:id/lul-yttranden",
-      { config: write, schema: { tags, params: idParams, body: createYttrandeBody, response: { 201: yttrandeView, ...errors } } },
-      async (request, reply) =>
-        reply.code(201).send(await lul.createYttrande(ctx.database, actorOf(request), request.params.id, request.body, now(ctx))),
-    );
-    app.put(
-      "/api/lul-yttranden/:id",
-      { config: write, schema: { tags, params: idParams, body: updateYttrandeBody, response: { 200: yttrandeView, ...errors } } },
-      async (request) => lul.updateYttrande(ctx.database, actorOf(request), request.params.id, request.body, now(ctx)),
-    );
-    app.post(
-      "/api/lul-yttranden/:id/sign",
-      { config: write, schema: { tags, params: idParams, body: signYttrandeBody, response: { 200: yttrandeView, ...errors } } },
-      async (request) => lul.signYttrande(ctx.database, actorOf(request), request.params.id, request.body, now(ctx)),
-    );
-    app.post(
-      "/api/lul-yttranden/:id/sent",
-      { config: write, schema: { tags, params: idParams, body: sendYttrandeBody, response: { 200: yttrandeView, ...errors } } },
-      async (request) => lul.sendYttrande(ctx.database, actorOf(request), request.params.id, request.body, now(ctx)),
-    );
-    app.get(
-      "/api/cases/:id/lvu",
-      { config: read, schema: { tags, params: idParams, response: { 200: lvuProcessList, ...errors } } },
-      async (request) => lvu.listLvu(ctx.database, actorOf(request), request.params.id, now(ctx)),
-    );
-    app.post(
-      "/api/cases/:id/lvu",
-      { config: write, schema: { tags, params: idParams, body: openLvuBody, response: { 201: lvuProcessView, ...errors } } },
-      async (request, reply) =>
-        reply.code(201).send(await lvu.openLvu(ctx.database, actorOf(request), request.params.id, request.body, now(ctx))),
-    );
-    app.post(
-      "/api/lvu/:id/steps",
-      { config: write, schema: { tags, params: idParams, body: lvuStepBody, response: { 201: lvuProcessView, ...errors } } },
-      async (request, reply) =>
-        reply.code(201).send(await lvu.addLvuStep(ctx.database, actorOf(request), request.params.id, request.body, now(ctx))),
-    );
+    const read = "case:read" as const;
+    const write = "case:write" as const;
+    registerIdRoutes(app, ctx, [
+      idRoute({
+        method: "GET",
+        url: "/api/cases/:id/lul-yttranden",
+        permission: read,
+        response: yttrandeList,
+        run: (db, actor, id, _, at) => lul.listYttranden(db, actor, id, at),
+      }),
+      idRoute({
+        method: "POST",
+        url: "/api/cases/:id/lul-yttranden",
+        permission: write,
+        body: createYttrandeBody,
+        status: 201,
+        response: yttrandeView,
+        run: lul.createYttrande,
+      }),
+      idRoute({
+        method: "PUT",
+        url: "/api/lul-yttranden/:id",
+        permission: write,
+        body: updateYttrandeBody,
+        response: yttrandeView,
+        run: lul.updateYttrande,
+      }),
+      idRoute({
+        method: "POST",
+        url: "/api/lul-yttranden/:id/sign",
+        permission: write,
+        body: signYttrandeBody,
+        response: yttrandeView,
+        run: lul.signYttrande,
+      }),
+      idRoute({
+        method: "POST",
+        url: "/api/lul-yttranden/:id/sent",
+        permission: write,
+        body: sendYttrandeBody,
+        response: yttrandeView,
+        run: lul.sendYttrande,
+      }),
+      idRoute({
+        method: "GET",
+        url: "/api/cases/:id/lvu",
+        permission: read,
+        response: lvuProcessList,
+        run: (db, actor, id, _, at) => lvu.listLvu(db, actor, id, at),
+      }),
+      idRoute({
+        method: "POST",
+        url: "/api/cases/:id/lvu",
+        permission: write,
+        body: openLvuBody,
+        status: 201,
+        response: lvuProcessView,
+        run: lvu.openLvu,
+      }),
+      idRoute({
+        method: "POST",
+        url: "/api/lvu/:id/steps",
+        permission: write,
+        body: lvuStepBody,
+        status: 201,
+        response: lvuProcessView,
+        run: lvu.addLvuStep,
+      }),
+    ]);
     app.get(
       "/api/reports/young-offenders",
       {
         config: { permission: "stats:read" },
-        schema: { tags, querystring: youngOffendersQuery, response: { 200: youngOffendersReport, ...errors } },
+        schema: {
+          tags: ["young-offenders"],
+          querystring: youngOffendersQuery,
+          response: { 200: youngOffendersReport, ...errors },
+        },
       },
       async (request) => report(ctx.database, actorOf(request), request.query, now(ctx)),
     );

@@ -48,7 +48,7 @@ const common = (r: CaseColumns) => ({
 
 /**
  * The ungdomstjänst clocks (start and end days the judgment or plan set) of judgments not yet
- * completed, and the follow-up clocks of the ungdomsövervakning plans' parts not yet followed up; with
+ * completed nor ended without completion, and the follow-up clocks of the ungdomsövervakning plans' parts not yet followed up; with
  * `includeMet` also those met since `since`. `base` is the overview's scope and filters on the case.
  */
 export async function youthSanctionClocks(
@@ -76,9 +76,15 @@ export async function youthSanctionClocks(
       .where(
         and(
           base,
+          // Running, or (with includeMet) completed or ended without completion since `since`: an ended
+          // judgment keeps the clocks it met (src/domain/ungdomstjanst/ungdomstjanst.ts).
           includeMet
-            ? or(isNull(ungdomstjanstJudgments.completedOn), gte(ungdomstjanstJudgments.completedOn, since))
-            : isNull(ungdomstjanstJudgments.completedOn),
+            ? or(
+                and(isNull(ungdomstjanstJudgments.completedOn), isNull(ungdomstjanstJudgments.endedOn)),
+                gte(ungdomstjanstJudgments.completedOn, since),
+                gte(ungdomstjanstJudgments.endedOn, since),
+              )
+            : and(isNull(ungdomstjanstJudgments.completedOn), isNull(ungdomstjanstJudgments.endedOn)),
         ),
       );
     for (const r of rows) {

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { errorResponse, idParams } from "../../../contracts/common";
 import {
   attendanceBody,
   completeBody,
   createJudgmentBody,
   createUoPlanBody,
+  endJudgmentBody,
   judgmentList,
   judgmentView,
   misconductBody,
@@ -14,83 +14,133 @@ import {
   uoItemBody,
   uoPlanList,
   uoPlanView,
+  updateJudgmentBody,
 } from "../../../contracts/ungdomstjanst";
-import { type AppContext, now } from "../../app";
-import { actorOf } from "../../platform/http";
+import type { AppContext } from "../../app";
+import { idRoute, registerIdRoutes } from "./route-table";
 import * as uo from "./ungdomsovervakning.service";
 import * as ut from "./ungdomstjanst.service";
-
-const errors = { 400: errorResponse, 404: errorResponse, 409: errorResponse };
 
 /** Ungdomstjänst and ungdomsövervakning on a case: the youth sanctions the social services carry out or take part in. */
 export const youthSanctionRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    const tags = ["young-offenders"];
-    const read = { permission: "case:read" as const };
-    const write = { permission: "case:write" as const };
-    const judgment = { 200: judgmentView, ...errors };
-
-    app.get(
-      "/api/cases/:id/ungdomstjanst",
-      { config: read, schema: { tags, params: idParams, response: { 200: judgmentList, ...errors } } },
-      async (request) => ut.listJudgments(ctx.database, actorOf(request), request.params.id, now(ctx)),
-    );
-    app.post(
-      "/api/cases/:id/ungdomstjanst",
-      { config: write, schema: { tags, params: idParams, body: createJudgmentBody, response: { 201: judgmentView, ...errors } } },
-      async (request, reply) =>
-        reply.code(201).send(await ut.createJudgment(ctx.database, actorOf(request), request.params.id, request.body, now(ctx))),
-    );
-    app.put(
-      "/api/ungdomstjanst/:id/placement",
-      { config: write, schema: { tags, params: idParams, body: placementBody, response: judgment } },
-      async (request) => ut.placeJudgment(ctx.database, actorOf(request), request.params.id, request.body, now(ctx)),
-    );
-    app.post(
-      "/api/ungdomstjanst/:id/sessions",
-      { config: write, schema: { tags, params: idParams, body: sessionBody, response: { 201: judgmentView, ...errors } } },
-      async (request, reply) =>
-        reply.code(201).send(await ut.addSession(ctx.database, actorOf(request), request.params.id, request.body, now(ctx))),
-    );
-    app.put(
-      "/api/ungdomstjanst-sessions/:id/attendance",
-      { config: write, schema: { tags, params: idParams, body: attendanceBody, response: judgment } },
-      async (request) => ut.recordAttendance(ctx.database, actorOf(request), request.params.id, request.body, now(ctx)),
-    );
-    app.post(
-      "/api/ungdomstjanst/:id/misconduct",
-      { config: write, schema: { tags, params: idParams, body: misconductBody, response: { 201: judgmentView, ...errors } } },
-      async (request, reply) =>
-        reply
-          .code(201)
-          .send(await ut.reportMisconduct(ctx.database, actorOf(request), request.params.id, request.body, now(ctx))),
-    );
-    app.post(
-      "/api/ungdomstjanst/:id/complete",
-      { config: write, schema: { tags, params: idParams, body: completeBody, response: judgment } },
-      async (request) => ut.completeJudgment(ctx.database, actorOf(request), request.params.id, request.body, now(ctx)),
-    );
-    app.get(
-      "/api/cases/:id/ungdomsovervakning",
-      { config: read, schema: { tags, params: idParams, response: { 200: uoPlanList, ...errors } } },
-      async (request) => uo.listPlans(ctx.database, actorOf(request), request.params.id, now(ctx)),
-    );
-    app.post(
-      "/api/cases/:id/ungdomsovervakning",
-      { config: write, schema: { tags, params: idParams, body: createUoPlanBody, response: { 201: uoPlanView, ...errors } } },
-      async (request, reply) =>
-        reply.code(201).send(await uo.createPlan(ctx.database, actorOf(request), request.params.id, request.body, now(ctx))),
-    );
-    app.post(
-      "/api/ungdomsovervakning/:id/items",
-      { config: write, schema: { tags, params: idParams, body: uoItemBody, response: { 201: uoPlanView, ...errors } } },
-      async (request, reply) =>
-        reply.code(201).send(await uo.addItem(ctx.database, actorOf(request), request.params.id, request.body, now(ctx))),
-    );
-    app.post(
-      "/api/ungdomsovervakning-items/:id/follow-up",
-      { config: write, schema: { tags, params: idParams, body: uoFollowUpBody, response: { 200: uoPlanView, ...errors } } },
-      async (request) => uo.followUpItem(ctx.database, actorOf(request), request.params.id, request.body, now(ctx)),
-    );
+    const read = "case:read" as const;
+    const write = "case:write" as const;
+    registerIdRoutes(app, ctx, [
+      idRoute({
+        method: "GET",
+        url: "/api/cases/:id/ungdomstjanst",
+        permission: read,
+        response: judgmentList,
+        run: (db, actor, id, _, at) => ut.listJudgments(db, actor, id, at),
+      }),
+      idRoute({
+        method: "GET",
+        url: "/api/persons/:id/ungdomstjanst",
+        permission: read,
+        response: judgmentList,
+        run: (db, actor, id, _, at) => ut.listPersonJudgments(db, actor, id, at),
+      }),
+      idRoute({
+        method: "POST",
+        url: "/api/cases/:id/ungdomstjanst",
+        permission: write,
+        body: createJudgmentBody,
+        status: 201,
+        response: judgmentView,
+        run: ut.createJudgment,
+      }),
+      idRoute({
+        method: "PATCH",
+        url: "/api/ungdomstjanst/:id",
+        permission: write,
+        body: updateJudgmentBody,
+        response: judgmentView,
+        run: ut.updateJudgment,
+      }),
+      idRoute({
+        method: "PUT",
+        url: "/api/ungdomstjanst/:id/placement",
+        permission: write,
+        body: placementBody,
+        response: judgmentView,
+        run: ut.placeJudgment,
+      }),
+      idRoute({
+        method: "POST",
+        url: "/api/ungdomstjanst/:id/sessions",
+        permission: write,
+        body: sessionBody,
+        status: 201,
+        response: judgmentView,
+        run: ut.addSession,
+      }),
+      idRoute({
+        method: "PUT",
+        url: "/api/ungdomstjanst-sessions/:id/attendance",
+        permission: write,
+        body: attendanceBody,
+        response: judgmentView,
+        run: ut.recordAttendance,
+      }),
+      idRoute({
+        method: "POST",
+        url: "/api/ungdomstjanst/:id/misconduct",
+        permission: write,
+        body: misconductBody,
+        status: 201,
+        response: judgmentView,
+        run: ut.reportMisconduct,
+      }),
+      idRoute({
+        method: "POST",
+        url: "/api/ungdomstjanst/:id/complete",
+        permission: write,
+        body: completeBody,
+        response: judgmentView,
+        run: ut.completeJudgment,
+      }),
+      idRoute({
+        method: "POST",
+        url: "/api/ungdomstjanst/:id/end",
+        permission: write,
+        body: endJudgmentBody,
+        response: judgmentView,
+        run: ut.endJudgment,
+      }),
+      idRoute({
+        method: "GET",
+        url: "/api/cases/:id/ungdomsovervakning",
+        permission: read,
+        response: uoPlanList,
+        run: (db, actor, id, _, at) => uo.listPlans(db, actor, id, at),
+      }),
+      idRoute({
+        method: "POST",
+        url: "/api/cases/:id/ungdomsovervakning",
+        permission: write,
+        body: createUoPlanBody,
+        status: 201,
+        response: uoPlanView,
+        run: uo.createPlan,
+      }),
+      idRoute({
+        method: "POST",
+        url: "/api/ungdomsovervakning/:id/items",
+        permission: write,
+        body: uoItemBody,
+        status: 201,
+        response: uoPlanView,
+        run: uo.addItem,
+      }),
+      idRoute({
+        method: "POST",
+        url: "/api/ungdomsovervakning-items/:id/follow-up",
+        permission: write,
+        body: uoFollowUpBody,
+        response: uoPlanView,
+        run: uo.followUpItem,
+      }),
+    ]);
   };

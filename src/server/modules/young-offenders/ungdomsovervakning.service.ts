@@ -16,9 +16,9 @@ import type { Problem } from "../../../domain/ungdomstjanst/ungdomstjanst";
 import type { Database, Db, Tx } from "../../db/connection";
 import { ungdomsovervakningItems, ungdomsovervakningPlans } from "../../db/schema/index";
 import type { Actor } from "../../platform/actor";
-import { audit } from "../../platform/audit";
-import { AppError, conflict, notFound } from "../../platform/errors";
-import { caseForWrite, caseInScope } from "../cases/access";
+import { AppError, notFound } from "../../platform/errors";
+import { caseForWrite } from "../cases/access";
+import { auditCaseRecord, listCaseRecords, registerOnOpenCase } from "./case-record";
 
 type PlanRow = typeof ungdomsovervakningPlans.$inferSelect;
 type ItemRow = typeof ungdomsovervakningItems.$inferSelect;
@@ -88,32 +88,18 @@ async function planForWrite(tx: Tx, actor: Actor, id: string): Promise<PlanRow> 
 }
 
 const auditPlan = (tx: Tx, actor: Actor, action: string, p: PlanRow, details?: Record<string, unknown>) =>
-  audit(tx, actor, {
-    action,
-    permission: "case:write",
-    personId: p.personId,
-    recordType: "ungdomsovervakning",
-    recordId: p.id,
-    details,
-  });
+  auditCaseRecord(tx, actor, "ungdomsovervakning", action, p, details);
 
 /** The case's ungdomsövervakning judgments with the social services' part of each plan (one audited read). */
 export async function listPlans({ db }: Database, actor: Actor, caseId: string, now: Date) {
   return db.transaction(async (tx) => {
-    const { case: c } = await caseInScope(tx, actor, caseId);
-    const rows = await tx
-      .select()
-      .from(ungdomsovervakningPlans)
-      .where(eq(ungdomsovervakningPlans.caseId, caseId))
-      .orderBy(asc(ungdomsovervakningPlans.judgmentOn));
-    await audit(tx, actor, {
-      action: "ungdomsovervakning.list",
-      permission: "case:read",
-      personId: c.personId,
-      recordType: "case",
-      recordId: caseId,
-      details: { count: rows.length },
-    });
+    const rows = await listCaseRecords(tx, actor, caseId, "ungdomsovervakning.list", () =>
+      tx
+        .select()
+        .from(ungdomsovervakningPlans)
+        .where(eq(ungdomsovervakningPlans.caseId, caseId))
+        .orderBy(asc(ungdomsovervakningPlans.judgmentOn)),
+    );
     return { items: await views(tx, rows, now) };
   });
 }
@@ -128,15 +114,20 @@ export async function createPlan(
   const problem = uoPlanProblem(input, stockholmDate(now));
   if (problem) throw refuse(problem);
   return db.transaction(async (tx) => {
-    const { case: c } = await caseForWrite(tx, actor, caseId, "case:write");
-    if (c.closedAt) throw conflict("case_closed", "Ärendet är avslutat / The case is closed", []);
-    const [p] = await tx
-      .insert(ungdomsovervakningPlans)
-      .values({ caseId, personId: c.personId, districtId: c.districtId, ...input, createdBy: actor.userId })
-      .returning();
-    if (!p) throw new Error("insert returned nothing");
-    await auditPlan(tx, actor, "ungdomsovervakning.create", p, { months: input.months });
-    return viewOf(tx, p.id, now);
+    const id = await registerOnOpenCase(
+      tx,
+      actor,
+      caseId,
+      { recordType: "ungdomsovervakning", action: "ungdomsovervakning.create", details: { months: input.months } },
+      async (owner) =>
+        (
+          await tx
+            .insert(ungdomsovervakningPlans)
+            .values({ ...owner, ...input })
+            .returning({ id: ungdomsovervakningPlans.id })
+        )[0]?.id,
+    );
+    return viewOf(tx, id, now);
   });
 }
 

@@ -1,19 +1,25 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
 import type {
   attendanceBody,
   completeBody,
   createJudgmentBody,
+  endJudgmentBody,
   JudgmentView,
   misconductBody,
   placementBody,
   sessionBody,
+  updateJudgmentBody,
 } from "../../../contracts/ungdomstjanst";
 import { clockState } from "../../../domain/clocks";
 import { stockholmDate } from "../../../domain/time";
 import {
   type Attendance,
+  closedProblem,
   completionProblem,
+  correctionProblem,
+  type EndReason,
+  endProblem,
   type Judgment,
   judgmentProblem,
   LEGAL_BASIS,
@@ -27,12 +33,14 @@ import {
   ungdomstjanstStatus,
 } from "../../../domain/ungdomstjanst/ungdomstjanst";
 import type { Database, Db, Tx } from "../../db/connection";
-import { ungdomstjanstJudgments, ungdomstjanstMisconduct, ungdomstjanstSessions } from "../../db/schema/index";
+import { cases, persons, ungdomstjanstJudgments, ungdomstjanstMisconduct, ungdomstjanstSessions } from "../../db/schema/index";
 import type { Actor } from "../../platform/actor";
 import { audit } from "../../platform/audit";
 import { AppError, conflict, notFound } from "../../platform/errors";
-import { caseForWrite, caseInScope } from "../cases/access";
+import { caseScope, personScope } from "../../platform/scope";
+import { caseForWrite } from "../cases/access";
 import { requireDayWithin } from "../cases/rules";
+import { auditCaseRecord, listCaseRecords, registerOnOpenCase } from "./case-record";
 
 type JudgmentRow = typeof ungdomstjanstJudgments.$inferSelect;
 type SessionRow = typeof ungdomstjanstSessions.$inferSelect;
@@ -45,11 +53,14 @@ export const toSession = (r: Pick<SessionRow, "occurredOn" | "kind" | "minutes" 
   hours: r.minutes / 60,
   attendance: r.attendance as Attendance,
 });
-export const toJudgment = (j: Pick<JudgmentRow, "judgmentOn" | "hours" | "programmeHours" | "completedOn">): Judgment => ({
+export const toJudgment = (
+  j: Pick<JudgmentRow, "judgmentOn" | "hours" | "programmeHours" | "completedOn"> & Partial<Pick<JudgmentRow, "endedOn">>,
+): Judgment => ({
   judgmentOn: j.judgmentOn,
   hours: j.hours,
   programmeHours: j.programmeHours,
   completedOn: j.completedOn,
+  endedOn: j.endedOn ?? null,
 });
 
 const refuse = (p: Problem) => new AppError(p.status, p.code, p.message, [{ path: p.path, message: p.message }]);
@@ -70,6 +81,9 @@ function view(j: JudgmentRow, sessions: SessionRow[], misconduct: MisconductRow[
     supervisorName: j.supervisorName,
     placedOn: j.placedOn,
     completedOn: j.completedOn,
+    endedOn: j.endedOn,
+    endReason: j.endReason as EndReason | null,
+    endNote: j.endNote,
     status: ungdomstjanstStatus(judgment, counted),
     progress: progress(judgment, counted),
     sessions: sessions.map((s, i) => ({ id: s.id, note: s.note, ...(counted[i] as Session) })),
@@ -137,34 +151,63 @@ async function judgmentForWrite(tx: Tx, actor: Actor, id: string) {
   return { j, sessions };
 }
 
+const misconductDays = async (tx: Tx, id: string) =>
+  (
+    await tx
+      .select({ on: ungdomstjanstMisconduct.reportedOn })
+      .from(ungdomstjanstMisconduct)
+      .where(eq(ungdomstjanstMisconduct.judgmentId, id))
+  ).map((m) => m.on);
+
 const auditJudgment = (tx: Tx, actor: Actor, action: string, j: JudgmentRow, details?: Record<string, unknown>) =>
-  audit(tx, actor, {
-    action,
-    permission: "case:write",
-    personId: j.personId,
-    recordType: "ungdomstjanst",
-    recordId: j.id,
-    details,
-  });
+  auditCaseRecord(tx, actor, "ungdomstjanst", action, j, details);
 
 /** The case's ungdomstjänst judgments with hours done and left and their clocks (one audited read). */
 export async function listJudgments({ db }: Database, actor: Actor, caseId: string, now: Date) {
   return db.transaction(async (tx) => {
-    const { case: c } = await caseInScope(tx, actor, caseId);
+    const rows = await listCaseRecords(tx, actor, caseId, "ungdomstjanst.list", () =>
+      tx
+        .select()
+        .from(ungdomstjanstJudgments)
+        .where(eq(ungdomstjanstJudgments.caseId, caseId))
+        .orderBy(asc(ungdomstjanstJudgments.judgmentOn)),
+    );
+    return { items: await views(tx, rows, now) };
+  });
+}
+
+/**
+ * The young person's ungdomstjänst judgments on the cases the actor may see, with hours done and
+ * left, for the person page (one audited read of the person; 404 for a person out of scope).
+ */
+export async function listPersonJudgments({ db }: Database, actor: Actor, personId: string, now: Date) {
+  return db.transaction(async (tx) => {
+    const [p] = await tx
+      .select({ id: persons.id })
+      .from(persons)
+      .where(and(eq(persons.id, personId), personScope(actor)));
+    if (!p) throw notFound();
     const rows = await tx
-      .select()
+      .select({ j: ungdomstjanstJudgments })
       .from(ungdomstjanstJudgments)
-      .where(eq(ungdomstjanstJudgments.caseId, caseId))
-      .orderBy(asc(ungdomstjanstJudgments.judgmentOn));
+      .innerJoin(cases, eq(cases.id, ungdomstjanstJudgments.caseId))
+      .where(and(eq(ungdomstjanstJudgments.personId, personId), caseScope(actor)))
+      .orderBy(asc(ungdomstjanstJudgments.judgmentOn), asc(ungdomstjanstJudgments.createdAt));
     await audit(tx, actor, {
-      action: "ungdomstjanst.list",
+      action: "ungdomstjanst.list_person",
       permission: "case:read",
-      personId: c.personId,
-      recordType: "case",
-      recordId: caseId,
+      personId,
+      recordType: "person",
+      recordId: personId,
       details: { count: rows.length },
     });
-    return { items: await views(tx, rows, now) };
+    return {
+      items: await views(
+        tx,
+        rows.map((r) => r.j),
+        now,
+      ),
+    };
   });
 }
 
@@ -179,15 +222,81 @@ export async function createJudgment(
   const problem = judgmentProblem(input, stockholmDate(now));
   if (problem) throw refuse(problem);
   return db.transaction(async (tx) => {
-    const { case: c } = await caseForWrite(tx, actor, caseId, "case:write");
-    if (c.closedAt) throw conflict("case_closed", "Ärendet är avslutat / The case is closed", []);
-    const [j] = await tx
-      .insert(ungdomstjanstJudgments)
-      .values({ caseId, personId: c.personId, districtId: c.districtId, ...input, createdBy: actor.userId })
-      .returning();
-    if (!j) throw new Error("insert returned nothing");
-    await auditJudgment(tx, actor, "ungdomstjanst.create", j, { hours: input.hours });
-    return viewOf(tx, j.id, now);
+    const id = await registerOnOpenCase(
+      tx,
+      actor,
+      caseId,
+      { recordType: "ungdomstjanst", action: "ungdomstjanst.create", details: { hours: input.hours } },
+      async (owner) =>
+        (
+          await tx
+            .insert(ungdomstjanstJudgments)
+            .values({ ...owner, ...input })
+            .returning({ id: ungdomstjanstJudgments.id })
+        )[0]?.id,
+    );
+    return viewOf(tx, id, now);
+  });
+}
+
+/**
+ * Corrects the judgment as registered (its days, hours, court or case number): checked as a new
+ * judgment and against what was recorded under it, audited with the fields changed. The clocks are
+ * computed from the stored days, so the case page, the deadline overview and the late-deadline list
+ * follow at once.
+ */
+export async function updateJudgment(
+  { db }: Database,
+  actor: Actor,
+  id: string,
+  input: z.infer<typeof updateJudgmentBody>,
+  now: Date,
+) {
+  return db.transaction(async (tx) => {
+    const { j, sessions } = await judgmentForWrite(tx, actor, id);
+    const next = {
+      judgmentOn: input.judgmentOn ?? j.judgmentOn,
+      hours: input.hours ?? j.hours,
+      programmeHours: input.programmeHours ?? j.programmeHours,
+      startBy: input.startBy === undefined ? j.startBy : input.startBy,
+      completeBy: input.completeBy === undefined ? j.completeBy : input.completeBy,
+      placedOn: j.placedOn,
+    };
+    const problem = correctionProblem(
+      toJudgment(j),
+      next,
+      sessions.map(toSession),
+      await misconductDays(tx, id),
+      stockholmDate(now),
+    );
+    if (problem) throw refuse(problem);
+    const changes = Object.fromEntries(
+      Object.entries(input).filter(([k, v]) => v !== undefined && v !== j[k as keyof JudgmentRow]),
+    ) as Partial<typeof input>;
+    if (Object.keys(changes).length > 0)
+      await tx.update(ungdomstjanstJudgments).set(changes).where(eq(ungdomstjanstJudgments.id, id));
+    // Audited even when nothing changed: the answer shows the judgment.
+    await auditJudgment(tx, actor, "ungdomstjanst.update", j, { changed: Object.keys(changes).sort() });
+    return viewOf(tx, id, now);
+  });
+}
+
+/**
+ * Ends the judgment without completion: the young person stopped coming and the prosecutor was told,
+ * the court set the judgment aside or changed it, or another reason. Its clocks stop running.
+ */
+export async function endJudgment({ db }: Database, actor: Actor, id: string, input: z.infer<typeof endJudgmentBody>, now: Date) {
+  return db.transaction(async (tx) => {
+    const { j, sessions } = await judgmentForWrite(tx, actor, id);
+    const end = { on: input.endedOn, reason: input.reason, note: input.note ?? null };
+    const problem = endProblem(toJudgment(j), sessions.map(toSession), await misconductDays(tx, id), end, stockholmDate(now));
+    if (problem) throw refuse(problem);
+    await tx
+      .update(ungdomstjanstJudgments)
+      .set({ endedOn: end.on, endReason: end.reason, endNote: end.note?.trim() || null })
+      .where(eq(ungdomstjanstJudgments.id, id));
+    await auditJudgment(tx, actor, "ungdomstjanst.end", j, { endedOn: end.on, reason: end.reason });
+    return viewOf(tx, id, now);
   });
 }
 
@@ -195,7 +304,8 @@ export async function createJudgment(
 export async function placeJudgment({ db }: Database, actor: Actor, id: string, input: z.infer<typeof placementBody>, now: Date) {
   return db.transaction(async (tx) => {
     const { j } = await judgmentForWrite(tx, actor, id);
-    if (j.completedOn) throw refuse(completed());
+    const closed = closedProblem(j);
+    if (closed) throw refuse(closed);
     requireDayWithin(input.placedOn, j.judgmentOn, now, "body.placedOn", "domen");
     await tx.update(ungdomstjanstJudgments).set(input).where(eq(ungdomstjanstJudgments.id, id));
     await auditJudgment(tx, actor, "ungdomstjanst.place", j);
@@ -271,7 +381,8 @@ export async function reportMisconduct(
 ) {
   return db.transaction(async (tx) => {
     const { j } = await judgmentForWrite(tx, actor, id);
-    if (j.completedOn) throw refuse(completed());
+    const closed = closedProblem(j);
+    if (closed) throw refuse(closed);
     const problem = misconductProblem(toJudgment(j), input.reportedOn, stockholmDate(now));
     if (problem) throw refuse(problem);
     await tx.insert(ungdomstjanstMisconduct).values({ judgmentId: id, ...input, recordedBy: actor.userId });
@@ -297,10 +408,3 @@ export async function completeJudgment(
     return viewOf(tx, id, now);
   });
 }
-
-const completed = (): Problem => ({
-  status: 409,
-  code: "ungdomstjanst_completed",
-  message: "Ungdomstjänsten är fullgjord / The youth service is completed",
-  path: "body",
-});

@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   auditLog,
@@ -25,7 +25,7 @@ beforeAll(async () => {
 });
 afterAll(async () => w?.close());
 
-async function call(username: string, method: "GET" | "POST" | "PUT", url: string, payload?: object) {
+async function call(username: string, method: "GET" | "POST" | "PUT" | "PATCH", url: string, payload?: object) {
   const res = await w.app.inject({ method, url, headers: { cookie: await w.login(username) }, payload });
   return { status: res.statusCode, body: res.json() };
 }
@@ -342,5 +342,155 @@ describe("the nämnd's figures", () => {
     expect(r.body.sanctionsProtectedWhole).toBe(true);
     expect(r.body.ungdomstjanst.judged.all).toBeNull();
     expect(r.body.ungdomsovervakning.followedUp.all).toBeNull();
+  });
+});
+
+describe("correcting a judgment and ending it without completion", () => {
+  let id: string;
+  let freshCase: string;
+  const row = async () => (await w.database.db.select().from(ungdomstjanstJudgments).where(eq(ungdomstjanstJudgments.id, id)))[0];
+
+  it("corrects the judgment's days: validated field by field, nothing written on a refusal, 404 out of scope", async () => {
+    nowMs = Date.parse("2025-03-24T10:00:00+01:00");
+    ({ caseId: freshCase } = await seedCase(w, "own", "investigating"));
+    const created = await call("handlaggare", "POST", `/api/cases/${freshCase}/ungdomstjanst`, {
+      ...judgment,
+      caseNumber: "B 555-25",
+      hours: 30,
+      programmeHours: 5,
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    id = created.body.id;
+    await call("handlaggare", "POST", `/api/ungdomstjanst/${id}/sessions`, {
+      on: "2025-03-12",
+      kind: "arbete",
+      hours: 4,
+      attendance: "fullgjord",
+    });
+    const before = await row();
+
+    const empty = await call("handlaggare", "PATCH", `/api/ungdomstjanst/${id}`, {});
+    expect(empty.status).toBe(400);
+    const early = await call("handlaggare", "PATCH", `/api/ungdomstjanst/${id}`, { completeBy: "2025-03-01" });
+    expect(early.status).toBe(400);
+    expect(early.body.error).toMatchObject({ code: "before_judgment", fields: [{ path: "body.completeBy" }] });
+    const afterSession = await call("handlaggare", "PATCH", `/api/ungdomstjanst/${id}`, { judgmentOn: "2025-03-13" });
+    expect(afterSession.body.error).toMatchObject({ code: "after_recorded_step", fields: [{ path: "body.judgmentOn" }] });
+    const belowDone = await call("handlaggare", "PATCH", `/api/ungdomstjanst/${id}`, { hours: 20, programmeHours: 0 });
+    expect(belowDone.status).toBe(200);
+    const tooFew = await call("handlaggare", "PATCH", `/api/ungdomstjanst/${id}`, { hours: 3 });
+    expect(tooFew.body.error.code).toBe("hours_out_of_range");
+    const unknown = await call("handlaggare", "PATCH", `/api/ungdomstjanst/${id}`, { judgmentOn: "2025-03-04", colour: "red" });
+    expect(unknown.status).toBe(400);
+    expect((await call("handlaggare.b", "PATCH", `/api/ungdomstjanst/${id}`, { judgmentOn: "2025-03-04" })).status).toBe(404);
+    expect(await row()).toEqual({ ...before, hours: 20, programmeHours: 0 });
+  });
+
+  it("recomputes the clocks from the corrected days, on the case and on the deadline overview, and audits the fields", async () => {
+    const r = await call("handlaggare", "PATCH", `/api/ungdomstjanst/${id}`, {
+      judgmentOn: "2025-03-04",
+      startBy: "2025-03-28",
+      completeBy: "2025-06-13",
+    });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body).toMatchObject({
+      judgmentOn: "2025-03-04",
+      startBy: "2025-03-28",
+      completeBy: "2025-06-13",
+      clocks: [
+        { kind: "ungdomstjanst_start", dueDate: "2025-03-28", state: "met" },
+        { kind: "ungdomstjanst_slut", dueDate: "2025-06-13", state: "due" },
+      ],
+    });
+    const overview = await call("enhetschef", "GET", "/api/deadlines?clock=ungdomstjanst_slut");
+    expect(overview.body.items.find((i: { recordId: string }) => i.recordId === id)).toMatchObject({
+      dueDate: "2025-06-13",
+      state: "due",
+    });
+    const [entry] = await w.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "ungdomstjanst.update"), eq(auditLog.recordId, id)))
+      .orderBy(desc(auditLog.id))
+      .limit(1);
+    expect(entry?.details).toEqual({ changed: ["completeBy", "judgmentOn", "startBy"] });
+  });
+
+  it("ends without completion: misskötsamhet needs a report to the prosecutor first (400, nothing written)", async () => {
+    const refused = await call("handlaggare", "POST", `/api/ungdomstjanst/${id}/end`, {
+      endedOn: "2025-03-24",
+      reason: "misskotsamhet",
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({ code: "misconduct_not_reported", fields: [{ path: "body.reason" }] });
+    const noNote = await call("handlaggare", "POST", `/api/ungdomstjanst/${id}/end`, { endedOn: "2025-03-24", reason: "annat" });
+    expect(noNote.body.error).toMatchObject({ code: "note_required", fields: [{ path: "body.note" }] });
+    const badReason = await call("handlaggare", "POST", `/api/ungdomstjanst/${id}/end`, {
+      endedOn: "2025-03-24",
+      reason: "trott",
+    });
+    expect(badReason.status).toBe(400);
+    expect(
+      (await call("handlaggare.b", "POST", `/api/ungdomstjanst/${id}/end`, { endedOn: "2025-03-24", reason: "dom_andrad" }))
+        .status,
+    ).toBe(404);
+    expect((await row())?.endedOn).toBeNull();
+    expect(await audited("ungdomstjanst.end")).toBe(0);
+
+    await call("handlaggare", "POST", `/api/ungdomstjanst/${id}/misconduct`, {
+      reportedOn: "2025-03-20",
+      prosecutorReference: "AM-12-25",
+      note: "Har inte kommit sedan den 12 mars",
+    });
+    const ended = await call("handlaggare", "POST", `/api/ungdomstjanst/${id}/end`, {
+      endedOn: "2025-03-24",
+      reason: "misskotsamhet",
+      note: "Åklagaren underrättad; den unge har slutat komma",
+    });
+    expect(ended.status, JSON.stringify(ended.body)).toBe(200);
+    expect(ended.body).toMatchObject({
+      status: "avslutad_ej_fullgjord",
+      endedOn: "2025-03-24",
+      endReason: "misskotsamhet",
+      progress: { done: 4, left: 16 },
+      // The start clock was met by the first session; the end clock no longer runs.
+      clocks: [{ kind: "ungdomstjanst_start", state: "met" }],
+    });
+    expect(await audited("ungdomstjanst.end")).toBe(1);
+  });
+
+  it("an ended judgment leaves the overview and takes nothing more (409)", async () => {
+    const overview = await call("enhetschef", "GET", "/api/deadlines?clock=ungdomstjanst_slut");
+    expect(overview.body.items.find((i: { recordId: string }) => i.recordId === id)).toBeUndefined();
+    const session = await call("handlaggare", "POST", `/api/ungdomstjanst/${id}/sessions`, {
+      on: "2025-03-24",
+      kind: "arbete",
+      hours: 2,
+      attendance: "uteblev",
+    });
+    expect(session.status).toBe(409);
+    expect(session.body.error.code).toBe("ungdomstjanst_ended");
+    expect((await call("handlaggare", "PATCH", `/api/ungdomstjanst/${id}`, { completeBy: "2025-06-20" })).status).toBe(409);
+    expect((await call("handlaggare", "POST", `/api/ungdomstjanst/${id}/complete`, { completedOn: "2025-03-24" })).status).toBe(
+      409,
+    );
+    const again = await call("handlaggare", "POST", `/api/ungdomstjanst/${id}/end`, {
+      endedOn: "2025-03-24",
+      reason: "dom_andrad",
+    });
+    expect(again.status).toBe(409);
+  });
+
+  it("the person page lists the young person's judgments with hours done and left (audited; 404 out of scope)", async () => {
+    const r = await call("handlaggare", "GET", `/api/persons/${w.own.personId}/ungdomstjanst`);
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    // In the order judged: the corrected one was judged on 4 March, the first on 5 March.
+    expect(r.body.items.map((j: { caseNumber: string }) => j.caseNumber)).toEqual(["B 555-25", "B 1234-25"]);
+    expect(r.body.items[0]).toMatchObject({ status: "avslutad_ej_fullgjord", progress: { hours: 20, done: 4, left: 16 } });
+    expect(r.body.items[1]).toMatchObject({ status: "fullgjord", progress: { hours: 40, done: 40, left: 0 } });
+    expect(await audited("ungdomstjanst.list_person")).toBe(1);
+    expect((await call("handlaggare.b", "GET", `/api/persons/${w.own.personId}/ungdomstjanst`)).status).toBe(404);
+    expect((await call("handlaggare", "GET", `/api/persons/${w.other.personId}/ungdomstjanst`)).status).toBe(404);
+    expect(await audited("ungdomstjanst.list_person")).toBe(1);
   });
 });
