@@ -1,11 +1,12 @@
 /**
- * npm run bench [-- --scale city|nation] [--only deadlines|person-read]
+ * npm run bench [-- --scale city|nation] [--only deadlines|person-read|file-review]
  * Generates the synthetic municipality into a fresh embedded PostgreSQL (or DATABASE_URL, which
  * must be empty), starts the real server on loopback and measures each API path against its bare
  * limit — the same result by hand-written SQL on the same database in the same run. Writes
  * bench/BENCHMARKS.md. `--only deadlines` measures the deadline overview alone (with its LUL and
  * LVU clocks) and writes it to a section of its own, for a quick run on a small machine;
- * `--only person-read` does the same for opening a person (granted and denied).
+ * `--only person-read` does the same for opening a person (granted and denied), `--only file-review`
+ * for a file review (aktgranskning) of 100 files.
  */
 
 import { spawn } from "node:child_process";
@@ -91,15 +92,29 @@ async function generateApart(url: string, scale: Scale): Promise<{ seconds: numb
 
 const { values } = parseArgs({ options: { scale: { type: "string", default: "city" }, only: { type: "string" } } });
 const scale = values.scale as Scale;
-if (values.only !== undefined && values.only !== "deadlines" && values.only !== "person-read")
+if (values.only !== undefined && !["deadlines", "person-read", "file-review"].includes(values.only))
   throw new Error(`--only: unknown section "${values.only}"`);
 const deadlinesOnly = values.only === "deadlines";
 const personReadOnly = values.only === "person-read";
+const fileReviewOnly = values.only === "file-review";
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "vagval-bench-"));
 const embedded = process.env.DATABASE_URL ? null : await startEmbeddedPostgres(dataDir);
 const databaseUrl = process.env.DATABASE_URL ?? (embedded as { url: string }).url;
 const database = connect(databaseUrl, 20);
+/** What the file review's row measured, in words: the same under `--only file-review` and in the full run. */
+function fileReviewNotes(fileReview: { drawn: number; populationSize: number; compared: number; disagreements: string[] }) {
+  return [
+    `The file review drew ${fileReview.drawn} of ${fileReview.populationSize} files (40 reviews in ten rounds alternating with the bare path, one`,
+    `request at a time); the bare path gave the API's automatic verdict on ${fileReview.compared - fileReview.disagreements.length} ` +
+      `of ${fileReview.compared} file × criterion pairs. Each API request draws the sample, evaluates, stores the review`,
+    "and its items, writes an audit row per file and answers with the review, its comparison with the previous one",
+    "and the audit rows of the files shown. The bare path reads the population by hand SQL, draws the sample by the",
+    "stated method and computes the verdicts by hand SQL (the LVU verdicts by the LVU state machine); it stores nothing.",
+    ...fileReview.disagreements.slice(0, 10).map((d) => `- disagreement: ${d}`),
+  ];
+}
+
 /** Closes the pool, stops the embedded server and removes its data: at the end, or after `--only`. */
 const cleanUp = async () => {
   await database.close();
@@ -151,6 +166,9 @@ try {
     return res.json();
   };
 
+  // This calendar year: a period every role may ask for (an aggregate-only role asks for calendar periods).
+  const to = `${stockholmDate(asOf).slice(0, 4)}-12-31`;
+  const from = `${stockholmDate(asOf).slice(0, 4)}-01-01`;
   const rows: { name: string; api: Measurement; bare: Measurement; goal: string }[] = [];
   /**
    * Measures both paths in alternating rounds after warming both: drift in the machine's speed
@@ -179,6 +197,53 @@ try {
     }
     rows.push({ name, goal, api: combine(apiRounds), bare: combine(bareRounds) });
   };
+
+  /** The file review's row (see bench/file-review.ts); its figures are kept for the notes. */
+  const measureFileReview = async () => {
+    // A file review (aktgranskning) as the quality unit makes it: one district, the same year, both
+    // kinds, 100 files, a fixed seed — each request a new stored review with its audit rows — versus
+    // the hand SQL computing the same verdicts over the files the API drew (bench/file-review.ts).
+    const qualityLogin = await fetch(`${base}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: "kvalitet", password: DEFAULT_DEMO_PASSWORD }),
+    });
+    const qualityCookie = (qualityLogin.headers.get("set-cookie") ?? "").split(";")[0] as string;
+    const quality = (await (await fetch(`${base}/api/auth/me`, { headers: { cookie: qualityCookie } })).json()) as {
+      assignments: { districtId: string }[];
+    };
+    const fileReview = await fileReviewBench(base, qualityCookie, database.pool, {
+      districtId: quality.assignments[0]?.districtId as string,
+      from,
+      to,
+    });
+    await compare(
+      `POST /api/file-reviews, ${FILE_REVIEW_SAMPLE} files of one district, one year (kvalitet) vs hand SQL of the same verdicts`,
+      "≤ 3× bare, < 2 s",
+      { total: 40, concurrency: 1, warmup: 4, rounds: 10 },
+      () => fileReview.api(),
+      () => fileReview.bare(),
+    );
+    return fileReview;
+  };
+  if (fileReviewOnly) {
+    const fileReview = await measureFileReview();
+    await app.close();
+    const section = [
+      `## Scale \`${scale}\` (seed 1), the file review alone (\`--only file-review\`), run ${new Date().toISOString().slice(0, 16)}Z`,
+      "",
+      `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}. Generated in ${genSeconds.toFixed(1)} s. ` +
+        `Load average at the end: ${os.loadavg()[0]?.toFixed(1)} (1 min), ${os.loadavg()[1]?.toFixed(1)} (5 min).`,
+      "",
+      ...apiTable(rows),
+      "",
+      ...fileReviewNotes(fileReview),
+    ].join("\n");
+    console.log(section);
+    writeSection(path.join(import.meta.dirname, "BENCHMARKS.md"), `${scale}-file-review`, section);
+    await cleanUp();
+    process.exit(0);
+  }
 
   // A busy office: eight at once. The warm-up is long because a fresh server takes thousands of
   // reads to settle (its JIT, and the heap growing until full collections become rare): measured
@@ -263,9 +328,6 @@ try {
     await cleanUp();
     process.exit(0);
   }
-  // This calendar year: a period every role may ask for (an aggregate-only role asks for calendar periods).
-  const to = `${stockholmDate(asOf).slice(0, 4)}-12-31`;
-  const from = `${stockholmDate(asOf).slice(0, 4)}-01-01`;
   await compare(
     "GET /api/reports/handling-times, one district, one year vs hand SQL",
     "≤ 2× bare",
@@ -312,30 +374,7 @@ try {
         to,
       ]),
   );
-  // A file review (aktgranskning) as the quality unit makes it: one district, the same year, both
-  // kinds, 100 files, a fixed seed — each request a new stored review with its audit rows — versus
-  // the hand SQL computing the same verdicts over the files the API drew (bench/file-review.ts).
-  const qualityLogin = await fetch(`${base}/api/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username: "kvalitet", password: DEFAULT_DEMO_PASSWORD }),
-  });
-  const qualityCookie = (qualityLogin.headers.get("set-cookie") ?? "").split(";")[0] as string;
-  const quality = (await (await fetch(`${base}/api/auth/me`, { headers: { cookie: qualityCookie } })).json()) as {
-    assignments: { districtId: string }[];
-  };
-  const fileReview = await fileReviewBench(base, qualityCookie, database.pool, {
-    districtId: quality.assignments[0]?.districtId as string,
-    from,
-    to,
-  });
-  await compare(
-    `POST /api/file-reviews, ${FILE_REVIEW_SAMPLE} files of one district, one year (kvalitet) vs hand SQL of the same verdicts`,
-    "≤ 3× bare, < 2 s",
-    { total: 10, concurrency: 1, warmup: 2, rounds: 10 },
-    () => fileReview.api(),
-    () => fileReview.bare(),
-  );
+  const fileReview = await measureFileReview();
   // What disclosure control costs: the same report, in process, with the real publisher and with
   // one that protects nothing (bench/unprotected.ts), in alternating rounds.
   const actorOf = async (c: string) => {
@@ -408,16 +447,7 @@ try {
   }
   log();
   log("Concurrency: 8 for the person read (a busy office), 1 for the overview and the reports (one user's wait).");
-  log(
-    `The file review drew ${fileReview.drawn} of ${fileReview.populationSize} files (10 reviews, alternating with the bare SQL one`,
-  );
-  log(
-    `request at a time); the bare SQL gave the API's automatic verdict on ${fileReview.compared - fileReview.disagreements.length} ` +
-      `of ${fileReview.compared} file × criterion pairs. Each API request draws the sample, evaluates, stores the review`,
-  );
-  log("and its items, writes an audit row per file and answers with the review, its comparison with the previous one");
-  log("and the audit rows of the files shown; the bare path only computes the verdicts.");
-  for (const d of fileReview.disagreements.slice(0, 10)) log(`- disagreement: ${d}`);
+  for (const line of fileReviewNotes(fileReview)) log(line);
   log("The person read is warmed with 6,000 requests per path, then measured in three alternating rounds of");
   log(
     `4,000 per path. Under that load its audit rows were committed ${readsPerStatement.toFixed(1)} reads per statement on average.`,

@@ -277,16 +277,32 @@ async function personNames(tx: Db | Tx, personIds: string[]): Promise<Map<string
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-/** The review compared with (previousReview) and its items for the comparison: verdicts only, no names. */
+/**
+ * The review compared with (previousReview) and what the comparison needs of its items: each
+ * verdict's code and effective verdict. The stored verdicts carry texts and references too
+ * (kilobytes per file); the comparison counts, so only the counted parts leave the database.
+ */
 async function previousWithItems(tx: Db | Tx, actor: Actor, r: ReviewRow) {
   const previous = await previousReview(tx, actor, r);
   if (!previous) return null;
   const rows = await tx
-    .select()
+    .select({
+      answers: fileReviewItems.answers,
+      verdicts: sql<[CriterionCode, Verdict][]>`(
+        select coalesce(jsonb_agg(jsonb_build_array(v->>'code', v->>'verdict') order by n), '[]')
+        from jsonb_array_elements(${fileReviewItems.verdicts}) with ordinality as e(v, n))`,
+    })
     .from(fileReviewItems)
-    .where(eq(fileReviewItems.reviewId, previous.id))
-    .orderBy(asc(fileReviewItems.position));
-  return { review: previous, items: rows.map((row) => toItem({ ...row, personName: "" })) };
+    .where(eq(fileReviewItems.reviewId, previous.id));
+  return {
+    review: previous,
+    items: rows.map((row) => ({
+      verdicts: row.verdicts.map(([code, verdict]) => ({
+        code,
+        verdict: effectiveVerdict(verdict, (row.answers as Answers | null)?.[code]),
+      })),
+    })),
+  };
 }
 
 const sameSet = (a: readonly string[], b: readonly string[]) =>
@@ -495,7 +511,8 @@ interface ReviewParts {
   previous: ReviewRow | null;
   items: Item[];
   /** The previous review's items, for the comparison (names not needed). */
-  previousItems: Item[];
+  /** The previous review's effective verdicts, for the comparison. */
+  previousItems: { verdicts: { code: CriterionCode; verdict: Verdict }[] }[];
   actions: Action[];
   staff: { id: string; name: string }[];
   /** The avvikelser already raised from findings of the series. */
