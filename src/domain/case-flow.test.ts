@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { isReReferral, isWithinReReferralWindow, reReferralOutcome, reReferralWindowEnd } from "./case-flow";
+import {
+  CASE_WORK,
+  caseAccepts,
+  isReReferral,
+  isWithinReReferralWindow,
+  reReferralOutcome,
+  reReferralWindowEnd,
+} from "./case-flow";
 
 describe("återaktualisering (one definition)", () => {
   it("runs from the day after the end to the same day 12 calendar months later", () => {
@@ -34,5 +41,14 @@ describe("återaktualisering (one definition)", () => {
     expect(reReferralOutcome("2025-03-31", "2026-03-31", "2026-04-01")).toBe("yes");
     expect(reReferralOutcome("2025-03-31", null, "2026-04-01")).toBe("no");
     expect(reReferralOutcome("2025-03-31", "2026-04-01", "2026-11-29")).toBe("no");
+  });
+});
+
+describe("a closed case is closed", () => {
+  it("accepts every kind of work while open", () => {
+    for (const w of CASE_WORK) expect(caseAccepts(false, w)).toBe(true);
+  });
+  it("accepts only the uppföljning decision and a journal correction once closed", () => {
+    expect(CASE_WORK.filter((w) => caseAccepts(true, w))).toEqual(["uppfoljning", "journal_correction"]);
   });
 });

@@ -122,3 +122,29 @@ export function reReferralOutcome(endDay: string, firstReportDay: string | null,
 export function isReReferral(receivedOn: string, lastClosedOn: string | null): boolean {
   return lastClosedOn !== null && isWithinReReferralWindow(lastClosedOn, receivedOn);
 }
+
+/**
+ * Work done in a case, as far as closing the case matters to it. A closed case is closed: new work
+ * goes into a new case, which a new report opens (an återaktualisering when it comes within
+ * RE_REFERRAL_MONTHS). Two things remain possible, because the law asks for them after the end:
+ * the uppföljning decision when guardians declined an insats (SoL (2025:400), formerly 11 kap.
+ * 4 a § SoL (2001:453)), and a correction of a journal entry (a record is corrected, never erased).
+ * Insatser already decided run to their end under their own rules; they are not new work.
+ */
+export const CASE_WORK = [
+  "decision",
+  "uppfoljning",
+  "insats",
+  "assessment",
+  "journal",
+  "journal_correction",
+  "assignment",
+  "record",
+] as const;
+export type CaseWork = (typeof CASE_WORK)[number];
+export const CLOSED_CASE_ACCEPTS: readonly CaseWork[] = ["uppfoljning", "journal_correction"];
+
+/** Whether a case closed or open accepts the work. */
+export function caseAccepts(closed: boolean, work: CaseWork): boolean {
+  return !closed || CLOSED_CASE_ACCEPTS.includes(work);
+}

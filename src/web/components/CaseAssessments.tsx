@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
+import { caseAccepts } from "../../domain/case-flow";
 import { fitsAge, type InstrumentDefinition } from "../../domain/instruments/definition";
 import { GAS_MAX, GAS_MIN } from "../../domain/instruments/gas";
 import { type Answers, type Score, score } from "../../domain/instruments/scoring";
@@ -42,12 +43,15 @@ export function CaseAssessments({
   investigationId,
   birthDate,
   canWrite,
+  caseClosed = false,
 }: {
   caseId: string;
   /** null: the case's assessments outside any investigation (re-assessments during an insats). */
   investigationId: string | null;
   birthDate: string;
   canWrite: boolean;
+  /** A closed case takes no new assessment (caseAccepts); its drafts can still be finished. */
+  caseClosed?: boolean;
 }) {
   const { t, lang } = useLang();
   const headingId = `assessments-${investigationId ?? "case"}`;
@@ -149,7 +153,7 @@ export function CaseAssessments({
           </table>
         </div>
       )}
-      {canWrite && open === null && (
+      {canWrite && caseAccepts(caseClosed, "assessment") && open === null && (
         <button type="button" ref={newButton} onClick={() => setOpen({ mode: "new" })}>
           {t("newAssessment")}
         </button>

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { CONCLUDING_DECISIONS } from "../../domain/case-flow";
+import { CONCLUDING_DECISIONS, caseAccepts } from "../../domain/case-flow";
 import { ROLE_LABELS, type Role } from "../../domain/roles";
 import { api } from "../api";
 import { formatDateTime, useLang } from "../i18n";
@@ -101,7 +101,7 @@ function DecisionForm({ caseFile: c, onChanged }: { caseFile: CaseFile; onChange
         required
       >
         <option value="">{t("choose")}</option>
-        {DECIDABLE.map((d) => (
+        {DECIDABLE.filter((d) => caseAccepts(c.closedAt !== null, d === "uppfoljning" ? "uppfoljning" : "decision")).map((d) => (
           <option key={d} value={d}>
             {label(DECISION_TYPE_LABELS, d, lang)}
           </option>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { Link } from "react-router";
 import type { z } from "zod";
 import type { organisationResponse } from "../../contracts/organisation";
+import { caseAccepts } from "../../domain/case-flow";
 import {
   EVIDENCE_STATUS_LABELS,
   EVIDENCE_STATUSES,
@@ -61,7 +62,7 @@ export function CaseInsatser({ caseFile: c, org }: { caseFile: CaseFile; org: Or
       {items === null && !error && <p role="status">{t("loading")}</p>}
       {items?.length === 0 && <p>{t("insNoInsatser")}</p>}
       {items && items.length > 0 && <InsatsTable items={items} caption={t("insInsatser")} />}
-      {canManage && <GiveUppdragForm caseFile={c} org={org} onCreated={load} />}
+      {canManage && caseAccepts(c.closedAt !== null, "insats") && <GiveUppdragForm caseFile={c} org={org} onCreated={load} />}
     </section>
   );
 }

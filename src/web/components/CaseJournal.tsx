@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { caseAccepts } from "../../domain/case-flow";
 import { api } from "../api";
 import { useAuth } from "../auth";
 import { formatDateTime, useLang } from "../i18n";
@@ -30,7 +31,9 @@ export function CaseJournal({
           ))}
         </ol>
       )}
-      {canWrite && <JournalForm caseId={c.id} onChanged={onChanged} heading={t("newJournalEntry")} />}
+      {canWrite && caseAccepts(c.closedAt !== null, "journal") && (
+        <JournalForm caseId={c.id} onChanged={onChanged} heading={t("newJournalEntry")} />
+      )}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import type { YttrandeView } from "../../contracts/young-offenders";
+import { caseAccepts } from "../../domain/case-flow";
 import { OFFENCE_CATEGORIES, PROPOSED_MEASURES, YTTRANDE_REQUESTERS } from "../../domain/lul/yttrande";
 import { stockholmToday } from "../../domain/time";
 import { formatDateTime, useLang } from "../i18n";
@@ -41,7 +42,9 @@ export function CaseLul({
       fetch={youngOffenderApi.yttranden}
       onChanged={onChanged}
       card={(y, i, changed) => <YttrandeCard key={y.id} y={y} index={i} caseFile={c} canWrite={canWrite} onChanged={changed} />}
-      form={(_, changed) => canWrite && c.closedAt === null && <RequestForm caseId={c.id} onChanged={changed} />}
+      form={(_, changed) =>
+        canWrite && caseAccepts(c.closedAt !== null, "record") && <RequestForm caseId={c.id} onChanged={changed} />
+      }
     />
   );
 }

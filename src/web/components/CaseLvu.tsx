@@ -1,5 +1,6 @@
 import { useState } from "react";
 import type { LvuProcessView, LvuStepBody } from "../../contracts/young-offenders";
+import { caseAccepts } from "../../domain/case-flow";
 import {
   ALLOWED_MAKERS,
   isDecisionStep,
@@ -67,7 +68,9 @@ export function CaseLvu({
       card={(p, i, changed) => <ProcessCard key={p.id} p={p} index={i} canWrite={canWrite} onChanged={changed} />}
       form={(items, changed) => {
         const running = items?.some((p) => p.endedOn === null) ?? true;
-        return canWrite && c.closedAt === null && !running && <OpenForm caseId={c.id} onChanged={changed} />;
+        return (
+          canWrite && caseAccepts(c.closedAt !== null, "record") && !running && <OpenForm caseId={c.id} onChanged={changed} />
+        );
       }}
     />
   );

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import type { UoPlanView } from "../../contracts/ungdomstjanst";
+import { caseAccepts } from "../../domain/case-flow";
 import { stockholmToday } from "../../domain/time";
 import { UO_ITEM_KINDS, UO_OUTCOMES } from "../../domain/ungdomstjanst/ungdomsovervakning";
 import { useLang } from "../i18n";
@@ -23,7 +24,9 @@ export function CaseUngdomsovervakning({ caseFile: c, canWrite }: { caseFile: Ca
       caseId={c.id}
       fetch={youthSanctionApi.plans}
       card={(p, i, changed) => <PlanCard key={p.id} p={p} index={i} canWrite={canWrite} onChanged={changed} />}
-      form={(_, changed) => canWrite && c.closedAt === null && <PlanForm caseId={c.id} onChanged={changed} />}
+      form={(_, changed) =>
+        canWrite && caseAccepts(c.closedAt !== null, "record") && <PlanForm caseId={c.id} onChanged={changed} />
+      }
     />
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import type { JudgmentView } from "../../contracts/ungdomstjanst";
+import { caseAccepts } from "../../domain/case-flow";
 import { stockholmToday } from "../../domain/time";
 import { ATTENDANCE, END_REASONS, type EndReason, SESSION_KINDS } from "../../domain/ungdomstjanst/ungdomstjanst";
 import type { ApiError } from "../api";
@@ -24,7 +25,9 @@ export function CaseUngdomstjanst({ caseFile: c, canWrite }: { caseFile: CaseFil
       caseId={c.id}
       fetch={youthSanctionApi.judgments}
       card={(j, i, changed) => <JudgmentCard key={j.id} j={j} index={i} canWrite={canWrite} onChanged={changed} />}
-      form={(_, changed) => canWrite && c.closedAt === null && <JudgmentForm caseId={c.id} onChanged={changed} />}
+      form={(_, changed) =>
+        canWrite && caseAccepts(c.closedAt !== null, "record") && <JudgmentForm caseId={c.id} onChanged={changed} />
+      }
     />
   );
 }

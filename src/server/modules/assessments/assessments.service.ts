@@ -16,7 +16,7 @@ import { assessments, instruments, investigations, persons, users } from "../../
 import type { Actor } from "../../platform/actor";
 import { audit } from "../../platform/audit";
 import { badRequest, conflict, notFound } from "../../platform/errors";
-import { caseForWrite, caseInScope } from "../cases/access";
+import { caseForWrite, caseInScope, requireAccepts } from "../cases/access";
 import { outOfOrder } from "../cases/rules";
 import { definitionOf } from "./instruments.service";
 import { isTrained } from "./trainings.service";
@@ -83,6 +83,7 @@ export async function createAssessment(
 ): Promise<{ id: string }> {
   return db.transaction(async (tx) => {
     const { case: c } = await caseForWrite(tx, actor, caseId, "case:write");
+    requireAccepts(c, "assessment");
     if (input.investigationId) {
       const [inv] = await tx
         .select({ caseId: investigations.caseId, completedOn: investigations.completedOn })

@@ -1,9 +1,10 @@
 import { and, eq } from "drizzle-orm";
+import { type CaseWork, caseAccepts } from "../../../domain/case-flow";
 import type { Permission } from "../../../domain/roles";
 import type { Db, Tx } from "../../db/connection";
 import { cases, investigations, persons, reports } from "../../db/schema/index";
 import { type Actor, districtsWithPermission } from "../../platform/actor";
-import { notFound } from "../../platform/errors";
+import { conflict, notFound } from "../../platform/errors";
 import { caseScope } from "../../platform/scope";
 
 /** Loads a case the actor may see (else 404), with its person's name and gender. */
@@ -31,6 +32,17 @@ export async function caseForWrite(tx: Db | Tx, actor: Actor, caseId: string, pe
   // Row lock: two commands on one case run one after the other, so their checks see each other.
   await tx.select({ id: cases.id }).from(cases).where(eq(cases.id, caseId)).for("update");
   return row;
+}
+
+/** Refuses work a closed case does not accept (caseAccepts): 409 case_closed, nothing written. */
+export function requireAccepts(c: { closedAt: Date | null }, work: CaseWork): void {
+  if (!caseAccepts(c.closedAt !== null, work)) {
+    throw conflict(
+      "case_closed",
+      "Ärendet är avslutat: en ny anmälan öppnar ett nytt ärende / The case is closed: a new report opens a new case",
+      [],
+    );
+  }
 }
 
 export async function reportForWrite(tx: Db | Tx, actor: Actor, reportId: string, permission: Permission) {

@@ -298,6 +298,41 @@ describe("case flow from report to closing", () => {
     const [c] = await w.database.db.select().from(cases).where(eq(cases.id, again.caseId));
     expect(c?.closedAt).toBeNull();
   });
+
+  it("takes no new work on the closed case (409 case_closed, nothing written) but a journal correction", async () => {
+    const before = await call("handlaggare", "GET", `/api/cases/${caseId}`);
+    const journalBefore = before.body.journal.length;
+    const someId = "00000000-0000-4000-8000-000000000001";
+    const refusals = await Promise.all([
+      call("handlaggare", "POST", `/api/cases/${caseId}/decisions`, {
+        type: "bistand",
+        investigationId,
+        decidedAt: at("2026-11-30T10:00:00+01:00"),
+        reason: "Nytt bistånd i ett avslutat ärende",
+        insats: "Kontaktperson",
+      }),
+      call("handlaggare", "POST", `/api/cases/${caseId}/journal`, { step: "ovrigt", text: "Ny anteckning" }),
+      call("handlaggare", "POST", `/api/cases/${caseId}/insatser`, { catalogueId: someId, providerUnitId: someId }),
+      call("handlaggare", "POST", `/api/cases/${caseId}/assessments`, { instrumentId: someId, assessedOn: "2026-11-30" }),
+      call("enhetschef", "PUT", `/api/cases/${caseId}/assignment`, { userId: w.userIds.handlaggare }),
+    ]);
+    for (const r of refusals) {
+      expect(r.status, JSON.stringify(r.body)).toBe(409);
+      expect(r.body.error.code).toBe("case_closed");
+    }
+    const after = await call("handlaggare", "GET", `/api/cases/${caseId}`);
+    expect(after.body.journal).toHaveLength(journalBefore);
+    expect(after.body.decisions).toHaveLength(before.body.decisions.length);
+    // A wrong entry is corrected, never erased: that stays possible after the end.
+    const signed = before.body.journal.find((j: { signedAt: string | null }) => j.signedAt);
+    const correction = await call("handlaggare", "POST", `/api/cases/${caseId}/journal`, {
+      step: "ovrigt",
+      text: "Rättelse: fel datum i anteckningen",
+      correctsId: signed.id,
+      sign: true,
+    });
+    expect(correction.status, JSON.stringify(correction.body)).toBe(201);
+  });
 });
 
 describe("2-month uppföljning when guardians decline", () => {

@@ -27,7 +27,7 @@ import { decodeCursor, encodeCursor } from "../../platform/cursor";
 import { badRequest, notFound } from "../../platform/errors";
 import { caseScope } from "../../platform/scope";
 import { collectClocks } from "../deadlines/service";
-import { caseForWrite, caseInScope } from "./access";
+import { caseForWrite, caseInScope, requireAccepts } from "./access";
 import { recordDecision } from "./decisions";
 import { outOfOrder, requireDayWithin, requireWithin } from "./rules";
 
@@ -226,7 +226,7 @@ export async function takeDecision(
 ) {
   return db.transaction(async (tx) => {
     const { case: c } = await caseForWrite(tx, actor, caseId, "case:write");
-    if (c.closedAt && input.type !== "uppfoljning") throw outOfOrder("Ärendet är avslutat / The case is closed");
+    requireAccepts(c, input.type === "uppfoljning" ? "uppfoljning" : "decision");
     const decidedAt = new Date(input.decidedAt);
     const [inv] = input.investigationId
       ? await tx
@@ -295,6 +295,7 @@ export async function addJournalEntry(
 ) {
   return db.transaction(async (tx) => {
     const { case: c } = await caseForWrite(tx, actor, caseId, "case:write");
+    requireAccepts(c, input.correctsId ? "journal_correction" : "journal");
     if (input.correctsId) {
       const [old] = await tx
         .select()
@@ -404,6 +405,7 @@ export async function closeCase({ db }: Database, actor: Actor, caseId: string, 
 export async function assignCase({ db }: Database, actor: Actor, caseId: string, input: z.infer<typeof assignBody>) {
   return db.transaction(async (tx) => {
     const { case: c } = await caseForWrite(tx, actor, caseId, "case:assign");
+    requireAccepts(c, "assignment");
     const [target] = await tx
       .select({ unitId: userRoles.unitId })
       .from(userRoles)

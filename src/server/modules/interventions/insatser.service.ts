@@ -21,7 +21,7 @@ import type { Actor } from "../../platform/actor";
 import { type AuditEntry, audit } from "../../platform/audit";
 import { badRequest, notFound } from "../../platform/errors";
 import { insatsScope } from "../../platform/scope";
-import { caseForWrite, caseInScope } from "../cases/access";
+import { caseForWrite, caseInScope, requireAccepts } from "../cases/access";
 import { outOfOrder } from "../cases/rules";
 import { canManage, canProvide, insatsForChange, insatsInScope } from "./access";
 import { offeredEntry } from "./catalogue.service";
@@ -64,6 +64,7 @@ export async function createInsats(
 ): Promise<{ id: string }> {
   return db.transaction(async (tx) => {
     const { case: c } = await caseForWrite(tx, actor, caseId, "insats:manage");
+    requireAccepts(c, "insats");
     const entry = await offeredEntry(tx, input.catalogueId, c.districtId);
     const [unit] = await tx.select().from(units).where(eq(units.id, input.providerUnitId));
     if (!unit || !PROVIDER_UNIT_KINDS.includes(unit.kind) || unit.districtId !== c.districtId) {

@@ -2,7 +2,7 @@ import type { Tx } from "../../db/connection";
 import type { Actor } from "../../platform/actor";
 import { audit } from "../../platform/audit";
 import { conflict } from "../../platform/errors";
-import { caseForWrite, caseInScope } from "../cases/access";
+import { caseForWrite, caseInScope, requireAccepts } from "../cases/access";
 
 /*
  * The shape the young-offender records on a case share (LUL yttranden, ungdomstjänst and
@@ -63,7 +63,7 @@ export async function registerOnOpenCase(
   insert: (owner: CaseRecordOwner) => Promise<string | undefined>,
 ): Promise<string> {
   const { case: c } = await caseForWrite(tx, actor, caseId, "case:write");
-  if (c.closedAt) throw conflict("case_closed", "Ärendet är avslutat: aktualisera ett nytt / The case is closed", []);
+  requireAccepts(c, "record");
   const id = await insert({ caseId, personId: c.personId, districtId: c.districtId, createdBy: actor.userId });
   if (!id) throw new Error("insert returned nothing");
   await auditCaseRecord(tx, actor, audited.recordType, audited.action, { id, personId: c.personId }, audited.details);
