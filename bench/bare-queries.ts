@@ -459,3 +459,37 @@ select 'insats', ins.id, jsonb_build_object(
                       when o.last is null then 'not_applicable' else 'met' end,
   'plan_kvalitet', 'manual'), null
 from ins cross join params p left join per_fu f on f.insats_id = ins.id left join per_ov o on o.insats_id = ins.id`;
+
+/**
+ * $1 district ids (uuid[]), $2 from, $3 to. The lägesbild's own figures by hand (lag 2023:196,
+ * issue 21): the year's orosanmälningar by reporter category, by concern, by age group and by
+ * district, boys and girls apart, and the insatser started in the year by kind — one row per cell.
+ */
+export const LAGESBILD = `
+with r as (
+  select r.id, r.district_id, r.reporter_category, r.concerns,
+         case when p.gender in ('pojke', 'flicka') then p.gender else 'other' end as gender,
+         date_part('year', age((r.received_at at time zone 'Europe/Stockholm')::date, p.birth_date))::int as age
+  from reports r join persons p on p.id = r.person_id
+  where r.district_id = any($1::uuid[]) and r.kind = 'orosanmalan'
+    and r.received_at >= ($2::date)::timestamp at time zone 'Europe/Stockholm'
+    and r.received_at < ($3::date + 1)::timestamp at time zone 'Europe/Stockholm'
+), a as (
+  select r.*, case when age < 6 then '0-5' when age < 12 then '6-11' when age < 15 then '12-14'
+                   when age < 18 then '15-17' when age < 21 then '18-20' else '21+' end as age_group
+  from r
+)
+select 'reporter' as tbl, reporter_category as row, gender, count(*)::int as n
+  from a group by grouping sets ((reporter_category, gender), (reporter_category), (gender), ())
+union all
+select 'age', age_group, gender, count(*)::int from a group by grouping sets ((age_group, gender), (age_group))
+union all
+select 'district', district_id::text, gender, count(*)::int from a group by grouping sets ((district_id, gender), (district_id))
+union all
+select 'concern', c, gender, count(*)::int from a cross join unnest(a.concerns) c group by grouping sets ((c, gender), (c))
+union all
+select 'insats', kind, gender, count(*)::int from (
+  select k.kind, case when p.gender in ('pojke', 'flicka') then p.gender else 'other' end as gender
+  from insatser i join persons p on p.id = i.person_id join insats_catalogue k on k.id = i.catalogue_id
+  where i.district_id = any($1::uuid[]) and i.started_on between $2::date and $3::date
+) s group by grouping sets ((kind, gender), (kind))`;

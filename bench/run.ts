@@ -1,12 +1,13 @@
 /**
- * npm run bench [-- --scale city|nation] [--only deadlines|person-read|file-review]
+ * npm run bench [-- --scale city|nation] [--only deadlines|person-read|file-review|lagesbild]
  * Generates the synthetic municipality into a fresh embedded PostgreSQL (or DATABASE_URL, which
  * must be empty), starts the real server on loopback and measures each API path against its bare
  * limit — the same result by hand-written SQL on the same database in the same run. Writes
  * bench/BENCHMARKS.md. `--only deadlines` measures the deadline overview alone (with its LUL and
  * LVU clocks) and writes it to a section of its own, for a quick run on a small machine;
  * `--only person-read` does the same for opening a person (granted and denied), `--only file-review`
- * for a file review (aktgranskning) of 100 files.
+ * for a file review (aktgranskning) of 100 files, `--only lagesbild` for the year's lägesbild of the
+ * whole municipality (lag 2023:196).
  */
 
 import { spawn } from "node:child_process";
@@ -28,7 +29,7 @@ import { samladBild } from "../src/server/modules/interventions/samlad-bild.serv
 import { auditedReadCounts } from "../src/server/platform/audited-read";
 import { testConfig } from "../src/server/platform/config";
 import { actorForSession } from "../src/server/platform/sessions";
-import { DEADLINE_OVERVIEW, EFFECT_REPORT, HANDLING_TIMES, PERSON_BY_ID, SAMLAD_BILD } from "./bare-queries";
+import { DEADLINE_OVERVIEW, EFFECT_REPORT, HANDLING_TIMES, LAGESBILD, PERSON_BY_ID, SAMLAD_BILD } from "./bare-queries";
 import { startBareServer } from "./bare-server";
 import { FILE_REVIEW_SAMPLE, fileReviewBench } from "./file-review";
 import { combine, type Measurement, measure, ms } from "./measure";
@@ -92,11 +93,12 @@ async function generateApart(url: string, scale: Scale): Promise<{ seconds: numb
 
 const { values } = parseArgs({ options: { scale: { type: "string", default: "city" }, only: { type: "string" } } });
 const scale = values.scale as Scale;
-if (values.only !== undefined && !["deadlines", "person-read", "file-review"].includes(values.only))
+if (values.only !== undefined && !["deadlines", "person-read", "file-review", "lagesbild"].includes(values.only))
   throw new Error(`--only: unknown section "${values.only}"`);
 const deadlinesOnly = values.only === "deadlines";
 const personReadOnly = values.only === "person-read";
 const fileReviewOnly = values.only === "file-review";
+const lagesbildOnly = values.only === "lagesbild";
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "vagval-bench-"));
 const embedded = process.env.DATABASE_URL ? null : await startEmbeddedPostgres(dataDir);
@@ -226,6 +228,63 @@ try {
     );
     return fileReview;
   };
+  /**
+   * The lägesbild (issue 21): the year's lägesbild of the whole municipality as the analytiker opens
+   * it — every district's reports and insatser through disclosure control, the fältarbete, the
+   * audit row — versus the same counts by hand SQL (grouping sets). The lägesbild row is written
+   * straight to the database: what is measured is opening it.
+   */
+  const measureLagesbild = async () => {
+    const analystLogin = await fetch(`${base}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: "analytiker", password: DEFAULT_DEMO_PASSWORD }),
+    });
+    const analystCookie = (analystLogin.headers.get("set-cookie") ?? "").split(";")[0] as string;
+    const analyst = (await (await fetch(`${base}/api/auth/me`, { headers: { cookie: analystCookie } })).json()) as {
+      assignments: { districtId: string }[];
+    };
+    const districtIds = [...new Set(analyst.assignments.map((a) => a.districtId))];
+    const year = Number(from.slice(0, 4));
+    const inserted = await database.pool.query(
+      `with l as (insert into lagesbilder (year, title, district_ids, created_by)
+         select $1, 'Lägesbild (benchmark)', $2::uuid[], id from users where username = 'analytiker' returning id, created_by)
+       insert into lagesbild_versions (lagesbild_id, version, created_by) select id, 1, created_by from l returning lagesbild_id`,
+      [year, districtIds],
+    );
+    const lagesbildId = inserted.rows[0]?.lagesbild_id as string;
+    await compare(
+      `GET /api/lagesbilder/:id, the municipality (${districtIds.length} districts), one year (analytiker) vs hand SQL (grouping sets)`,
+      "≤ 3× bare, under 1 s",
+      { total: 40, concurrency: 1, warmup: 4, rounds: 4 },
+      async () => {
+        const res = await fetch(`${base}/api/lagesbilder/${lagesbildId}`, { headers: { cookie: analystCookie } });
+        if (res.status !== 200) throw new Error(`lagesbild: ${res.status}`);
+        return res.json();
+      },
+      () => database.pool.query(LAGESBILD, [districtIds, from, to]),
+    );
+  };
+  if (lagesbildOnly) {
+    await measureLagesbild();
+    await app.close();
+    const section = [
+      `## Scale \`${scale}\` (seed 1), the lägesbild alone (\`--only lagesbild\`), run ${new Date().toISOString().slice(0, 16)}Z`,
+      "",
+      `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version}. Generated in ${genSeconds.toFixed(1)} s. ` +
+        `Load average at the end: ${os.loadavg()[0]?.toFixed(1)} (1 min), ${os.loadavg()[1]?.toFixed(1)} (5 min).`,
+      "",
+      ...apiTable(rows),
+      "",
+      "The API path reads the year's orosanmälningar and started insatser of every district, derives each record's cell key,",
+      "publishes every count through disclosure control with secondary suppression, adds the fältarbete by area and writes",
+      "one audit row. The bare path counts the same cells by hand SQL (grouping sets) and publishes nothing.",
+    ].join("\n");
+    console.log(section);
+    writeSection(path.join(import.meta.dirname, "BENCHMARKS.md"), `${scale}-lagesbild`, section);
+    await cleanUp();
+    process.exit(0);
+  }
   if (fileReviewOnly) {
     const fileReview = await measureFileReview();
     await app.close();
@@ -375,6 +434,7 @@ try {
       ]),
   );
   const fileReview = await measureFileReview();
+  await measureLagesbild();
   // What disclosure control costs: the same report, in process, with the real publisher and with
   // one that protects nothing (bench/unprotected.ts), in alternating rounds.
   const actorOf = async (c: string) => {

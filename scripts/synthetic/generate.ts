@@ -34,9 +34,12 @@ import { ensureShippedInstruments } from "../../src/server/modules/assessments/s
 import { ensureStarterIsu } from "../../src/server/modules/effects/starter";
 import { ensureStarterCatalogue, offerCatalogueInDistrict } from "../../src/server/modules/interventions/catalogue.service";
 import { hashPassword } from "../../src/server/platform/passwords";
+import { buildActionPlans, insertActionPlans } from "./action-plans";
 import { buildAssessments } from "./assessments";
+import { buildAvhopp, insertAvhopp } from "./avhopp";
 import { insertBatched } from "./batch-insert";
 import { emptyCaseRows, simulatePerson } from "./case-history";
+import { buildFieldwork, insertFieldwork } from "./fieldwork";
 import { buildInsatser, type SynthInsats } from "./insatser";
 import { buildIsu, type IsuRows } from "./isu";
 import { buildOrganisation, DEMO_ACCOUNTS } from "./organisation";
@@ -279,7 +282,14 @@ export async function generateMunicipality(database: Database, options: Generate
     // Ungdomstjänst and ungdomsövervakning follow from the yttranden, drawn after them.
     await insertYouthSanctions(tx, buildYouthSanctions({ rng, today, yttranden: youngOffenders.lulYttranden }));
     // Forums, meetings and consents (issue 21), from a random source of their own.
-    await insertSamverkan(tx, buildSamverkan({ seed: options.seed, today, districts: org.districts, users: org.users, people }));
+    const samverkan = buildSamverkan({ seed: options.seed, today, districts: org.districts, users: org.users, people });
+    await insertSamverkan(tx, samverkan);
+    // Joint action plans (issue 21 point 3), only for persons whose consent is in force.
+    await insertActionPlans(tx, buildActionPlans({ seed: options.seed, today, samverkan }));
+    // Avhopp processes (issue 21 point 4), from a random source of their own.
+    await insertAvhopp(tx, buildAvhopp({ seed: options.seed, today, districts: org.districts, people, cases: rows.cases }));
+    // Fältarbete areas, shifts and händelserapporter (issue 21 point 5), from a random source of their own.
+    await insertFieldwork(tx, buildFieldwork({ seed: options.seed, today, asOf, districts: org.districts, users: org.users }));
   });
   return {
     districts: org.districts.length,

@@ -87,6 +87,11 @@ export const OVERVIEW_CLOCK_KINDS = [
   ...LVU_CLOCK_KINDS,
   ...UNGDOMSTJANST_CLOCK_KINDS,
   "ungdomsovervakning_uppfoljning",
+  // Joint action plans (issue 21 point 3): an open task past its day, the plan's next follow-up.
+  "atgardsplan_uppgift",
+  "atgardsplan_uppfoljning",
+  // Avhopparverksamhet (issue 21 point 4): a planned follow-up of an avhopp process.
+  "avhopp_uppfoljning",
 ] as const;
 export const CLOCK_STATES = ["due", "due_soon", "overdue", "met", "met_late"] as const;
 

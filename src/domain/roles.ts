@@ -79,6 +79,21 @@ export const PERMISSIONS = {
   "forum:manage": ["samordnare", "enhetschef"],
   /** Record and revoke a person's samtycke and the disclosures made under it (reading follows person:read). */
   "consent:manage": ["handlaggare", "samordnare", "enhetschef"],
+  /**
+   * Fältarbete (no personal data): log shifts and write händelserapporter in one's district. There
+   * is no field-worker role: fältassistenter hold samordnare, fritidsledare insatsutförare.
+   */
+  "fieldwork:log": ["samordnare", "insatsutforare", "enhetschef"],
+  /** Manage the district's fältarbete areas (polygons) and approve or return händelserapporter. */
+  "fieldwork:manage": ["samordnare", "enhetschef"],
+  /** See the areas, the shift log and the heat per area (aggregates through the disclosure module). */
+  "fieldwork:read": ["samordnare", "insatsutforare", "enhetschef", "kvalitet", "analytiker"],
+  /** Lägesbild and åtgärdsplan (lag 2023:196): read the report (aggregates only, through disclosure control). */
+  "lagesbild:read": ["samordnare", "enhetschef", "kvalitet", "analytiker"],
+  /** Create a lägesbild, write its analysis and manual sources, keep the åtgärdsplan and its follow-up. */
+  "lagesbild:manage": ["samordnare", "enhetschef"],
+  /** Record that the lägesbild was decided (by the kommunstyrelse or nämnd): locks it. */
+  "lagesbild:decide": ["enhetschef"],
   /** Manage the insats catalogue and where each insats is offered. */
   "catalogue:manage": ["systemadministrator"],
   /** Manage districts, units, users and role assignments. */

@@ -10,14 +10,17 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, ty
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import helmet from "helmet";
 import type { Database } from "./db/connection";
+import { actionPlanRoutes } from "./modules/action-plans/routes";
 import { assessmentRoutes } from "./modules/assessments/routes";
 import { auditRoutes } from "./modules/audit/routes";
 import { authRoutes } from "./modules/auth/routes";
+import { avhoppRoutes } from "./modules/avhopp/routes";
 import { caseRoutes } from "./modules/cases/routes";
 import { deadlineRoutes } from "./modules/deadlines/routes";
 import { deviationRoutes } from "./modules/deviations/routes";
 import { effectReportRoutes } from "./modules/effects/report.routes";
 import { effectRoutes } from "./modules/effects/routes";
+import { fieldworkRoutes } from "./modules/fieldwork/routes";
 import { fileReviewRoutes } from "./modules/file-reviews/routes";
 import { internalControlRoutes } from "./modules/governance/internal-control.routes";
 import { logReviewRoutes } from "./modules/governance/log-review.routes";
@@ -26,6 +29,7 @@ import { handlingTimeRoutes } from "./modules/handling-times/routes";
 import { healthRoutes } from "./modules/health/routes";
 import { interventionReportRoutes } from "./modules/interventions/reports.routes";
 import { interventionRoutes } from "./modules/interventions/routes";
+import { lagesbildRoutes } from "./modules/lagesbild/routes";
 import { lateDeadlineRoutes } from "./modules/late-deadlines/routes";
 import { organisationRoutes } from "./modules/organisation/routes";
 import { personRoutes } from "./modules/persons/routes";
@@ -176,6 +180,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(lateDeadlineRoutes(ctx));
   await app.register(fileReviewRoutes(ctx));
   await app.register(samverkanRoutes(ctx));
+  await app.register(fieldworkRoutes(ctx));
+  await app.register(lagesbildRoutes(ctx));
+  await app.register(actionPlanRoutes(ctx));
+  await app.register(avhoppRoutes(ctx));
 
   const hasWeb = existsSync(path.join(webRoot, "index.html"));
   if (hasWeb) {

@@ -33,8 +33,16 @@ const DeviationStats = page(() => import("./routes/DeviationStats"), "DeviationS
 const EffectReport = page(() => import("./routes/EffectReport"), "EffectReport");
 const FileReviewPage = page(() => import("./routes/FileReviewPage"), "FileReviewPage");
 const FileReviews = page(() => import("./routes/FileReviews"), "FileReviews");
+const ActionPlan = page(() => import("./routes/ActionPlan"), "ActionPlan");
+const AvhoppList = page(() => import("./routes/AvhoppList"), "AvhoppList");
 const Forum = page(() => import("./routes/Forum"), "Forum");
 const Forums = page(() => import("./routes/Forums"), "Forums");
+const Fieldwork = page(() => import("./routes/Fieldwork"), "Fieldwork");
+const FieldworkMap = page(() => import("./routes/FieldworkMap"), "FieldworkMap");
+const FieldworkAreas = page(() => import("./routes/FieldworkAreas"), "FieldworkAreas");
+const Incidents = page(() => import("./routes/Incidents"), "Incidents");
+const Lagesbild = page(() => import("./routes/Lagesbild"), "Lagesbild");
+const Lagesbilder = page(() => import("./routes/Lagesbilder"), "Lagesbilder");
 const HandlingTimes = page(() => import("./routes/HandlingTimes"), "HandlingTimes");
 const Insats = page(() => import("./routes/Insats"), "Insats");
 const InsatsCatalogue = page(() => import("./routes/InsatsCatalogue"), "InsatsCatalogue");
@@ -84,6 +92,7 @@ function Pages() {
         {can("audit:read") && <Route path="/logg" element={<AuditLog />} />}
         {can("case:read") && <Route path="/arenden" element={<Cases />} />}
         {can("case:read") && <Route path="/arenden/:id" element={<Case />} />}
+        {can("case:read") && <Route path="/avhopp" element={<AvhoppList />} />}
         {can("case:assign") && <Route path="/arendefordelning" element={<Caseload />} />}
         {can("stats:read") && <Route path="/handlaggningstider" element={<HandlingTimes />} />}
         {can("stats:read") && <Route path="/statistik/bedomningar" element={<AssessmentUsage />} />}
@@ -105,8 +114,15 @@ function Pages() {
         {can("review:manage") && <Route path="/egenkontroll/internkontrollplan" element={<ControlPlans />} />}
         {can("review:manage") && <Route path="/egenkontroll/internkontrollplan/:id" element={<ControlPlan />} />}
         {can("forum:manage") && <Route path="/samverkan" element={<Forums />} />}
+        {can("fieldwork:read") && <Route path="/faltarbete" element={<Fieldwork />} />}
+        {can("fieldwork:read") && <Route path="/faltarbete/karta" element={<FieldworkMap />} />}
+        {can("fieldwork:log") && <Route path="/handelserapporter" element={<Incidents />} />}
+        {can("fieldwork:manage") && <Route path="/faltarbete/omraden" element={<FieldworkAreas />} />}
+        {can("lagesbild:read") && <Route path="/lagesbild" element={<Lagesbilder />} />}
+        {can("lagesbild:read") && <Route path="/lagesbild/:id" element={<Lagesbild />} />}
         {can("forum:manage") && <Route path="/samverkan/forum/:id" element={<Forum />} />}
         {can("forum:manage") && <Route path="/samverkan/moten/:id" element={<Meeting />} />}
+        {can("consent:manage") && <Route path="/atgardsplaner/:id" element={<ActionPlan />} />}
         {can("instrument:read") && <Route path="/instrument" element={<Instruments />} />}
         {can("insats:read") && <Route path="/uppdrag" element={<Uppdrag />} />}
         {can("insats:read") && <Route path="/insatser/:id" element={<Insats />} />}

@@ -1,9 +1,14 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from "react";
+import { ACTION_PLAN_TEXTS } from "./texts/action-plans";
+import { AVHOPP_TEXTS } from "./texts/avhopp";
 import { DEVIATION_TEXTS } from "./texts/deviations";
+import { FIELDWORK_TEXTS } from "./texts/fieldwork";
 import { FILE_REVIEW_TEXTS } from "./texts/file-review";
 import { GOVERNANCE_TEXTS } from "./texts/governance";
+import { INCIDENT_TEXTS } from "./texts/incidents";
 import { ISU_INSATS_TEXTS } from "./texts/isu-insats";
 import { ISU_REPORT_TEXTS } from "./texts/isu-report";
+import { LAGESBILD_TEXTS } from "./texts/lagesbild";
 import { PROTECTED_MATCH_TEXTS } from "./texts/protected-matches";
 import { SAMVERKAN_TEXTS } from "./texts/samverkan";
 import { UNGDOMSTJANST_TEXTS } from "./texts/ungdomstjanst";
@@ -740,6 +745,11 @@ const TEXTS = {
   ...GOVERNANCE_TEXTS,
   ...PROTECTED_MATCH_TEXTS,
   ...SAMVERKAN_TEXTS,
+  ...LAGESBILD_TEXTS,
+  ...ACTION_PLAN_TEXTS,
+  ...AVHOPP_TEXTS,
+  ...FIELDWORK_TEXTS,
+  ...INCIDENT_TEXTS,
 } as const;
 export type TextKey = keyof typeof TEXTS;
 

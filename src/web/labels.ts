@@ -40,6 +40,9 @@ export const CLOCK_LABELS: Labels = {
     sv: "Ungdomsövervakning uppföljning (enligt plan)",
     en: "Youth supervision follow-up (as planned)",
   },
+  atgardsplan_uppgift: { sv: "Åtgärdsplan: uppgift (enligt plan)", en: "Action plan: task (as planned)" },
+  atgardsplan_uppfoljning: { sv: "Åtgärdsplan: uppföljning (enligt plan)", en: "Action plan: follow-up (as planned)" },
+  avhopp_uppfoljning: { sv: "Avhopp: uppföljning (planerad dag)", en: "Exit programme: follow-up (planned day)" },
 };
 export const STATE_LABELS: Labels = {
   overdue: { sv: "Försenad", en: "Overdue" },

@@ -3,13 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DECISION_TYPES, DEFAULT_DELEGATION } from "../../domain/case-flow";
 import { ROLES, type Role } from "../../domain/roles";
 import { stockholmToday } from "../../domain/time";
-import { fileReviewItems, isuScales, protectedAccessGrants } from "../db/schema/index";
+import { fieldIncidents, fileReviewItems, isuScales, protectedAccessGrants } from "../db/schema/index";
+import { seedActionPlan } from "../testing/action-plan-fixtures";
 import { seedAssessmentDraft, seedTraining, shippedInstrument } from "../testing/assessment-fixtures";
+import { seedAvhoppProcess } from "../testing/avhopp-fixtures";
 import { seedCase, seedJournalEntry } from "../testing/case-fixtures";
 import { seedDeviation } from "../testing/deviation-fixtures";
+import { seedArea, seedIncident, seedShift, square } from "../testing/fieldwork-fixtures";
 import { seedFileReview } from "../testing/file-review-fixtures";
 import { PDF_BYTES, seedControlPlan, seedDocument, seedLogReview, uniqueMonth } from "../testing/governance-fixtures";
 import { catalogueEntry, seedInsats } from "../testing/insats-fixtures";
+import { seedLagesbild } from "../testing/lagesbild-fixtures";
 import { seedConsent, seedForum } from "../testing/samverkan-fixtures";
 import { createWorld, nextPersonnummer, type World } from "../testing/world";
 import { seedLvuProcess, seedYttrande } from "../testing/young-offender-fixtures";
@@ -59,6 +63,11 @@ const DOCUMENT_MANAGERS: readonly Role[] = ["enhetschef", "kvalitet", "systemadm
 const LOG_REVIEWERS: readonly Role[] = ["kvalitet"];
 const FORUM_MANAGERS: readonly Role[] = ["samordnare", "enhetschef"];
 const CONSENT_MANAGERS: readonly Role[] = ["handlaggare", "samordnare", "enhetschef"];
+const LAGESBILD_READERS: readonly Role[] = ["samordnare", "enhetschef", "kvalitet", "analytiker"];
+const LAGESBILD_MANAGERS: readonly Role[] = ["samordnare", "enhetschef"];
+const FIELD_LOGGERS: readonly Role[] = ["samordnare", "insatsutforare", "enhetschef"];
+const FIELD_MANAGERS: readonly Role[] = ["samordnare", "enhetschef"];
+const FIELD_READERS: readonly Role[] = ["samordnare", "insatsutforare", "enhetschef", "kvalitet", "analytiker"];
 let planYear = 2100;
 /** A plan year no other call has taken (one plan per district and year). */
 const uniqueYear = () => planYear--;
@@ -1563,6 +1572,313 @@ const MATRIX: Entry[] = [
       };
     },
   },
+  // Gemensam åtgärdsplan (issue 21 point 3): the roles that manage samtycke, within the person scope.
+  {
+    method: "GET",
+    route: "/api/persons/:id/action-plans",
+    expect: ownDistrict(CONSENT_MANAGERS, 200),
+    call: (w, t) => ({ url: `/api/persons/${fixture(w, t).personId}/action-plans` }),
+  },
+  {
+    method: "POST",
+    route: "/api/persons/:id/action-plans",
+    expect: ownDistrict(CONSENT_MANAGERS, 201),
+    call: async (w, t) => {
+      await seedConsent(w, t);
+      return {
+        url: `/api/persons/${fixture(w, t).personId}/action-plans`,
+        payload: { title: "SIG-plan", goals: ["Går i skolan"], agencies: ["skola"], categories: ["skolsituation"] },
+      };
+    },
+  },
+  {
+    method: "GET",
+    route: "/api/action-plans/:id",
+    expect: ownDistrict(CONSENT_MANAGERS, 200),
+    call: async (w, t) => ({ url: `/api/action-plans/${(await seedActionPlan(w, t)).planId}` }),
+  },
+  {
+    method: "PATCH",
+    route: "/api/action-plans/:id",
+    expect: ownDistrict(CONSENT_MANAGERS, 200),
+    call: async (w, t) => ({ url: `/api/action-plans/${(await seedActionPlan(w, t)).planId}`, payload: { title: "Ny titel" } }),
+  },
+  {
+    method: "POST",
+    route: "/api/action-plans/:id/tasks",
+    expect: ownDistrict(CONSENT_MANAGERS, 201),
+    call: async (w, t) => ({
+      url: `/api/action-plans/${(await seedActionPlan(w, t)).planId}/tasks`,
+      payload: { agency: "socialtjanst", description: "Hembesök", dueOn: stockholmToday() },
+    }),
+  },
+  {
+    method: "PATCH",
+    route: "/api/action-plans/:id/tasks/:taskId",
+    expect: ownDistrict(CONSENT_MANAGERS, 200),
+    call: async (w, t) => {
+      const { planId, taskId } = await seedActionPlan(w, t);
+      return { url: `/api/action-plans/${planId}/tasks/${taskId}`, payload: { status: "pagaende" } };
+    },
+  },
+  {
+    method: "POST",
+    route: "/api/action-plans/:id/follow-ups",
+    expect: ownDistrict(CONSENT_MANAGERS, 201),
+    call: async (w, t) => ({
+      url: `/api/action-plans/${(await seedActionPlan(w, t)).planId}/follow-ups`,
+      payload: { heldOn: stockholmToday(), note: "Uppföljning" },
+    }),
+  },
+  {
+    method: "POST",
+    route: "/api/action-plans/:id/stage",
+    expect: ownDistrict(CONSENT_MANAGERS, 200),
+    call: async (w, t) => ({
+      url: `/api/action-plans/${(await seedActionPlan(w, t)).planId}/stage`,
+      payload: { to: "operativ" },
+    }),
+  },
+  // Avhopparverksamhet (issue 21 point 4): read with case:read, work with case:write, in the case's district.
+  {
+    method: "GET",
+    route: "/api/cases/:id/avhopp",
+    expect: ownDistrict(CASE_READERS, 200),
+    call: async (w, t) => ({ url: `/api/cases/${(await seedCase(w, t, "reported")).caseId}/avhopp` }),
+  },
+  {
+    method: "POST",
+    route: "/api/cases/:id/avhopp",
+    expect: ownDistrict(CASE_WRITERS, 201),
+    call: async (w, t) => ({
+      url: `/api/cases/${(await seedCase(w, t, "reported")).caseId}/avhopp`,
+      payload: { contactOn: stockholmToday(), channel: "egen", custody: "anstalt", background: "Vill lämna nätverket" },
+    }),
+  },
+  {
+    method: "GET",
+    route: "/api/avhopp/:id",
+    expect: ownDistrict(CASE_READERS, 200),
+    call: async (w, t) => ({ url: `/api/avhopp/${await seedAvhoppProcess(w, t)}` }),
+  },
+  {
+    method: "POST",
+    route: "/api/avhopp/:id/steps",
+    expect: ownDistrict(CASE_WRITERS, 201),
+    call: async (w, t) => ({
+      url: `/api/avhopp/${await seedAvhoppProcess(w, t)}/steps`,
+      payload: { kind: "kartlaggning", on: stockholmToday(), riskLevel: "medel", summary: "Hot- och riskbedömning gjord" },
+    }),
+  },
+  {
+    method: "POST",
+    route: "/api/avhopp/:id/follow-ups",
+    expect: ownDistrict(CASE_WRITERS, 201),
+    call: async (w, t) => ({
+      url: `/api/avhopp/${await seedAvhoppProcess(w, t, "agreed")}/follow-ups`,
+      payload: { dueOn: stockholmToday(), purpose: "Uppföljning" },
+    }),
+  },
+  {
+    method: "GET",
+    route: "/api/avhopp",
+    expect: anywhere(CASE_READERS, 200),
+    call: () => ({ url: "/api/avhopp?status=all" }),
+  },
+  // Lägesbild and åtgärdsplan (issue 21, lag 2023:196): read by samordnare, enhetschef, kvalitet and
+  // analytiker (aggregates), written by samordnare and enhetschef, decided by enhetschef; own district only.
+  {
+    method: "GET",
+    route: "/api/lagesbilder",
+    expect: anywhere(LAGESBILD_READERS, 200),
+    call: () => ({ url: "/api/lagesbilder" }),
+  },
+  {
+    method: "POST",
+    route: "/api/lagesbilder",
+    expect: (role, t) => (LAGESBILD_MANAGERS.includes(role) ? (t === "own" ? 201 : 400) : 404),
+    call: (w, t) => ({ url: "/api/lagesbilder", payload: { year: 2024, districtIds: [fixture(w, t).id] } }),
+  },
+  {
+    method: "GET",
+    route: "/api/lagesbilder/:id",
+    expect: ownDistrict(LAGESBILD_READERS, 200),
+    call: async (w, t) => ({ url: `/api/lagesbilder/${(await seedLagesbild(w, t)).lagesbildId}` }),
+  },
+  {
+    method: "PATCH",
+    route: "/api/lagesbilder/:id",
+    expect: ownDistrict(LAGESBILD_MANAGERS, 200),
+    call: async (w, t) => ({
+      url: `/api/lagesbilder/${(await seedLagesbild(w, t)).lagesbildId}`,
+      payload: { analysis: "Analys" },
+    }),
+  },
+  {
+    method: "POST",
+    route: "/api/lagesbilder/:id/decide",
+    expect: ownDistrict(["enhetschef"], 200),
+    call: async (w, t) => ({
+      url: `/api/lagesbilder/${(await seedLagesbild(w, t)).lagesbildId}/decide`,
+      payload: { body: "Kommunstyrelsen", decidedOn: today() },
+    }),
+  },
+  {
+    method: "GET",
+    route: "/api/lagesbilder/:id/export.pdf",
+    expect: ownDistrict(LAGESBILD_READERS, 200),
+    call: async (w, t) => ({ url: `/api/lagesbilder/${(await seedLagesbild(w, t)).lagesbildId}/export.pdf` }),
+  },
+  {
+    method: "GET",
+    route: "/api/lagesbilder/:id/export.xlsx",
+    expect: ownDistrict(LAGESBILD_READERS, 200),
+    call: async (w, t) => ({ url: `/api/lagesbilder/${(await seedLagesbild(w, t)).lagesbildId}/export.xlsx` }),
+  },
+  {
+    method: "POST",
+    route: "/api/lagesbilder/:id/measures",
+    expect: ownDistrict(LAGESBILD_MANAGERS, 201),
+    call: async (w, t) => ({
+      url: `/api/lagesbilder/${(await seedLagesbild(w, t)).lagesbildId}/measures`,
+      payload: { priority: 1, area: "Syd", problem: "Våld", measure: "Trygghetsvandring", responsible: "Fritid" },
+    }),
+  },
+  {
+    method: "PATCH",
+    route: "/api/lagesbilder/:id/measures/:measureId",
+    expect: ownDistrict(LAGESBILD_MANAGERS, 200),
+    call: async (w, t) => {
+      const s = await seedLagesbild(w, t);
+      return { url: `/api/lagesbilder/${s.lagesbildId}/measures/${s.measureId}`, payload: { status: "pagar" } };
+    },
+  },
+  // Fältarbete and händelserapporter (issue 21 points 5–6): samordnare, insatsutförare and enhetschef
+  // log; samordnare and enhetschef manage areas and review; the heat is read by them and the
+  // aggregate roles. Another district in a body is a reference the caller may not use: 400.
+  {
+    method: "GET",
+    route: "/api/fieldwork/areas",
+    expect: anywhere(FIELD_READERS, 200),
+    call: () => ({ url: "/api/fieldwork/areas" }),
+  },
+  {
+    method: "POST",
+    route: "/api/fieldwork/areas",
+    expect: (role, t) => (FIELD_MANAGERS.includes(role) ? (t === "own" ? 201 : 400) : 404),
+    call: (w, t) => ({
+      url: "/api/fieldwork/areas",
+      payload: { districtId: fixture(w, t).id, name: `Område ${unique()}`, polygon: square(18, 59.3) },
+    }),
+  },
+  {
+    method: "PATCH",
+    route: "/api/fieldwork/areas/:id",
+    expect: ownDistrict(FIELD_MANAGERS, 200),
+    call: async (w, t) => ({ url: `/api/fieldwork/areas/${await seedArea(w, t)}`, payload: { name: "Nytt namn" } }),
+  },
+  {
+    method: "GET",
+    route: "/api/fieldwork/staff",
+    expect: anywhere(FIELD_LOGGERS, 200),
+    call: () => ({ url: "/api/fieldwork/staff" }),
+  },
+  {
+    method: "GET",
+    route: "/api/fieldwork/shifts",
+    expect: anywhere(FIELD_READERS, 200),
+    call: () => ({ url: `/api/fieldwork/shifts?from=${today()}&to=${today()}` }),
+  },
+  {
+    method: "POST",
+    route: "/api/fieldwork/shifts",
+    expect: (role, t) => (FIELD_LOGGERS.includes(role) ? (t === "own" ? 201 : 400) : 404),
+    call: async (w, t, role) => {
+      const areaId = await seedArea(w, t);
+      const staff = w.userIds[`${FIELD_LOGGERS.includes(role) ? role : "samordnare"}${suffix(t)}`] as string;
+      return {
+        url: "/api/fieldwork/shifts",
+        payload: {
+          districtId: fixture(w, t).id,
+          areaIds: [areaId],
+          startedAt: new Date(Date.now() - 7_200_000).toISOString(),
+          endedAt: now(),
+          staffIds: [staff],
+          contacts: [{ ageBand: "16-17", gender: "flicka", count: 2 }],
+          places: ["Torget"],
+          observations: "Lugnt",
+          tags: ["otrygghet"],
+          followUpWanted: false,
+        },
+      };
+    },
+  },
+  {
+    method: "GET",
+    route: "/api/fieldwork/shifts/:id",
+    expect: ownDistrict(FIELD_READERS, 200),
+    call: async (w, t) => ({ url: `/api/fieldwork/shifts/${(await seedShift(w, t)).shiftId}` }),
+  },
+  {
+    method: "GET",
+    route: "/api/fieldwork/heat",
+    expect: anywhere(FIELD_READERS, 200),
+    call: () => ({ url: "/api/fieldwork/heat?from=2026-01-01&to=2026-12-31" }),
+  },
+  {
+    method: "GET",
+    route: "/api/incidents",
+    expect: anywhere(FIELD_LOGGERS, 200),
+    call: () => ({ url: "/api/incidents" }),
+  },
+  {
+    method: "POST",
+    route: "/api/incidents",
+    expect: (role, t) => (FIELD_LOGGERS.includes(role) ? (t === "own" ? 201 : 400) : 404),
+    call: async (w, t) => ({
+      url: "/api/incidents",
+      payload: { areaId: await seedArea(w, t), occurredAt: now(), category: "vald", description: "Slagsmål vid torget" },
+    }),
+  },
+  {
+    method: "GET",
+    route: "/api/incidents/:id",
+    expect: ownDistrict(FIELD_LOGGERS, 200),
+    call: async (w, t) => ({ url: `/api/incidents/${(await seedIncident(w, t)).incidentId}` }),
+  },
+  {
+    method: "POST",
+    route: "/api/incidents/:id/review",
+    expect: ownDistrict(FIELD_MANAGERS, 200),
+    call: async (w, t) => ({
+      url: `/api/incidents/${(await seedIncident(w, t)).incidentId}/review`,
+      payload: { decision: "approve" },
+    }),
+  },
+  {
+    method: "POST",
+    route: "/api/incidents/:id/resubmit",
+    // Only the reporter resubmits, so the report is the caller's own (or, in the other district, its
+    // namesake's), returned by a manager of its district.
+    expect: ownDistrict(FIELD_LOGGERS, 200),
+    call: async (w, t, role) => {
+      const { areaId, incidentId } = await seedIncident(w, t);
+      await w.database.db
+        .update(fieldIncidents)
+        .set({
+          status: "returned",
+          reportedBy: w.userIds[`${role}${suffix(t)}`] as string,
+          reviewedBy: w.userIds[`enhetschef${suffix(t)}`] as string,
+          reviewedAt: new Date(),
+          reviewComment: "Ange plats",
+        })
+        .where(eq(fieldIncidents.id, incidentId));
+      return {
+        url: `/api/incidents/${incidentId}/resubmit`,
+        payload: { areaId, occurredAt: now(), category: "hot", description: "Hot mellan två grupper vid torget, rättad" },
+      };
+    },
+  },
 ];
 
 /** Routes anyone may call without a session. */
@@ -1634,6 +1950,19 @@ async function snapshot(): Promise<string> {
     "forum_agenda_items",
     "consents",
     "consent_disclosures",
+    "lagesbilder",
+    "lagesbild_versions",
+    "lagesbild_measures",
+    "action_plans",
+    "action_plan_tasks",
+    "action_plan_follow_ups",
+    "action_plan_stage_changes",
+    "avhopp_processes",
+    "avhopp_steps",
+    "avhopp_follow_ups",
+    "field_areas",
+    "field_shifts",
+    "field_incidents",
   ];
   const parts = await Promise.all(
     tables.map(async (t) => {

@@ -57,6 +57,23 @@ export function Layout({ children }: { children: ReactNode }) {
                   <NavLink to="/samverkan">{t("samNavForums")}</NavLink>
                 </li>
               )}
+              {can("lagesbild:read") && (
+                <li>
+                  <NavLink to="/lagesbild">{t("lbNav")}</NavLink>
+                </li>
+              )}
+              {can("fieldwork:read") && (
+                <li>
+                  <NavLink to="/faltarbete" end>
+                    {t("fwNav")}
+                  </NavLink>
+                </li>
+              )}
+              {can("case:read") && (
+                <li>
+                  <NavLink to="/avhopp">{t("avNav")}</NavLink>
+                </li>
+              )}
               {can("stats:read") && (
                 <li>
                   <NavLink to="/handlaggningstider">{t("navStats")}</NavLink>

@@ -9,6 +9,7 @@ import { useAuth } from "../auth";
 import { asApiError, type CaseFile, caseApi } from "../components/CaseApi";
 import { CaseAssessments } from "../components/CaseAssessments";
 import { assignableIn, CaseAssignControl, useCaseload } from "../components/CaseAssignment";
+import { CaseAvhopp } from "../components/CaseAvhopp";
 import { ClockList, caseClocks, isRunning } from "../components/CaseClocks";
 import { CaseClose, useCloseReasons } from "../components/CaseClose";
 import { CaseDecisions } from "../components/CaseDecisions";
@@ -188,7 +189,13 @@ function CaseFileView({
             onChanged={onChanged}
           />
         ))}
-        <CaseAssessments caseId={c.id} investigationId={null} birthDate={c.personBirthDate} canWrite={canWrite} />
+        <CaseAssessments
+          caseId={c.id}
+          investigationId={null}
+          birthDate={c.personBirthDate}
+          canWrite={canWrite}
+          caseClosed={!open}
+        />
       </section>
 
       {/* Uppföljning may be decided after the case is closed, so decisions stay writable. */}
@@ -198,6 +205,7 @@ function CaseFileView({
       <CaseLvu caseFile={c} canWrite={canWrite} onChanged={onChanged} />
       <CaseUngdomstjanst caseFile={c} canWrite={canWrite} />
       <CaseUngdomsovervakning caseFile={c} canWrite={canWrite} />
+      <CaseAvhopp caseFile={c} canWrite={canWrite} />
       <CaseJournal caseFile={c} canWrite={canWrite} onChanged={onChanged} />
       {writable && <CaseClose caseFile={c} onChanged={onChanged} />}
     </>

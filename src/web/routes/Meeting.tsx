@@ -266,7 +266,7 @@ export function Meeting() {
             {meeting.agenda.map((a) => (
               <li key={a.id}>
                 <Link to={`/personer/${a.personId}`}>{a.personName}</Link>
-                {a.note && ` — ${a.note}`} ·{" "}
+                {a.note && ` — ${a.note}`} · <Link to={`/personer/${a.personId}#action-plans-heading`}>{t("apPlans")}</Link> ·{" "}
                 {a.covered ? (
                   t("samCovered")
                 ) : (

@@ -3,6 +3,7 @@ import { Link, useParams } from "react-router";
 import type { PersonDetail } from "../../contracts/persons";
 import { ApiError, api } from "../api";
 import { useAuth } from "../auth";
+import { ActionPlanPanel } from "../components/ActionPlanPanel";
 import { CasePersonList } from "../components/CasePersonList";
 import { Alert } from "../components/Field";
 import { PersonConsents } from "../components/PersonConsents";
@@ -71,6 +72,7 @@ export function Person() {
       {can("case:read") && <CasePersonList personId={person.id} />}
       {can("case:read") && <PersonUngdomstjanst personId={person.id} />}
       <PersonConsents key={person.id} personId={person.id} />
+      <ActionPlanPanel key={`plans-${person.id}`} personId={person.id} />
       {can("case:write") && <ReportForm key={person.id} personId={person.id} personDistrictId={person.districtId} />}
     </>
   );

@@ -31,6 +31,8 @@ import {
 import type { Actor } from "../../platform/actor";
 import { auditShownList } from "../../platform/audit";
 import { caseScope, insatsScope, investigationScope, reportScope } from "../../platform/scope";
+import { actionPlanClocks } from "../action-plans/clocks";
+import { avhoppClocks } from "../avhopp/clocks";
 import { insatsClockInputs, nextFollowUpDay } from "../interventions/summary";
 import { youngOffenderClocks } from "../young-offenders/clocks";
 
@@ -142,7 +144,7 @@ export async function collectClocks(
   const wantInsats = ["verkstallighet", "genomforandeplan", "insats_uppfoljning", "overvagande"].some((k) =>
     want(k as Row["clock"]),
   );
-  const [skydd, forhands, utredning, uppfoljning, insatsRows, youngOffender] = await (parallel
+  const [skydd, forhands, utredning, uppfoljning, insatsRows, youngOffender, actionPlan, avhopp] = await (parallel
     ? Promise.all.bind(Promise)
     : oneByOne)([
     want("skyddsbedomning") ? reportClock(protectionAssessments, protectionAssessments.assessedAt) : [],
@@ -218,6 +220,10 @@ export async function collectClocks(
       : [],
     // LUL yttranden and LVU (src/server/modules/young-offenders/clocks.ts).
     youngOffenderClocks(tx, base, { includeMet, since, now, want }),
+    // Joint action plans' tasks and follow-ups (src/server/modules/action-plans/clocks.ts).
+    actionPlanClocks(tx, base, { want }),
+    // Avhopp processes' planned follow-ups (src/server/modules/avhopp/clocks.ts).
+    avhoppClocks(tx, base, { includeMet, since, want }),
   ]);
 
   const common = (r: CaseColumns & { recordId: string }) => ({
@@ -266,6 +272,8 @@ export async function collectClocks(
       insatsClocks(r, includeMet, stockholmDate(since)).map((c) => ({ ...c, extended: false, ...common(r) })),
     ),
     ...youngOffender,
+    ...actionPlan,
+    ...avhopp,
   ];
 
   return candidates
