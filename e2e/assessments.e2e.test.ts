@@ -127,6 +127,11 @@ describe("structured assessments, from import to the usage figure", () => {
       .toBe(true);
 
     await worker.getByLabel("Avslutad den").fill(new Date().toISOString().slice(0, 10));
+    // Barnets syn is required to complete (issue 18 point 3).
+    await worker
+      .getByRole("form", { name: "Avsluta utredningen" })
+      .getByLabel("Vad barnet har framfört")
+      .fill("Vill ha stöd i skolan.");
     await worker.getByRole("button", { name: "Avsluta utredningen" }).click();
     await expect
       .poll(() =>

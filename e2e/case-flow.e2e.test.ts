@@ -138,6 +138,8 @@ describe("case flow in the browser", () => {
       .getByLabel(/Skäl till att strukturerad bedömning saknas/)
       .selectOption({ label: "Ingen utbildad bedömare tillgänglig" });
     await complete.getByLabel(/Förklaring av skälet/).fill("Ingen utbildad i SAVRY under perioden.");
+    // Barnets syn is required to complete (issue 18 point 3).
+    await complete.getByLabel("Vad barnet har framfört").fill("Vill få hjälp att sluta umgås med de äldre killarna.");
     await complete.getByRole("button", { name: "Avsluta utredningen" }).click();
     const decision = form(page, "Nytt beslut");
     await expect.poll(() => decision.isVisible()).toBe(true);

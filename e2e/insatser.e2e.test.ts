@@ -20,16 +20,6 @@ let lateInsatsId: string;
 
 beforeAll(async () => {
   w = await createWorld();
-  caseId = (await seedCase(w, "own", "investigated")).caseId;
-  // The bistånd decision the insats carries out, taken 10 days ago by the enhetschef.
-  await w.database.db.insert(decisions).values({
-    caseId,
-    type: "bistand",
-    decidedAt: new Date(Date.now() - 10 * 86_400_000),
-    decidedBy: w.userIds.enhetschef as string,
-    decidedAsRole: "enhetschef",
-    reason: "Behov av stöd i familjen",
-  });
   // Four running insatser already: the one started in the browser makes five, the first count the
   // samlad bild may show (1–4 are hidden).
   for (let n = 0; n < 4; n++) await seedInsats(w, "own", "started");
@@ -41,6 +31,18 @@ beforeAll(async () => {
     .update(insatser)
     .set({ decidedOn: addCalendarMonths(due, -3) })
     .where(eq(insatser.id, late.insatsId));
+  // The case the browser works in is seeded last: each fixture closes the person's earlier case,
+  // and a closed case takes no new uppdrag.
+  caseId = (await seedCase(w, "own", "investigated")).caseId;
+  // The bistånd decision the insats carries out, taken 10 days ago by the enhetschef.
+  await w.database.db.insert(decisions).values({
+    caseId,
+    type: "bistand",
+    decidedAt: new Date(Date.now() - 10 * 86_400_000),
+    decidedBy: w.userIds.enhetschef as string,
+    decidedAsRole: "enhetschef",
+    reason: "Behov av stöd i familjen",
+  });
   base = await w.app.listen({ port: 0, host: "127.0.0.1" });
   browser = await launchBrowser();
 });

@@ -116,6 +116,39 @@ describe("synthetic municipality", () => {
     for (const [k, v] of Object.entries(broken)) expect(Number(v), k).toBe(0);
   });
 
+  it("documents the child's view in every completed investigation and links and informs guardians, the same for a seed", async () => {
+    const facts = await one<Record<string, string>>(
+      a,
+      sql`select
+        (select count(*) from investigations i where i.completed_on is not null and not exists (
+           select 1 from child_views v where v.investigation_id = i.id and v.stage = 'utredning')) as completed_without_view,
+        (select count(*) from child_views v join investigations i on i.id = v.investigation_id
+           where v.recorded_on < i.opened_on or v.recorded_on > coalesce(i.completed_on, ${"2026-11-24"}::date)) as view_outside,
+        (select count(*) from guardian_notices n join investigations i on i.id = n.investigation_id
+           where n.informed_on < i.opened_on) as informed_before_opened,
+        (select count(*) from (select r.child_id from person_relations r join persons p on p.id = r.child_id
+           where p.first_name = 'Alva' and p.last_name = 'Andersson' and r.custody group by r.child_id having count(*) = 2) x) as demo_with_two,
+        (select count(*) from (select child_id from person_relations where custody group by child_id having count(*) > 2) x) as over_two`,
+    );
+    expect(Number(facts.completed_without_view)).toBe(0);
+    expect(Number(facts.view_outside)).toBe(0);
+    expect(Number(facts.informed_before_opened)).toBe(0);
+    expect(Number(facts.demo_with_two)).toBeGreaterThan(0);
+    expect(Number(facts.over_two)).toBe(0);
+    const counts = await one<Record<string, string>>(
+      a,
+      sql`select (select count(*) from person_relations) as relations, (select count(*) from guardian_notices) as notices,
+        (select count(*) from child_views where not_heard_reason is not null) as not_heard,
+        (select count(*) from child_views where stage = 'forhandsbedomning') as at_pre`,
+    );
+    for (const [k, v] of Object.entries(counts)) expect(Number(v), k).toBeGreaterThan(0);
+    const digest = sql`select
+      (select md5(string_agg(concat_ws('|', r.id, r.child_id, r.related_person_id, r.custody), ',' order by r.id)) from person_relations r) as relations,
+      (select md5(string_agg(concat_ws('|', n.id, n.investigation_id, n.guardian_id, n.informed_on, n.method, n.position), ',' order by n.id)) from guardian_notices n) as notices,
+      (select md5(string_agg(concat_ws('|', v.id, v.stage, v.recorded_on, v.view, v.not_heard_reason), ',' order by v.id)) from child_views v) as views`;
+    expect(await one(a, digest)).toEqual(await one(b, digest));
+  });
+
   it("shows the lateness the audits found: late förhandsbedömningar, investigations over 4 months with and without förlängning, re-referrals, undecided follow-ups", async () => {
     const stats = await one<Record<string, string>>(
       a,
@@ -261,7 +294,21 @@ describe("synthetic municipality", () => {
         (select count(*) from overvaganden o join insatser i on i.id = o.insats_id join insats_catalogue c on c.id = i.catalogue_id
            where c.kind not like 'placering%' or o.decided_on < i.started_on) as bad_overvagande,
         (select count(*) from insatser i join persons p on p.id = i.person_id join insats_catalogue c on c.id = i.catalogue_id
-           where extract(year from age(i.decided_on, p.birth_date)) not between c.target_age_min and c.target_age_max) as wrong_age`,
+           where extract(year from age(i.decided_on, p.birth_date)) not between c.target_age_min and c.target_age_max) as wrong_age,
+        (select count(*) from insatser i join persons p on p.id = i.person_id join insats_catalogue c on c.id = i.catalogue_id
+           where i.started_on is not null and i.age_outside_reason is null
+             and extract(year from age(i.started_on, p.birth_date)) not between c.target_age_min and c.target_age_max) as age_outside_without_reason,
+        (with plan as (
+           select distinct on (pl.insats_id) pl.insats_id, pl.goals from insats_plans pl join insatser i on i.id = pl.insats_id
+           where pl.signed_at is not null and i.end_reason = 'mal_uppnatt' and i.end_contradiction_note is null
+           order by pl.insats_id, pl.version desc),
+         latest as (
+           select distinct on (f.insats_id, r->>'goalId') f.insats_id, r->>'goalId' as goal, r->>'attainment' as attainment
+           from insats_follow_ups f, jsonb_array_elements(f.results) r where r->>'attainment' <> 'ej_bedomt'
+           order by f.insats_id, r->>'goalId', f.done_on desc, f.created_at desc)
+         select count(distinct plan.insats_id) from plan join latest on latest.insats_id = plan.insats_id
+         where latest.attainment <> 'uppnatt'
+           and exists (select 1 from jsonb_array_elements(plan.goals) g where g->>'id' = latest.goal)) as goals_contradicted_without_note`,
     );
     for (const [k, v] of Object.entries(broken)) expect(Number(v), k).toBe(0);
   });

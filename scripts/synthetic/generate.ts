@@ -40,6 +40,7 @@ import { buildAvhopp, insertAvhopp } from "./avhopp";
 import { insertBatched } from "./batch-insert";
 import { emptyCaseRows, simulatePerson } from "./case-history";
 import { buildFieldwork, insertFieldwork } from "./fieldwork";
+import { buildGuardians, insertGuardians } from "./guardians";
 import { buildInsatser, type SynthInsats } from "./insatser";
 import { buildIsu, type IsuRows } from "./isu";
 import { buildOrganisation, DEMO_ACCOUNTS } from "./organisation";
@@ -290,6 +291,8 @@ export async function generateMunicipality(database: Database, options: Generate
     await insertAvhopp(tx, buildAvhopp({ seed: options.seed, today, districts: org.districts, people, cases: rows.cases }));
     // Fältarbete areas, shifts and händelserapporter (issue 21 point 5), from a random source of their own.
     await insertFieldwork(tx, buildFieldwork({ seed: options.seed, today, asOf, districts: org.districts, users: org.users }));
+    // Guardians, guardians informed and the child's view (issue 18 point 3), from a random source of their own.
+    await insertGuardians(tx, buildGuardians({ seed: options.seed, today, districts: org.districts, people, rows, pool }));
   });
   return {
     districts: org.districts.length,

@@ -1,5 +1,6 @@
 import { addCalendarDays, addCalendarMonths, daysBetween } from "../../src/domain/clocks";
 import { type CatalogueEntry, STARTER_CATALOGUE } from "../../src/domain/interventions/catalogue";
+import { ageOutsideTarget, endContradictsGoals, goalStatus } from "../../src/domain/interventions/guards";
 import {
   DECISION_TO_START_TARGET_DAYS,
   ivoDueDate,
@@ -140,6 +141,18 @@ function ageOn(birthDate: string, on: string): number {
 }
 const fits = (e: CatalogueEntry, age: number) => e.targetAgeMin <= age && age <= e.targetAgeMax;
 const minDate = (a: string, b: string) => (a < b ? a : b);
+
+/**
+ * The reason the app asks for when an insats starts outside its entry's target ages (chosen to fit
+ * at the decision, a young person may pass the upper age before the start), or null when it fits.
+ */
+export function syntheticAgeReason(e: CatalogueEntry, birthDate: string, startedOn: string): string | null {
+  const outside = ageOutsideTarget(birthDate, startedOn, { min: e.targetAgeMin, max: e.targetAgeMax });
+  return outside ? `Syntetiskt skäl: insatsen beslutades när den unge var inom målgruppen (${outside.age} år vid starten)` : null;
+}
+/** The note the app asks for when "målen uppnådda" contradicts the follow-ups. */
+export const SYNTHETIC_CONTRADICTION_NOTE =
+  "Syntetisk anteckning: vid avslutet bedömdes även de mål som inte var uppnådda vid senaste uppföljningen som uppnådda.";
 const maxDate = (a: string, b: string) => (a > b ? a : b);
 
 export interface InsatsInput {
@@ -184,6 +197,7 @@ export function buildInsatser(input: InsatsInput): InsatsRows {
     decisionId: string | null;
     decidedOn: string;
     createdAt: Date;
+    birthDate: string;
   }) => {
     const e = entry(a.code);
     const service = e.legalForm === "service";
@@ -201,6 +215,7 @@ export function buildInsatser(input: InsatsInput): InsatsRows {
       providerUnitId,
       // An insats advised against is only chosen with a written reason, as the app requires.
       advisedAgainstReason: e.evidenceStatus === "avrads" ? "Syntetiskt skäl: vårdnadshavarna önskade programmet" : null,
+      ageOutsideReason: null,
       startedOn: null,
       notStartedReason: null,
       notStartedNote: null,
@@ -208,6 +223,7 @@ export function buildInsatser(input: InsatsInput): InsatsRows {
       endedOn: null,
       endReason: null,
       endOutcome: null,
+      endContradictionNote: null,
       createdBy: handlaggare,
       createdAt: a.createdAt,
     };
@@ -237,6 +253,8 @@ export function buildInsatser(input: InsatsInput): InsatsRows {
     }
     const start = plannedStart;
     insats.startedOn = start;
+    // Chosen to fit the age at the decision; a reason, as the app asks for, when the start falls outside.
+    insats.ageOutsideReason = syntheticAgeReason(e, a.birthDate, start);
     const placement = isPlacement(e.kind);
     if (placement && rng.chance(CARE_PLAN_RATE)) {
       insats.carePlanOn = minDate(addCalendarDays(a.decidedOn, rng.int(0, 30)), maxDate(start, a.decidedOn));
@@ -315,6 +333,7 @@ export function buildInsatser(input: InsatsInput): InsatsRows {
         if (revisedOn <= lastDay) sign(2, revisedOn);
       }
       // Follow-ups on about half the due dates, some late; each against the plan in force.
+      const firstFollowUp = out.followUps.length;
       versions.forEach((v, i) => {
         const until = versions[i + 1]?.signedOn ?? lastDay;
         const goals = v.plan.goals as { id: string }[];
@@ -341,6 +360,19 @@ export function buildInsatser(input: InsatsInput): InsatsRows {
           });
         }
       });
+      // "Målen uppnådda" against follow-ups that say otherwise carries the note the app asks for.
+      const inForce = versions.at(-1)?.plan.goals as { id: string }[] | undefined;
+      const followUps = out.followUps
+        .slice(firstFollowUp)
+        .sort((x, y) => x.doneOn.localeCompare(y.doneOn) || (x.createdAt as Date).getTime() - (y.createdAt as Date).getTime())
+        .map((f) => ({ results: f.results as { goalId: string; attainment: GoalAttainment }[] }));
+      const status = goalStatus(
+        (inForce ?? []).map((g) => g.id),
+        followUps,
+      );
+      if (insats.endReason && endContradictsGoals(insats.endReason as EndReason, status)) {
+        insats.endContradictionNote = SYNTHETIC_CONTRADICTION_NOTE;
+      }
     }
 
     // Placements: an övervägande every six months, some missed.
@@ -416,6 +448,7 @@ export function buildInsatser(input: InsatsInput): InsatsRows {
         decisionId: decision.id as string,
         decidedOn,
         createdAt: createdAt > asOf ? asOf : createdAt,
+        birthDate: person.birthDate,
       });
     }
   }
@@ -436,7 +469,8 @@ export function buildInsatser(input: InsatsInput): InsatsRows {
     }
     if (fits(entry("SIG"), age) && rng.chance(SIG_RATE)) offers.push("SIG");
     if (fits(entry("SCARED_STRAIGHT"), age) && rng.chance(AVRADS_RATE)) offers.push("SCARED_STRAIGHT");
-    for (const code of offers) add({ code, caseRow, district, decisionId: null, decidedOn, createdAt: at(decidedOn) });
+    for (const code of offers)
+      add({ code, caseRow, district, decisionId: null, decidedOn, createdAt: at(decidedOn), birthDate: person.birthDate });
   }
   return out;
 }

@@ -8,13 +8,14 @@
  * Pure: rows only, drawn from `rng` in a fixed order.
  */
 import { addCalendarDays, addCalendarMonths } from "../../src/domain/clocks";
+import { STARTER_CATALOGUE } from "../../src/domain/interventions/catalogue";
 import { weeksFromDay } from "../../src/domain/legal-time";
 import type { LvuStep } from "../../src/domain/lvu/process";
 import { ageOn } from "../../src/domain/personnummer";
 import { startOfStockholmDay, stockholmDate } from "../../src/domain/time";
 import type { lulYttranden, lvuProcesses, lvuSteps } from "../../src/server/db/schema/index";
 import type { CaseRows } from "./case-history";
-import type { SynthInsats, SynthPlan } from "./insatser";
+import { type SynthInsats, type SynthPlan, syntheticAgeReason } from "./insatser";
 import type { SynthDistrict } from "./organisation";
 import type { PersonRow } from "./persons";
 import type { Random } from "./random";
@@ -72,6 +73,8 @@ export function buildYoungOffenders(input: YoungOffenderInput): YoungOffenderRow
     carePlanOn: string | null;
     endedOn: string | null;
   }): SynthInsats => {
+    const entry = STARTER_CATALOGUE.find((e) => e.code === a.code);
+    const birthDate = personById.get(a.caseRow.personId)?.birthDate;
     const row: SynthInsats = {
       id: rng.uuid(),
       caseId: a.caseRow.id as string,
@@ -83,6 +86,8 @@ export function buildYoungOffenders(input: YoungOffenderInput): YoungOffenderRow
       decidedOn: a.decidedOn,
       providerUnitId: a.district.units.oppenvard.id,
       advisedAgainstReason: null,
+      // A reason, as the app asks for, should the start fall outside the entry's target ages.
+      ageOutsideReason: entry && birthDate ? syntheticAgeReason(entry, birthDate, a.startedOn) : null,
       startedOn: a.startedOn,
       notStartedReason: null,
       notStartedNote: null,
@@ -90,6 +95,7 @@ export function buildYoungOffenders(input: YoungOffenderInput): YoungOffenderRow
       endedOn: a.endedOn,
       endReason: a.endedOn ? "mal_uppnatt" : null,
       endOutcome: a.endedOn ? "Vården eller påföljden har fullföljts." : null,
+      endContradictionNote: null,
       createdBy: staffOf(a.caseRow, a.district),
       createdAt: officeAt(rng, a.decidedOn),
     };

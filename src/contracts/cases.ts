@@ -5,8 +5,10 @@ import { DUE_SOON_DAYS } from "../domain/clocks";
 import { LVU_CLOCK_KINDS } from "../domain/lvu/process";
 import { UNGDOMSTJANST_CLOCK_KINDS } from "../domain/ungdomstjanst/ungdomstjanst";
 import { noAssessmentFields } from "./assessments";
+import { coHandler } from "./co-handlers";
 import { day, instant, pageQuery, safeText, textUpTo } from "./common";
 import { disclosureNote } from "./disclosure";
+import { completionChildViewFields } from "./guardians";
 
 const text = (max: number) => textUpTo(max).trim().min(1);
 
@@ -41,6 +43,8 @@ export const completeInvestigationBody = z.strictObject({
   completedOn: day,
   guardiansDeclined: z.boolean().default(false),
   ...noAssessmentFields,
+  // Barnets syn (issue 18 point 3): given here unless already documented in the investigation.
+  ...completionChildViewFields,
 });
 
 export const decisionBody = z.strictObject({
@@ -233,6 +237,8 @@ export const caseListResponse = z.object({
       districtName: z.string(),
       assignedTo: z.uuid().nullable(),
       assignedToName: z.string().nullable(),
+      /** The signed-in user works the case as medhandläggare. */
+      coHandledByMe: z.boolean(),
       openedAt: z.string(),
       closedAt: z.string().nullable(),
       /** The case's running clocks (not yet met), the one that runs out first first. */
@@ -260,6 +266,8 @@ export const caseDetail = z.object({
   unitId: z.uuid().nullable(),
   assignedTo: z.uuid().nullable(),
   assignedToName: z.string().nullable(),
+  /** Medhandläggare now working the case beside the responsible handläggare. */
+  coHandlers: z.array(coHandler),
   openedAt: z.string(),
   closedAt: z.string().nullable(),
   closeReason: z.string().nullable(),

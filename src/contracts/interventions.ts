@@ -71,6 +71,11 @@ export const createInsatsBody = z.strictObject({
   providerUnitId: z.uuid(),
   /** Required when choosing an insats Socialstyrelsen advises against. */
   advisedAgainstReason: safeText.trim().max(2_000).optional(),
+  /**
+   * Required when the young person's age on the earliest start day (the later of the decision day
+   * and today) lies outside the catalogue entry's target ages (domain/interventions/guards.ts).
+   */
+  ageOutsideReason: safeText.trim().max(2_000).optional(),
 });
 
 const goal = z.strictObject({
@@ -104,7 +109,11 @@ export const plan = z.object({
   signedAt: z.string().nullable(),
 });
 
-export const startBody = z.strictObject({ startedOn: day });
+export const startBody = z.strictObject({
+  startedOn: day,
+  /** Required when the age on the start day lies outside the target ages and no reason was given when ordered. */
+  ageOutsideReason: safeText.trim().max(2_000).optional(),
+});
 export const notStartedBody = z.strictObject({
   reason: z.enum(NOT_STARTED_REASONS),
   note: safeText.trim().max(2_000).default(""),
@@ -120,7 +129,14 @@ export const followUpBody = z.strictObject({
     .max(20),
   nextStep: text(5_000),
 });
-export const endBody = z.strictObject({ endedOn: day, endReason: z.enum(END_REASONS), outcome: text(5_000) });
+export const endBody = z.strictObject({
+  endedOn: day,
+  endReason: z.enum(END_REASONS),
+  outcome: text(5_000),
+  /** "Målen uppnådda" although the follow-ups show a goal not reached: confirmed on purpose, with a note. */
+  confirmContradiction: z.boolean().optional(),
+  contradictionNote: safeText.trim().max(2_000).optional(),
+});
 
 export const insatsSummary = z.object({
   id: z.uuid(),
@@ -155,6 +171,18 @@ export const insatsDetail = insatsSummary.extend({
   notStartedReason: z.enum(NOT_STARTED_REASONS).nullable(),
   notStartedNote: z.string().nullable(),
   advisedAgainstReason: z.string().nullable(),
+  /** The catalogue entry's target ages and the young person's birth date: the start form checks the age on its day. */
+  targetAges: z.object({ min: z.number().int(), max: z.number().int() }),
+  personBirthDate: z.string(),
+  ageOutsideReason: z.string().nullable(),
+  /** Where the goals of the plan in force stand after the follow-ups (domain/interventions/guards.ts). */
+  goalStatus: z.object({
+    total: z.number().int(),
+    reached: z.number().int(),
+    notReached: z.number().int(),
+    unassessed: z.number().int(),
+  }),
+  endContradictionNote: z.string().nullable(),
   carePlanOn: z.string().nullable(),
   endReason: z.enum(END_REASONS).nullable(),
   endOutcome: z.string().nullable(),

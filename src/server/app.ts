@@ -17,14 +17,17 @@ import { authRoutes } from "./modules/auth/routes";
 import { avhoppRoutes } from "./modules/avhopp/routes";
 import { caseRoutes } from "./modules/cases/routes";
 import { deadlineRoutes } from "./modules/deadlines/routes";
+import { decisionProposalRoutes } from "./modules/decision-proposals/routes";
 import { deviationRoutes } from "./modules/deviations/routes";
 import { effectReportRoutes } from "./modules/effects/report.routes";
 import { effectRoutes } from "./modules/effects/routes";
+import { emergencyAccessRoutes } from "./modules/emergency-access/routes";
 import { fieldworkRoutes } from "./modules/fieldwork/routes";
 import { fileReviewRoutes } from "./modules/file-reviews/routes";
 import { internalControlRoutes } from "./modules/governance/internal-control.routes";
 import { logReviewRoutes } from "./modules/governance/log-review.routes";
 import { styrdokumentRoutes } from "./modules/governance/styrdokument.routes";
+import { guardianRoutes } from "./modules/guardians/routes";
 import { handlingTimeRoutes } from "./modules/handling-times/routes";
 import { healthRoutes } from "./modules/health/routes";
 import { interventionReportRoutes } from "./modules/interventions/reports.routes";
@@ -162,8 +165,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(authRoutes(ctx));
   await app.register(organisationRoutes(ctx));
   await app.register(personRoutes(ctx));
+  await app.register(emergencyAccessRoutes(ctx));
   await app.register(auditRoutes(ctx));
   await app.register(caseRoutes(ctx));
+  await app.register(decisionProposalRoutes(ctx));
   await app.register(deadlineRoutes(ctx));
   await app.register(handlingTimeRoutes(ctx));
   await app.register(assessmentRoutes(ctx));
@@ -184,6 +189,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await app.register(lagesbildRoutes(ctx));
   await app.register(actionPlanRoutes(ctx));
   await app.register(avhoppRoutes(ctx));
+  await app.register(guardianRoutes(ctx));
 
   const hasWeb = existsSync(path.join(webRoot, "index.html"));
   if (hasWeb) {

@@ -31,6 +31,8 @@ const DeviationReport = page(() => import("./routes/DeviationReport"), "Deviatio
 const Deviations = page(() => import("./routes/Deviations"), "Deviations");
 const DeviationStats = page(() => import("./routes/DeviationStats"), "DeviationStats");
 const EffectReport = page(() => import("./routes/EffectReport"), "EffectReport");
+const EmergencyAccess = page(() => import("./routes/EmergencyAccess"), "EmergencyAccess");
+const EmergencyAccessReviews = page(() => import("./routes/EmergencyAccessReviews"), "EmergencyAccessReviews");
 const FileReviewPage = page(() => import("./routes/FileReviewPage"), "FileReviewPage");
 const FileReviews = page(() => import("./routes/FileReviews"), "FileReviews");
 const ActionPlan = page(() => import("./routes/ActionPlan"), "ActionPlan");
@@ -89,6 +91,7 @@ function Pages() {
         {can("person:read") && me.protectedIdentityAccess && (
           <Route path="/skyddade-registreringar" element={<ProtectedMatches />} />
         )}
+        {can("person:read") && <Route path="/nodatkomst" element={<EmergencyAccess />} />}
         {can("audit:read") && <Route path="/logg" element={<AuditLog />} />}
         {can("case:read") && <Route path="/arenden" element={<Cases />} />}
         {can("case:read") && <Route path="/arenden/:id" element={<Case />} />}
@@ -105,6 +108,7 @@ function Pages() {
         {can("deviation:manage") && <Route path="/avvikelser" element={<Deviations />} />}
         {can("deviation:report") && <Route path="/avvikelser/:id" element={<Deviation />} />}
         {can("review:manage") && <Route path="/egenkontroll/sena-tidsfrister" element={<LateDeadlines />} />}
+        {can("review:manage") && <Route path="/egenkontroll/nodatkomst" element={<EmergencyAccessReviews />} />}
         {can("review:manage") && <Route path="/egenkontroll/aktgranskning" element={<FileReviews />} />}
         {can("review:manage") && <Route path="/egenkontroll/aktgranskning/:id" element={<FileReviewPage />} />}
         {can("document:read") && <Route path="/styrdokument" element={<Styrdokument />} />}

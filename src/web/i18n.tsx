@@ -1,11 +1,15 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from "react";
 import { ACTION_PLAN_TEXTS } from "./texts/action-plans";
 import { AVHOPP_TEXTS } from "./texts/avhopp";
+import { DECISION_PROPOSAL_TEXTS } from "./texts/decision-proposals";
 import { DEVIATION_TEXTS } from "./texts/deviations";
+import { EMERGENCY_ACCESS_TEXTS } from "./texts/emergency-access";
 import { FIELDWORK_TEXTS } from "./texts/fieldwork";
 import { FILE_REVIEW_TEXTS } from "./texts/file-review";
 import { GOVERNANCE_TEXTS } from "./texts/governance";
+import { GUARDIAN_TEXTS } from "./texts/guardians";
 import { INCIDENT_TEXTS } from "./texts/incidents";
+import { INSATS_GUARD_TEXTS } from "./texts/insats-guards";
 import { ISU_INSATS_TEXTS } from "./texts/isu-insats";
 import { ISU_REPORT_TEXTS } from "./texts/isu-report";
 import { LAGESBILD_TEXTS } from "./texts/lagesbild";
@@ -744,12 +748,16 @@ const TEXTS = {
   ...FILE_REVIEW_TEXTS,
   ...GOVERNANCE_TEXTS,
   ...PROTECTED_MATCH_TEXTS,
+  ...EMERGENCY_ACCESS_TEXTS,
   ...SAMVERKAN_TEXTS,
   ...LAGESBILD_TEXTS,
   ...ACTION_PLAN_TEXTS,
   ...AVHOPP_TEXTS,
   ...FIELDWORK_TEXTS,
   ...INCIDENT_TEXTS,
+  ...DECISION_PROPOSAL_TEXTS,
+  ...INSATS_GUARD_TEXTS,
+  ...GUARDIAN_TEXTS,
 } as const;
 export type TextKey = keyof typeof TEXTS;
 

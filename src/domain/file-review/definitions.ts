@@ -167,8 +167,8 @@ export const CRITERIA: Record<CriterionCode, CriterionDefinition> = {
     false,
     { sv: "Barnets syn dokumenterad", en: "The child's view documented" },
     {
-      sv: "Utredningen visar att barnet fått framföra sina åsikter, eller varför inte. Vägval har inget eget fält för barnets syn i utredningen: granskaren bedömer utifrån journalen och utredningen.",
-      en: "The investigation shows that the child could give their views, or why not. Vägval has no field of its own for the child's view in an investigation: the reviewer judges from the journal and the investigation.",
+      sv: "Utredningen visar att barnet fått framföra sina åsikter, eller varför inte. Barnets syn (eller skälet till att barnet inte hörts) dokumenteras på ärendet och krävs för att avsluta en utredning; granskaren bedömer om den är tillräcklig utifrån den, journalen och utredningen.",
+      en: "The investigation shows that the child could give their views, or why not. The child's view (or why the child was not heard) is documented on the case and required to complete an investigation; the reviewer judges whether it suffices from it, the journal and the investigation.",
     },
     { sol: "11 kap. 10 §", other: NONE },
   ),

@@ -18,6 +18,22 @@ export interface Actor {
   assignments: RoleAssignment[];
   requestId: string;
   clientIp: string;
+  /**
+   * The user's live nödåtkomst grants, present only on requests that may read under them (GET of
+   * a person or case: platform/emergency-access.ts). The scope then also lets these persons in, and
+   * every audit row about them carries the grant's reason.
+   */
+  emergencyGrants?: readonly EmergencyGrantRef[];
+}
+
+/** A live emergency grant as the actor carries it. */
+export interface EmergencyGrantRef {
+  id: string;
+  personId: string;
+  category: string;
+  reason: string;
+  /** Epoch milliseconds. */
+  expiresAt: number;
 }
 
 export function hasPermission(actor: Actor, permission: Permission): boolean {

@@ -4,6 +4,7 @@ import type { Permission } from "../../domain/roles";
 import type { Database, Db, Tx } from "../db/connection";
 import { auditLog } from "../db/schema/index";
 import { type Actor, actingAs } from "./actor";
+import { emergencyGrantFor, emergencyPurpose } from "./emergency-access";
 
 export interface AuditEntry {
   /** Verb and object, e.g. "person.read", "person.search", "user.create". */
@@ -76,9 +77,16 @@ export async function auditSecurityEvent(
   });
 }
 
-/** The row an entry becomes: who, in which role and unit, from where. */
+/**
+ * The row an entry becomes: who, in which role and unit, from where. A read of a person under a
+ * nödåtkomst grant carries the grant's reason as its purpose and the grant's id in its details.
+ */
 export function auditRow(actor: Actor | null, e: AuditEntry) {
   const as = actor ? actingAs(actor, e.permission) : undefined;
+  const grant = emergencyGrantFor(actor, e.personId);
+  if (grant) {
+    e = { ...e, purpose: emergencyPurpose(grant, e.purpose), details: { ...e.details, emergencyGrantId: grant.id } };
+  }
   return {
     userId: actor?.userId ?? null,
     username: actor?.username ?? null,
@@ -120,15 +128,24 @@ export function auditRowsStatement(
   prefix?: SQL,
 ): SQL {
   const r = auditRow(actor, entry);
+  // Rows about persons read under a nödåtkomst grant carry its reason (auditRow); only then per row.
+  const purposes = actor.emergencyGrants?.length
+    ? shown.map((s) => {
+        const grant = emergencyGrantFor(actor, s.personId);
+        return grant ? emergencyPurpose(grant, r.purpose) : r.purpose;
+      })
+    : null;
   return sql`
     ${prefix ?? sql``}
     insert into ${auditLog} (id, prev_hash, hash, user_id, username, role, unit_id, action, person_id, record_type,
                              record_id, purpose, request_id, client_ip, details)
     select 0, '', '', ${r.userId}::uuid, ${r.username}, ${r.role}, ${r.unitId}::uuid, ${r.action}, shown.person_id,
-           ${r.recordType}, shown.record_id, ${r.purpose}, ${r.requestId}, ${r.clientIp},
+           ${r.recordType}, shown.record_id, ${purposes ? sql`shown.purpose` : sql`${r.purpose}`}, ${r.requestId}, ${r.clientIp},
            ${r.details === null ? null : JSON.stringify(r.details)}::jsonb
-    from unnest(${sql.param(shown.map((s) => s.personId))}::uuid[], ${sql.param(shown.map((s) => s.recordId))}::text[])
-         with ordinality as shown(person_id, record_id, n)
+    from unnest(${sql.param(shown.map((s) => s.personId))}::uuid[], ${sql.param(shown.map((s) => s.recordId))}::text[]${
+      purposes ? sql`, ${sql.param(purposes)}::text[]` : sql``
+    })
+         with ordinality as shown(person_id, record_id, ${purposes ? sql`purpose, ` : sql``}n)
     ${prefix ? sql`cross join relaxed` : sql``}
     order by shown.n`;
 }

@@ -3,15 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DECISION_TYPES, DEFAULT_DELEGATION } from "../../domain/case-flow";
 import { ROLES, type Role } from "../../domain/roles";
 import { stockholmToday } from "../../domain/time";
-import { fieldIncidents, fileReviewItems, isuScales, protectedAccessGrants } from "../db/schema/index";
+import { caseCoHandlers, fieldIncidents, fileReviewItems, isuScales, protectedAccessGrants } from "../db/schema/index";
 import { seedActionPlan } from "../testing/action-plan-fixtures";
 import { seedAssessmentDraft, seedTraining, shippedInstrument } from "../testing/assessment-fixtures";
 import { seedAvhoppProcess } from "../testing/avhopp-fixtures";
 import { seedCase, seedJournalEntry } from "../testing/case-fixtures";
+import { seedProposal } from "../testing/decision-proposal-fixtures";
 import { seedDeviation } from "../testing/deviation-fixtures";
+import { seedEmergencyGrant, seedEmergencyPerson } from "../testing/emergency-access-fixtures";
 import { seedArea, seedIncident, seedShift, square } from "../testing/fieldwork-fixtures";
 import { seedFileReview } from "../testing/file-review-fixtures";
 import { PDF_BYTES, seedControlPlan, seedDocument, seedLogReview, uniqueMonth } from "../testing/governance-fixtures";
+import { seedGuardian, seedUnlinkedPerson } from "../testing/guardian-fixtures";
 import { catalogueEntry, seedInsats } from "../testing/insats-fixtures";
 import { seedLagesbild } from "../testing/lagesbild-fixtures";
 import { seedConsent, seedForum } from "../testing/samverkan-fixtures";
@@ -327,6 +330,108 @@ const MATRIX: Entry[] = [
     },
   },
   {
+    method: "POST",
+    route: "/api/emergency-access",
+    // Nödåtkomst to a fresh person: 201 outside the caller's scope, 409 already_in_scope inside it
+    // (an insatsutförare sees only what is shared, so their own district's person is outside too).
+    expect: (role, t) =>
+      ![...CASE_READERS, "insatsutforare"].includes(role) ? 404 : t === "other" || role === "insatsutforare" ? 201 : 409,
+    call: async (w, t) => ({
+      url: "/api/emergency-access",
+      payload: {
+        personnummer: (await seedEmergencyPerson(w, t)).personnummer,
+        category: "jourarende",
+        reason: "Jourärende i natt: behöver se tidigare utredning",
+      },
+    }),
+  },
+  {
+    method: "GET",
+    route: "/api/emergency-access/mine",
+    expect: anywhere([...CASE_READERS, "insatsutforare"], 200),
+    call: () => ({ url: "/api/emergency-access/mine" }),
+  },
+  {
+    method: "POST",
+    route: "/api/emergency-access/:id/end",
+    // The caller's own live grant (to a person of the other district).
+    expect: anywhere([...CASE_READERS, "insatsutforare"], 200),
+    call: async (w, _t, role) => ({ url: `/api/emergency-access/${await seedEmergencyGrant(w, role, "live")}/end` }),
+  },
+  {
+    method: "GET",
+    route: "/api/emergency-access/reviews",
+    expect: anywhere(DEVIATION_MANAGERS, 200),
+    call: () => ({ url: "/api/emergency-access/reviews?status=all" }),
+  },
+  {
+    method: "POST",
+    route: "/api/emergency-access/:id/review",
+    // A grant that is over, by a handläggare of the target district to a person of district B:
+    // reviewers of district A see the own district's grant only.
+    expect: ownDistrict(DEVIATION_MANAGERS, 200),
+    call: async (w, t) => ({
+      url: `/api/emergency-access/${await seedEmergencyGrant(w, `handlaggare${suffix(t)}`, "over")}/review`,
+      payload: { verdict: "godkand" },
+    }),
+  },
+  // Guardians and the child's voice (issue 18 point 3).
+  {
+    method: "GET",
+    route: "/api/persons/:id/relations",
+    expect: ownDistrict(CASE_READERS, 200),
+    call: (w, t) => ({ url: `/api/persons/${fixture(w, t).personId}/relations` }),
+  },
+  {
+    method: "POST",
+    route: "/api/persons/:id/relations",
+    // A sibling without custody: any number may be linked, so every permitted call can succeed.
+    expect: ownDistrict(PERSON_WRITERS, 201),
+    call: async (w, t) => ({
+      url: `/api/persons/${fixture(w, t).personId}/relations`,
+      payload: { personnummer: (await seedUnlinkedPerson(w, t)).personnummer, relation: "syskon", custody: false },
+    }),
+  },
+  {
+    method: "DELETE",
+    route: "/api/persons/:id/relations/:relationId",
+    expect: ownDistrict(PERSON_WRITERS, 200),
+    call: async (w, t) => ({
+      url: `/api/persons/${fixture(w, t).personId}/relations/${(await seedGuardian(w, t, { custody: false, relation: "syskon" })).relationId}`,
+    }),
+  },
+  {
+    method: "GET",
+    route: "/api/cases/:id/participation",
+    expect: ownDistrict(CASE_READERS, 200),
+    call: async (w, t) => ({ url: `/api/cases/${(await seedCase(w, t, "investigating")).caseId}/participation` }),
+  },
+  {
+    method: "POST",
+    route: "/api/investigations/:id/guardian-notices",
+    expect: ownDistrict(CASE_WRITERS, 201),
+    call: async (w, t) => {
+      const { investigationId } = await seedCase(w, t, "investigating");
+      const { relationId } = await seedGuardian(w, t);
+      return {
+        url: `/api/investigations/${investigationId}/guardian-notices`,
+        payload: { relationId, informedOn: today(), method: "brev", position: "samtycker" },
+      };
+    },
+  },
+  {
+    method: "POST",
+    route: "/api/cases/:id/child-views",
+    expect: ownDistrict(CASE_WRITERS, 201),
+    call: async (w, t) => {
+      const { caseId, investigationId } = await seedCase(w, t, "investigating");
+      return {
+        url: `/api/cases/${caseId}/child-views`,
+        payload: { stage: "utredning", investigationId, recordedOn: today(), view: "Vill bo kvar hemma." },
+      };
+    },
+  },
+  {
     method: "GET",
     route: "/api/audit",
     expect: (role, t) =>
@@ -397,7 +502,7 @@ const MATRIX: Entry[] = [
     expect: ownDistrict(CASE_WRITERS, 200),
     call: async (w, t) => ({
       url: `/api/investigations/${(await seedCase(w, t, "investigating")).investigationId}/complete`,
-      payload: { completedOn: now().slice(0, 10) },
+      payload: { completedOn: now().slice(0, 10), childView: "Vill ha stöd i skolan." },
     }),
   },
   { method: "GET", route: "/api/cases", expect: anywhere(CASE_READERS, 200), call: () => ({ url: "/api/cases" }) },
@@ -414,6 +519,50 @@ const MATRIX: Entry[] = [
     call: async (w, t) => ({
       url: `/api/cases/${(await seedCase(w, t, "investigated")).caseId}/decisions`,
       payload: { type: "bistand", decidedAt: now(), reason: "Insats beviljas" },
+    }),
+  },
+  {
+    method: "POST",
+    route: "/api/cases/:id/decision-proposals",
+    // Bistånd is delegated to the enhetschef: the handläggare proposes it, the enhetschef takes it directly (400 proposal_not_needed).
+    expect: (role, t) => (t === "own" && role === "handlaggare" ? 201 : t === "own" && role === "enhetschef" ? 400 : 404),
+    call: async (w, t) => ({
+      url: `/api/cases/${(await seedCase(w, t, "investigated")).caseId}/decision-proposals`,
+      payload: { type: "bistand", reason: "Insats föreslås", insats: "FFT" },
+    }),
+  },
+  {
+    method: "GET",
+    route: "/api/cases/:id/decision-proposals",
+    expect: ownDistrict(CASE_READERS, 200),
+    call: async (w, t) => ({ url: `/api/cases/${(await seedProposal(w, t)).caseId}/decision-proposals` }),
+  },
+  {
+    method: "GET",
+    route: "/api/decision-proposals",
+    expect: anywhere(CASE_WRITERS, 200),
+    call: () => ({ url: "/api/decision-proposals?state=pending" }),
+  },
+  ...(["approve", "return", "reject"] as const).map(
+    (verb): Entry => ({
+      method: "POST",
+      route: `/api/decision-proposals/:id/${verb}`,
+      // The handläggare's own proposal: the handläggare meets the four-eyes rule (409 own_proposal).
+      expect: (role, t) => (t === "own" && role === "enhetschef" ? 200 : t === "own" && role === "handlaggare" ? 409 : 404),
+      call: async (w, t) => ({
+        url: `/api/decision-proposals/${(await seedProposal(w, t)).proposalId}/${verb}`,
+        payload: verb === "approve" ? undefined : { comment: "Komplettera motiveringen" },
+      }),
+    }),
+  ),
+  {
+    method: "POST",
+    route: "/api/decision-proposals/:id/resubmit",
+    // Only the proposer resubmits, so the returned proposal is the caller's own (or its namesake's in the other district).
+    expect: ownDistrict(CASE_WRITERS, 200),
+    call: async (w, t, role) => ({
+      url: `/api/decision-proposals/${(await seedProposal(w, t, { proposer: w.userIds[`${role}${suffix(t)}`] as string, state: "returned" })).proposalId}/resubmit`,
+      payload: { reason: "Mål: skolnärvaro över 80 %", insats: "FFT" },
     }),
   },
   {
@@ -456,6 +605,28 @@ const MATRIX: Entry[] = [
       url: `/api/cases/${(await seedCase(w, t, "reported")).caseId}/assignment`,
       payload: { userId: w.userIds[`handlaggare${suffix(t)}`] },
     }),
+  },
+  {
+    method: "POST",
+    route: "/api/cases/:id/co-handlers",
+    expect: ownDistrict(["enhetschef"], 201),
+    call: async (w, t) => ({
+      url: `/api/cases/${(await seedCase(w, t, "reported")).caseId}/co-handlers`,
+      payload: { userId: w.userIds[`handlaggare${suffix(t)}`] },
+    }),
+  },
+  {
+    method: "DELETE",
+    route: "/api/cases/:id/co-handlers/:userId",
+    expect: ownDistrict(["enhetschef"], 200),
+    call: async (w, t) => {
+      const { caseId } = await seedCase(w, t, "reported");
+      const userId = w.userIds[`handlaggare${suffix(t)}`] as string;
+      await w.database.db
+        .insert(caseCoHandlers)
+        .values({ caseId, userId, addedBy: w.userIds[`enhetschef${suffix(t)}`] as string });
+      return { url: `/api/cases/${caseId}/co-handlers/${userId}` };
+    },
   },
   { method: "GET", route: "/api/caseload", expect: anywhere(["enhetschef"], 200), call: () => ({ url: "/api/caseload" }) },
   {
@@ -1902,6 +2073,7 @@ async function snapshot(): Promise<string> {
   const tables = [
     "persons",
     "person_shares",
+    "emergency_access_grants",
     "users",
     "user_roles",
     "protected_access_grants",
@@ -1963,6 +2135,10 @@ async function snapshot(): Promise<string> {
     "field_areas",
     "field_shifts",
     "field_incidents",
+    "person_relations",
+    "guardian_notices",
+    "child_views",
+    "decision_proposals",
   ];
   const parts = await Promise.all(
     tables.map(async (t) => {

@@ -5,6 +5,7 @@ import type { Database } from "../db/connection";
 import { type Actor, hasPermission } from "./actor";
 import type { Config } from "./config";
 import { registerDeniedAccessAudit } from "./denied-access";
+import { actorForRoute } from "./emergency-access";
 import { AppError, notFound, unauthenticated } from "./errors";
 import { actorForSession, sessionToken } from "./sessions";
 
@@ -146,7 +147,8 @@ export function registerHttpPlatform(app: FastifyInstance, config: Config, datab
     const token = sessionToken(request);
     const actor = token ? await actorForSession(database.db, config, token, request) : null;
     if (!actor) return reply.code(401).send(errorBody("unauthenticated", "Inloggning krävs / Sign-in required"));
-    request.actor = actor;
+    // Nödåtkomst grants count only where they may be used: reading a person or case (GET).
+    request.actor = actorForRoute(actor, request.method, request.routeOptions.url);
     if (!hasPermission(actor, permission)) {
       request.deniedByPermission = true;
       throw notFound();

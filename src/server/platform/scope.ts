@@ -1,6 +1,6 @@
 import { and, eq, gt, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import { cases, insatser, investigations, personShares, persons, reports } from "../db/schema/index";
+import { cases, emergencyAccessGrants, insatser, investigations, personShares, persons, reports } from "../db/schema/index";
 import { type Actor, actorUnitIds, personalDataDistricts } from "./actor";
 
 /** True when the person in `personId` is shared with the actor or one of their units, validly. */
@@ -8,10 +8,24 @@ function sharedWithActor(actor: Actor, personId: AnyPgColumn): SQL {
   const units = actorUnitIds(actor);
   // An uncorrelated array, computed once per query: with the district list it lets PostgreSQL
   // combine two index scans (BitmapOr) instead of testing a subquery on every row of the table.
-  return sql`${personId} = any(array(select ${personShares.personId} from ${personShares} where ${and(
+  const shared = sql`${personId} = any(array(select ${personShares.personId} from ${personShares} where ${and(
     isNull(personShares.revokedAt),
     or(isNull(personShares.validUntil), gt(personShares.validUntil, sql`now()`)),
     or(eq(personShares.userId, actor.userId), units.length ? inArray(personShares.unitId, units) : sql`false`),
+  )}))`;
+  return actor.emergencyGrants?.length ? (or(shared, underEmergencyGrant(actor, personId)) as SQL) : shared;
+}
+
+/**
+ * Nödåtkomst: the persons of the actor's live grants. The actor carries grants only on requests that
+ * read a person or case (platform/emergency-access.ts), so this never widens a write, a list or a
+ * report; the database's clock decides whether each grant is still live.
+ */
+function underEmergencyGrant(actor: Actor, personId: AnyPgColumn): SQL {
+  return sql`${personId} = any(array(select ${emergencyAccessGrants.personId} from ${emergencyAccessGrants} where ${and(
+    eq(emergencyAccessGrants.userId, actor.userId),
+    isNull(emergencyAccessGrants.endedAt),
+    gt(emergencyAccessGrants.expiresAt, sql`now()`),
   )}))`;
 }
 
@@ -23,7 +37,8 @@ function districtOrShared(actor: Actor, districtId: AnyPgColumn, personId: AnyPg
 
 /**
  * The one place that says which persons an actor may see: those of the districts where they
- * hold a case role, and those shared with them or their unit (valid and not revoked).
+ * hold a case role, those shared with them or their unit (valid and not revoked), and, when reading
+ * a person or case, those of their live nödåtkomst grants.
  * Every query for personal data adds this condition; nothing filters by hand.
  */
 export function personScope(actor: Actor): SQL {

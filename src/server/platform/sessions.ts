@@ -2,9 +2,10 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, lt, or, sql } from "drizzle-orm";
 import type { Role } from "../../domain/roles";
 import type { Db } from "../db/connection";
-import { districts, sessions, units, userRoles, users } from "../db/schema/index";
+import { districts, emergencyAccessGrants, sessions, units, userRoles, users } from "../db/schema/index";
 import type { Actor } from "./actor";
 import type { Config } from "./config";
+import { liveGrantRefs } from "./emergency-access";
 
 export const SESSION_COOKIE = "vagval_session";
 /**
@@ -60,6 +61,13 @@ function buildActorQuery(db: Db) {
       unitName: units.name,
       districtId: districts.id,
       districtName: districts.name,
+      // The user's live nödåtkomst grants ride along with the session (no round trip of their own);
+      // the scope checks each against the database's clock again when it is used.
+      emergencyGrants: sql<{ id: string; personId: string; category: string; reason: string; expiresAt: string }[] | null>`(
+        select json_agg(json_build_object('id', g.id, 'personId', g.person_id, 'category', g.category,
+                                          'reason', g.reason, 'expiresAt', g.expires_at))
+        from ${emergencyAccessGrants} g
+        where g.user_id = ${users.id} and g.ended_at is null and g.expires_at > now())`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -100,6 +108,11 @@ const cache = new Map<string, { loadedAt: number; rows: ActorRows; lastSeenAt: n
 /** Drops every cached session: after a change to users, roles or units, and in tests that edit sessions by hand. */
 export function forgetCachedSessions(): void {
   cache.clear();
+}
+
+/** Drops the cached sessions of one user: after their nödåtkomst grants change. */
+export function forgetCachedSessionsOf(userId: string): void {
+  for (const [hash, entry] of cache) if (entry.rows[0]?.userId === userId) cache.delete(hash);
 }
 
 async function loadSession(db: Db, hash: string, now: number) {
@@ -160,8 +173,12 @@ export async function actorForSession(
       })),
     requestId: request.id,
     clientIp: request.ip,
+    ...withGrants(liveGrantRefs(first.emergencyGrants, now)),
   };
 }
+
+/** Only an actor with live grants carries the field: everyone else's actor (and compiled reads) stay as they were. */
+const withGrants = (grants: ReturnType<typeof liveGrantRefs>) => (grants.length ? { emergencyGrants: grants } : {});
 
 /** Removes sessions past either limit; run at start and now and then. */
 export async function pruneSessions(db: Db, config: Config): Promise<void> {

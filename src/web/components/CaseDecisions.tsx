@@ -6,6 +6,7 @@ import { formatDateTime, useLang } from "../i18n";
 import { DECISION_TYPE_LABELS, label } from "../labels";
 import type { CaseFile } from "./CaseApi";
 import { CaseForm, MomentField, ReasonField, stockholmLocalToIso, stockholmNowLocal, useSubmit } from "./CaseFormParts";
+import { CaseProposals, ProposeInstead } from "./CaseProposals";
 import { Field, SelectField } from "./Field";
 
 /** The types POST /api/cases/:id/decisions takes; opening and förlängning are taken in their own forms. */
@@ -57,6 +58,7 @@ export function CaseDecisions({
           </table>
         </div>
       )}
+      <CaseProposals caseFile={c} onChanged={onChanged} />
       {canWrite && c.investigations.length > 0 && <DecisionForm caseFile={c} onChanged={onChanged} />}
       {canWrite && c.investigations.length === 0 && <p className="hint">{t("decisionNeedsInvestigation")}</p>}
     </section>
@@ -72,72 +74,85 @@ function DecisionForm({ caseFile: c, onChanged }: { caseFile: CaseFile; onChange
     investigationId: "",
     insats: "",
   });
-  const { busy, error, run } = useSubmit();
+  const { busy, error, run, setError } = useSubmit();
+  const fields = () => ({
+    type: form.type,
+    reason: form.reason,
+    investigationId: form.investigationId || undefined,
+    insats: form.type === "bistand" && form.insats.trim() ? form.insats.trim() : undefined,
+  });
   return (
-    <CaseForm
-      heading={t("newDecision")}
-      busy={busy}
-      error={error}
-      submitLabel={t("saveDecision")}
-      onSubmit={() =>
-        void run(
-          () =>
-            api.decide(c.id, {
-              type: form.type,
-              reason: form.reason,
-              decidedAt: stockholmLocalToIso(form.decidedAt),
-              investigationId: form.investigationId || undefined,
-              insats: form.type === "bistand" && form.insats.trim() ? form.insats.trim() : undefined,
-            }),
-          onChanged,
-        )
-      }
-    >
-      <SelectField
-        label={t("decisionType")}
-        value={form.type}
-        onChange={(v) => setForm({ ...form, type: v })}
-        error={error?.fieldMessage("type")}
-        required
+    <>
+      <CaseForm
+        heading={t("newDecision")}
+        busy={busy}
+        error={error}
+        submitLabel={t("saveDecision")}
+        onSubmit={() =>
+          void run(() => api.decide(c.id, { ...fields(), decidedAt: stockholmLocalToIso(form.decidedAt) }), onChanged)
+        }
       >
-        <option value="">{t("choose")}</option>
-        {DECIDABLE.filter((d) => caseAccepts(c.closedAt !== null, d === "uppfoljning" ? "uppfoljning" : "decision")).map((d) => (
-          <option key={d} value={d}>
-            {label(DECISION_TYPE_LABELS, d, lang)}
-          </option>
-        ))}
-      </SelectField>
-      {c.investigations.length > 1 && (
         <SelectField
-          label={t("investigation")}
-          value={form.investigationId}
-          onChange={(v) => setForm({ ...form, investigationId: v })}
-          error={error?.fieldMessage("investigationId")}
+          label={t("decisionType")}
+          value={form.type}
+          onChange={(v) => setForm({ ...form, type: v })}
+          error={error?.fieldMessage("type")}
+          required
         >
-          <option value="">{t("latestInvestigation")}</option>
-          {c.investigations.map((i, n) => (
-            <option key={i.id} value={i.id}>
-              {t("investigation")} {n + 1} ({t("investigationOpenedOn")} {i.openedOn})
-            </option>
-          ))}
+          <option value="">{t("choose")}</option>
+          {DECIDABLE.filter((d) => caseAccepts(c.closedAt !== null, d === "uppfoljning" ? "uppfoljning" : "decision")).map(
+            (d) => (
+              <option key={d} value={d}>
+                {label(DECISION_TYPE_LABELS, d, lang)}
+              </option>
+            ),
+          )}
         </SelectField>
-      )}
-      {form.type === "bistand" && (
-        <Field
-          label={`${t("insats")} ${t("optional")}`}
-          value={form.insats}
-          maxLength={200}
-          onChange={(e) => setForm({ ...form, insats: e.target.value })}
-          error={error?.fieldMessage("insats")}
+        {c.investigations.length > 1 && (
+          <SelectField
+            label={t("investigation")}
+            value={form.investigationId}
+            onChange={(v) => setForm({ ...form, investigationId: v })}
+            error={error?.fieldMessage("investigationId")}
+          >
+            <option value="">{t("latestInvestigation")}</option>
+            {c.investigations.map((i, n) => (
+              <option key={i.id} value={i.id}>
+                {t("investigation")} {n + 1} ({t("investigationOpenedOn")} {i.openedOn})
+              </option>
+            ))}
+          </SelectField>
+        )}
+        {form.type === "bistand" && (
+          <Field
+            label={`${t("insats")} ${t("optional")}`}
+            value={form.insats}
+            maxLength={200}
+            onChange={(e) => setForm({ ...form, insats: e.target.value })}
+            error={error?.fieldMessage("insats")}
+          />
+        )}
+        <MomentField
+          label={t("decidedAt")}
+          value={form.decidedAt}
+          onChange={(v) => setForm({ ...form, decidedAt: v })}
+          error={error?.fieldMessage("decidedAt")}
         />
-      )}
-      <MomentField
-        label={t("decidedAt")}
-        value={form.decidedAt}
-        onChange={(v) => setForm({ ...form, decidedAt: v })}
-        error={error?.fieldMessage("decidedAt")}
+        <ReasonField
+          value={form.reason}
+          onChange={(v) => setForm({ ...form, reason: v })}
+          error={error?.fieldMessage("reason")}
+        />
+      </CaseForm>
+      <ProposeInstead
+        caseId={c.id}
+        refusal={error}
+        fields={fields}
+        onSent={async () => {
+          setError(null);
+          await onChanged();
+        }}
       />
-      <ReasonField value={form.reason} onChange={(v) => setForm({ ...form, reason: v })} error={error?.fieldMessage("reason")} />
-    </CaseForm>
+    </>
   );
 }

@@ -3,6 +3,7 @@ import { Link } from "react-router";
 import type { z } from "zod";
 import type { organisationResponse } from "../../contracts/organisation";
 import { caseAccepts } from "../../domain/case-flow";
+import { earliestStart } from "../../domain/interventions/guards";
 import {
   EVIDENCE_STATUS_LABELS,
   EVIDENCE_STATUSES,
@@ -10,7 +11,7 @@ import {
   type LegalForm,
 } from "../../domain/interventions/vocabulary";
 import { roleHasPermission } from "../../domain/roles";
-import { stockholmToday } from "../../domain/time";
+import { stockholmDate, stockholmToday } from "../../domain/time";
 import type { ApiError } from "../api";
 import { useAuth } from "../auth";
 import { formatDateTime, type TextKey, useLang } from "../i18n";
@@ -19,6 +20,7 @@ import { asApiError } from "./CaseApi";
 import { CaseForm, FormError, TextAreaField, useSubmit } from "./CaseFormParts";
 import { Field, SelectField } from "./Field";
 import { type CatalogueEntry, type InsatsSummary, insatsApi } from "./InsatsApi";
+import { AgeRangeFields, ageCheck } from "./InsatsGuards";
 import { DaysToStart, dash, IvoFlag, PlanStateText } from "./InsatsParts";
 
 type Org = z.infer<typeof organisationResponse>;
@@ -131,7 +133,14 @@ function GiveUppdragForm({
   const { t, lang } = useLang();
   const [catalogue, setCatalogue] = useState<CatalogueEntry[] | null>(null);
   const [loadError, setLoadError] = useState<ApiError | null>(null);
-  const empty = { catalogueId: "", decisionId: "", decidedOn: stockholmToday(), providerUnitId: "", advisedAgainstReason: "" };
+  const empty = {
+    catalogueId: "",
+    decisionId: "",
+    decidedOn: stockholmToday(),
+    providerUnitId: "",
+    advisedAgainstReason: "",
+    ageOutsideReason: "",
+  };
   const [form, setForm] = useState(empty);
   const { busy, error, run } = useSubmit();
 
@@ -148,6 +157,13 @@ function GiveUppdragForm({
   );
   const entry = offered.find((e) => e.id === form.catalogueId);
   const bistandDecisions = c.decisions.filter((d) => d.type === "bistand");
+  // The age that counts is the one at the start: the earliest it can be is the later of the decision day and today.
+  const chosenDecision = bistandDecisions.find((d) => d.id === form.decisionId);
+  const decidedOn =
+    entry?.legalForm === "bistand" ? (chosenDecision ? stockholmDate(new Date(chosenDecision.decidedAt)) : "") : form.decidedOn;
+  const startOn = earliestStart(decidedOn, stockholmToday());
+  const target = entry ? { min: entry.targetAgeMin, max: entry.targetAgeMax } : null;
+  const ageOutside = target ? ageCheck(c.personBirthDate, startOn, target) : null;
   const providerUnits = (org?.units ?? []).filter(
     (u) => u.districtId === c.districtId && (PROVIDER_UNIT_KINDS as readonly string[]).includes(u.kind),
   );
@@ -171,6 +187,7 @@ function GiveUppdragForm({
                 entry?.evidenceStatus === "avrads" && form.advisedAgainstReason.trim()
                   ? form.advisedAgainstReason.trim()
                   : undefined,
+              ageOutsideReason: ageOutside && form.ageOutsideReason.trim() ? form.ageOutsideReason.trim() : undefined,
             }),
           async () => {
             setForm(empty);
@@ -212,6 +229,16 @@ function GiveUppdragForm({
           {LEGAL_FORM_LABELS[entry.legalForm][lang]}
           {entry.description ? ` · ${entry.description}` : ""}
         </p>
+      )}
+      {target && (
+        <AgeRangeFields
+          target={target}
+          outside={ageOutside}
+          onDate={startOn}
+          reason={form.ageOutsideReason}
+          onReason={(v) => setForm({ ...form, ageOutsideReason: v })}
+          error={error?.fieldMessage("ageOutsideReason")}
+        />
       )}
       {entry?.evidenceStatus === "avrads" && (
         <>

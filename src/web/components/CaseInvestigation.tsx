@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { NO_ASSESSMENT_REASON_LABELS, NO_ASSESSMENT_REASONS } from "../../domain/assessment-policy";
 import { addCalendarDays, utredningDeadline } from "../../domain/clocks";
+import { NOT_HEARD_REASON_LABELS, NOT_HEARD_REASONS } from "../../domain/guardians/vocabulary";
 import { stockholmToday } from "../../domain/time";
 import { api } from "../api";
 import { useLang } from "../i18n";
@@ -18,6 +19,7 @@ import {
   TextAreaField,
   useSubmit,
 } from "./CaseFormParts";
+import { ProposeInstead } from "./CaseProposals";
 import { Field, SelectField } from "./Field";
 
 /** One utredning: dates, clock, methods, and the förlängning and completion forms while it runs. */
@@ -87,7 +89,7 @@ export function CaseInvestigationCard({
       <CaseAssessments caseId={caseId} investigationId={inv.id} birthDate={birthDate} canWrite={canWrite} />
       {canWrite && running && (
         <>
-          <ExtensionForm investigationId={inv.id} currentDueDate={deadline.dueDate} onChanged={onChanged} />
+          <ExtensionForm caseId={caseId} investigationId={inv.id} currentDueDate={deadline.dueDate} onChanged={onChanged} />
           <CompleteForm investigationId={inv.id} onChanged={onChanged} />
         </>
       )}
@@ -165,58 +167,72 @@ function Methods({
 }
 
 function ExtensionForm({
+  caseId,
   investigationId,
   currentDueDate,
   onChanged,
 }: {
+  caseId: string;
   investigationId: string;
   currentDueDate: string;
   onChanged: () => Promise<void>;
 }) {
   const { t } = useLang();
   const [form, setForm] = useState({ reason: "", newEndDate: "", decidedAt: stockholmNowLocal() });
-  const { busy, error, run } = useSubmit();
+  const { busy, error, run, setError } = useSubmit();
   return (
-    <CaseForm
-      heading={t("extension")}
-      level={4}
-      busy={busy}
-      error={error}
-      submitLabel={t("extend")}
-      onSubmit={() =>
-        void run(
-          () =>
-            api.extend(investigationId, {
-              reason: form.reason,
-              newEndDate: form.newEndDate,
-              decidedAt: stockholmLocalToIso(form.decidedAt),
-            }),
-          onChanged,
-        )
-      }
-    >
-      <Field
-        label={t("newEndDate")}
-        hint={`${t("laterThan")} ${currentDueDate}`}
-        type="date"
-        value={form.newEndDate}
-        min={addCalendarDays(currentDueDate, 1)}
-        onChange={(e) => setForm({ ...form, newEndDate: e.target.value })}
-        error={error?.fieldMessage("newEndDate")}
-        required
+    <>
+      <CaseForm
+        heading={t("extension")}
+        level={4}
+        busy={busy}
+        error={error}
+        submitLabel={t("extend")}
+        onSubmit={() =>
+          void run(
+            () =>
+              api.extend(investigationId, {
+                reason: form.reason,
+                newEndDate: form.newEndDate,
+                decidedAt: stockholmLocalToIso(form.decidedAt),
+              }),
+            onChanged,
+          )
+        }
+      >
+        <Field
+          label={t("newEndDate")}
+          hint={`${t("laterThan")} ${currentDueDate}`}
+          type="date"
+          value={form.newEndDate}
+          min={addCalendarDays(currentDueDate, 1)}
+          onChange={(e) => setForm({ ...form, newEndDate: e.target.value })}
+          error={error?.fieldMessage("newEndDate")}
+          required
+        />
+        <MomentField
+          label={t("decidedAt")}
+          value={form.decidedAt}
+          onChange={(v) => setForm({ ...form, decidedAt: v })}
+          error={error?.fieldMessage("decidedAt")}
+        />
+        <ReasonField
+          value={form.reason}
+          onChange={(v) => setForm({ ...form, reason: v })}
+          error={error?.fieldMessage("reason") ?? error?.fieldMessage("type")}
+        />
+      </CaseForm>
+      {/* Förlängning delegated to someone else: the same fields as a förslag till beslut. */}
+      <ProposeInstead
+        caseId={caseId}
+        refusal={error}
+        fields={() => ({ type: "forlangning", investigationId, reason: form.reason, newEndDate: form.newEndDate })}
+        onSent={async () => {
+          setError(null);
+          await onChanged();
+        }}
       />
-      <MomentField
-        label={t("decidedAt")}
-        value={form.decidedAt}
-        onChange={(v) => setForm({ ...form, decidedAt: v })}
-        error={error?.fieldMessage("decidedAt")}
-      />
-      <ReasonField
-        value={form.reason}
-        onChange={(v) => setForm({ ...form, reason: v })}
-        error={error?.fieldMessage("reason") ?? error?.fieldMessage("type")}
-      />
-    </CaseForm>
+    </>
   );
 }
 
@@ -227,6 +243,9 @@ function CompleteForm({ investigationId, onChanged }: { investigationId: string;
     guardiansDeclined: false,
     noAssessmentReason: "",
     noAssessmentNote: "",
+    childView: "",
+    childNotHeardReason: "",
+    childNotHeardNote: "",
   });
   const { busy, error, run } = useSubmit();
   const body = {
@@ -234,6 +253,10 @@ function CompleteForm({ investigationId, onChanged }: { investigationId: string;
     guardiansDeclined: form.guardiansDeclined,
     ...(form.noAssessmentReason ? { noAssessmentReason: form.noAssessmentReason } : {}),
     ...(form.noAssessmentNote.trim() ? { noAssessmentNote: form.noAssessmentNote } : {}),
+    // Barnets syn: required unless already documented in the investigation (the server says which).
+    ...(form.childView.trim() ? { childView: form.childView } : {}),
+    ...(form.childNotHeardReason ? { childNotHeardReason: form.childNotHeardReason } : {}),
+    ...(form.childNotHeardNote.trim() ? { childNotHeardNote: form.childNotHeardNote } : {}),
   };
   return (
     <CaseForm
@@ -279,6 +302,39 @@ function CompleteForm({ investigationId, onChanged }: { investigationId: string;
         onChange={(e) => setForm({ ...form, noAssessmentNote: e.target.value })}
         error={error?.fieldMessage("noAssessmentNote")}
       />
+      <fieldset className="field-wide">
+        <legend>{t("guaChildViewTitle")}</legend>
+        <p className="hint">{t("guaCompletionHint")}</p>
+        <TextAreaField
+          label={t("guaView")}
+          value={form.childView}
+          maxLength={10_000}
+          rows={3}
+          onChange={(e) => setForm({ ...form, childView: e.target.value })}
+          error={error?.fieldMessage("childView")}
+        />
+        <SelectField
+          label={t("guaNotHeardReason")}
+          value={form.childNotHeardReason}
+          onChange={(v) => setForm({ ...form, childNotHeardReason: v })}
+          error={error?.fieldMessage("childNotHeardReason")}
+        >
+          <option value="">{t("choose")}</option>
+          {NOT_HEARD_REASONS.map((r) => (
+            <option key={r} value={r}>
+              {NOT_HEARD_REASON_LABELS[r][lang]}
+            </option>
+          ))}
+        </SelectField>
+        <TextAreaField
+          label={t("guaNotHeardNote")}
+          value={form.childNotHeardNote}
+          maxLength={2_000}
+          rows={2}
+          onChange={(e) => setForm({ ...form, childNotHeardNote: e.target.value })}
+          error={error?.fieldMessage("childNotHeardNote")}
+        />
+      </fieldset>
     </CaseForm>
   );
 }

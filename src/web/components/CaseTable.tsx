@@ -17,11 +17,19 @@ export function CaseTable({
 }) {
   const { t, lang } = useLang();
   const { me } = useAuth();
-  const assignedName = (c: CaseListItem) => {
+  const responsibleName = (c: CaseListItem) => {
     if (!c.assignedTo) return <em>{t("unassigned")}</em>;
     if (c.assignedTo === me?.id) return `${me.displayName} (${t("you")})`;
     return c.assignedToName ?? t("assignedOther");
   };
+  const assignedName = (c: CaseListItem) =>
+    c.coHandledByMe ? (
+      <>
+        {responsibleName(c)} ({t("igCoHandledByMe")})
+      </>
+    ) : (
+      responsibleName(c)
+    );
   return (
     <div className="table-wrap">
       <table>

@@ -37,6 +37,11 @@ export function Layout({ children }: { children: ReactNode }) {
                   <NavLink to="/skyddade-registreringar">{t("pmNav")}</NavLink>
                 </li>
               )}
+              {can("person:read") && (
+                <li>
+                  <NavLink to="/nodatkomst">{t("eaNav")}</NavLink>
+                </li>
+              )}
               {can("case:read") && (
                 <li>
                   <NavLink to="/arenden">{can("case:write") ? t("navMyCases") : t("navCases")}</NavLink>
@@ -139,6 +144,11 @@ export function Layout({ children }: { children: ReactNode }) {
               {can("logreview:manage") && (
                 <li>
                   <NavLink to="/egenkontroll/loggkontroll">{t("gvNavLogReview")}</NavLink>
+                </li>
+              )}
+              {can("review:manage") && (
+                <li>
+                  <NavLink to="/egenkontroll/nodatkomst">{t("eaReviewNav")}</NavLink>
                 </li>
               )}
               {can("document:read") && (

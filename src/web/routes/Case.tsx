@@ -12,12 +12,14 @@ import { assignableIn, CaseAssignControl, useCaseload } from "../components/Case
 import { CaseAvhopp } from "../components/CaseAvhopp";
 import { ClockList, caseClocks, isRunning } from "../components/CaseClocks";
 import { CaseClose, useCloseReasons } from "../components/CaseClose";
+import { CaseCoHandlers, CoHandlerNames } from "../components/CaseCoHandlers";
 import { CaseDecisions } from "../components/CaseDecisions";
 import { CaseInsatser } from "../components/CaseInsatser";
 import { CaseInvestigationCard } from "../components/CaseInvestigation";
 import { CaseJournal } from "../components/CaseJournal";
 import { CaseLul } from "../components/CaseLul";
 import { CaseLvu } from "../components/CaseLvu";
+import { CaseParticipation } from "../components/CaseParticipation";
 import { CaseReportCard } from "../components/CaseReport";
 import { CaseUngdomsovervakning } from "../components/CaseUngdomsovervakning";
 import { CaseUngdomstjanst } from "../components/CaseUngdomstjanst";
@@ -136,6 +138,10 @@ function CaseFileView({
           <dd>{unitName}</dd>
           <dt>{t("caseWorker")}</dt>
           <dd>{c.assignedToName ?? <em>{t("unassigned")}</em>}</dd>
+          <dt>{t("igCoHandlers")}</dt>
+          <dd>
+            <CoHandlerNames c={c} />
+          </dd>
           <dt>{t("caseOpened")}</dt>
           <dd>{formatDateTime(c.openedAt, lang)}</dd>
           <dt>{t("status")}</dt>
@@ -156,6 +162,7 @@ function CaseFileView({
         <h3>{t("openClocks")}</h3>
         {running.length === 0 ? <p>{t("noDeadlines")}</p> : <ClockList clocks={running} label={t("openClocks")} />}
         {canAssign && open && <CaseAssignment c={c} org={org} onChanged={onChanged} />}
+        {canAssign && open && <CaseCoHandlers c={c} org={org} onChanged={onChanged} />}
       </section>
 
       <section className="card" aria-labelledby="reports-heading">
@@ -198,6 +205,7 @@ function CaseFileView({
         />
       </section>
 
+      <CaseParticipation caseFile={c} canWrite={canWrite} onChanged={onChanged} />
       {/* Uppföljning may be decided after the case is closed, so decisions stay writable. */}
       <CaseDecisions caseFile={c} canWrite={canWrite} onChanged={onChanged} />
       {canReadInsatser && <CaseInsatser caseFile={c} org={org} />}

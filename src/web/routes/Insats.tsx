@@ -17,12 +17,21 @@ import { stockholmToday } from "../../domain/time";
 import type { ApiError } from "../api";
 import { useAuth } from "../auth";
 import { asApiError } from "../components/CaseApi";
-import { CaseForm, EditableRows, FormError, RadioGroup, TextAreaField, useSubmit } from "../components/CaseFormParts";
+import {
+  CaseForm,
+  CheckboxField,
+  EditableRows,
+  FormError,
+  RadioGroup,
+  TextAreaField,
+  useSubmit,
+} from "../components/CaseFormParts";
 import { Alert, Field, SelectField } from "../components/Field";
 import { fieldAt, type InsatsDetail, type InsatsPlan, insatsApi, type PlanBody, planInForce } from "../components/InsatsApi";
+import { AgeRangeFields, ageCheck } from "../components/InsatsGuards";
 import { InsatsIsu } from "../components/InsatsIsu";
 import { DaysToStart, dash, IvoFlag, PlanStateText, ScrollTable } from "../components/InsatsParts";
-import { formatDateTime, useLang } from "../i18n";
+import { fill, formatDateTime, useLang } from "../i18n";
 import { label, PLAN_STATUS_LABELS } from "../labels";
 import { NotFound } from "./NotFound";
 
@@ -99,6 +108,14 @@ function InsatsView({ d, onChanged }: { d: InsatsDetail; onChanged: () => Promis
           </dd>
           <dt>{t("insLegalForm")}</dt>
           <dd>{LEGAL_FORM_LABELS[d.legalForm][lang]}</dd>
+          <dt>{t("igTargetAges")}</dt>
+          <dd>{fill(t("igAgeRange"), { min: d.targetAges.min, max: d.targetAges.max })}</dd>
+          {d.ageOutsideReason && (
+            <>
+              <dt>{t("igAgeOutsideReason")}</dt>
+              <dd className="prewrap">{d.ageOutsideReason}</dd>
+            </>
+          )}
           <dt>{t("insDecidedOn")}</dt>
           <dd>{d.decidedOn}</dd>
           <dt>{t("insProviderUnit")}</dt>
@@ -146,6 +163,15 @@ function InsatsView({ d, onChanged }: { d: InsatsDetail; onChanged: () => Promis
               <dd>{d.endReason ? END_REASON_LABELS[d.endReason][lang] : "—"}</dd>
               <dt>{t("insOutcome")}</dt>
               <dd className="prewrap">{dash(d.endOutcome)}</dd>
+              {d.endContradictionNote && (
+                <>
+                  <dt>{t("igContradictionConfirmed")}</dt>
+                  <dd className="prewrap">
+                    {fill(t("igGoalsContradiction"), { reached: d.goalStatus.reached, total: d.goalStatus.total })}{" "}
+                    {d.endContradictionNote}
+                  </dd>
+                </>
+              )}
             </>
           )}
         </dl>
@@ -183,14 +209,18 @@ type Props = { d: InsatsDetail; onChanged: () => Promise<void> };
 function StartForm({ d, onChanged }: Props) {
   const { t } = useLang();
   const [startedOn, setStartedOn] = useState(stockholmToday());
+  const [ageOutsideReason, setAgeOutsideReason] = useState("");
   const { busy, error, run } = useSubmit();
+  // The age on the start day decides; a reason given with the uppdrag stands.
+  const outside = ageCheck(d.personBirthDate, startedOn, d.targetAges);
+  const reason = outside && !d.ageOutsideReason && ageOutsideReason.trim() ? ageOutsideReason.trim() : undefined;
   return (
     <CaseForm
       heading={t("insStartInsats")}
       busy={busy}
       error={error}
       submitLabel={t("insStartInsats")}
-      onSubmit={() => void run(() => insatsApi.start(d.id, { startedOn }), onChanged)}
+      onSubmit={() => void run(() => insatsApi.start(d.id, { startedOn, ageOutsideReason: reason }), onChanged)}
     >
       <Field
         label={t("insStartedOn")}
@@ -201,6 +231,15 @@ function StartForm({ d, onChanged }: Props) {
         onChange={(e) => setStartedOn(e.target.value)}
         error={error?.fieldMessage("startedOn")}
         required
+      />
+      <AgeRangeFields
+        target={d.targetAges}
+        outside={outside}
+        onDate={startedOn}
+        reason={ageOutsideReason}
+        onReason={setAgeOutsideReason}
+        error={error?.fieldMessage("ageOutsideReason")}
+        givenReason={d.ageOutsideReason}
       />
     </CaseForm>
   );
@@ -918,8 +957,10 @@ function OvervagandeForm({ d, onChanged }: Props) {
 
 function EndForm({ d, onChanged }: Props) {
   const { t, lang } = useLang();
-  const [form, setForm] = useState({ endedOn: stockholmToday(), endReason: "", outcome: "" });
+  const [form, setForm] = useState({ endedOn: stockholmToday(), endReason: "", outcome: "", confirm: false, note: "" });
   const { busy, error, run } = useSubmit();
+  // "Målen uppnådda" while the follow-ups say a goal was not reached: confirmed on purpose, with a note.
+  const contradiction = form.endReason === "mal_uppnatt" && (d.goalStatus.notReached > 0 || error?.code === "goals_not_reached");
   return (
     <CaseForm
       labelledBy="insats-end-heading"
@@ -933,6 +974,7 @@ function EndForm({ d, onChanged }: Props) {
               endedOn: form.endedOn,
               endReason: form.endReason as (typeof END_REASONS)[number],
               outcome: form.outcome,
+              ...(contradiction ? { confirmContradiction: form.confirm, contradictionNote: form.note.trim() || undefined } : {}),
             }),
           onChanged,
         )
@@ -970,6 +1012,31 @@ function EndForm({ d, onChanged }: Props) {
         error={fieldAt(error, "outcome")}
         required
       />
+      {contradiction && (
+        <>
+          <div className="alert alert-error field-wide" role="alert">
+            <span aria-hidden="true">⚠ </span>
+            <strong>{fill(t("igGoalsContradiction"), { reached: d.goalStatus.reached, total: d.goalStatus.total })}</strong>{" "}
+            {t("igGoalsContradictionAsk")}
+          </div>
+          <CheckboxField
+            label={t("igConfirmContradiction")}
+            checked={form.confirm}
+            onChange={(v) => setForm({ ...form, confirm: v })}
+          />
+          {fieldAt(error, "confirmContradiction") && (
+            <p className="field-error field-wide">{fieldAt(error, "confirmContradiction")}</p>
+          )}
+          <TextAreaField
+            label={t("igContradictionNote")}
+            value={form.note}
+            maxLength={2_000}
+            onChange={(e) => setForm({ ...form, note: e.target.value })}
+            error={fieldAt(error, "contradictionNote")}
+            required
+          />
+        </>
+      )}
     </CaseForm>
   );
 }

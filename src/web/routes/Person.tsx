@@ -5,8 +5,10 @@ import { ApiError, api } from "../api";
 import { useAuth } from "../auth";
 import { ActionPlanPanel } from "../components/ActionPlanPanel";
 import { CasePersonList } from "../components/CasePersonList";
+import { EmergencyBanner, useEmergencyGrant } from "../components/EmergencyBanner";
 import { Alert } from "../components/Field";
 import { PersonConsents } from "../components/PersonConsents";
+import { PersonRelations } from "../components/PersonRelations";
 import { PersonUngdomstjanst } from "../components/PersonUngdomstjanst";
 import { ReportForm } from "../components/ReportForm";
 import { useLang } from "../i18n";
@@ -19,6 +21,8 @@ export function Person() {
   const { can } = useAuth();
   const [person, setPerson] = useState<PersonDetail | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  // Read under nödåtkomst: the banner shows the time left, and no write form is offered (read only).
+  const emergency = useEmergencyGrant(id);
 
   useEffect(() => {
     setPerson(null);
@@ -38,6 +42,7 @@ export function Person() {
       <h1>
         {person.firstName} {person.lastName}
       </h1>
+      {emergency && <EmergencyBanner grant={emergency} />}
       {person.protectedIdentity && (
         <div className="protected-marker" role="note">
           <span aria-hidden="true">🔒 </span>
@@ -71,9 +76,12 @@ export function Person() {
       )}
       {can("case:read") && <CasePersonList personId={person.id} />}
       {can("case:read") && <PersonUngdomstjanst personId={person.id} />}
+      {person.kind === "ung" && <PersonRelations key={`relations-${person.id}`} personId={person.id} />}
       <PersonConsents key={person.id} personId={person.id} />
       <ActionPlanPanel key={`plans-${person.id}`} personId={person.id} />
-      {can("case:write") && <ReportForm key={person.id} personId={person.id} personDistrictId={person.districtId} />}
+      {can("case:write") && !emergency && (
+        <ReportForm key={person.id} personId={person.id} personDistrictId={person.districtId} />
+      )}
     </>
   );
 }

@@ -79,6 +79,9 @@ export function Persons() {
             {t("showMore")}
           </button>
         )}
+        <p>
+          {t("eaFromPersons")} <Link to="/nodatkomst">{t("eaNav")}</Link>
+        </p>
       </section>
       {can("person:write") && <RegisterPerson />}
     </>

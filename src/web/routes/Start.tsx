@@ -4,6 +4,7 @@ import { DeadlineOverview } from "../components/DeadlineOverview";
 import { ExpiringConsents } from "../components/ExpiringConsents";
 import { MyDocumentReviews } from "../components/MyDocumentReviews";
 import { MyExpiringTrainings } from "../components/MyExpiringTrainings";
+import { ProposalQueue } from "../components/ProposalQueue";
 import { useLang } from "../i18n";
 
 export function Start() {
@@ -25,6 +26,8 @@ export function Start() {
           ))}
         </ul>
       </section>
+      {/* The delegate's queue of förslag till beslut (issue 18 point 1), first: someone is waiting. */}
+      {can("case:write") && <ProposalQueue />}
       {can("document:read") && <MyDocumentReviews />}
       {can("consent:manage") && <ExpiringConsents />}
       {can("training:read") && <MyExpiringTrainings userId={me.id} />}

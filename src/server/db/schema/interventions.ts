@@ -67,6 +67,11 @@ export const insatser = pgTable(
       .references(() => units.id),
     /** Why an insats Socialstyrelsen advises against was chosen anyway (required for those). */
     advisedAgainstReason: text("advised_against_reason"),
+    /**
+     * Why the insats is given although the young person's age at its start lies outside the
+     * catalogue entry's target ages (domain/interventions/guards.ts).
+     */
+    ageOutsideReason: text("age_outside_reason"),
     startedOn: date("started_on", { mode: "string" }),
     /** Why the decision has not been carried out (for the IVO report). */
     notStartedReason: text("not_started_reason"),
@@ -76,6 +81,8 @@ export const insatser = pgTable(
     endedOn: date("ended_on", { mode: "string" }),
     endReason: text("end_reason"),
     endOutcome: text("end_outcome"),
+    /** Confirmed note when ended as "målen uppnådda" although the follow-ups show goals not reached. */
+    endContradictionNote: text("end_contradiction_note"),
     createdBy: uuid("created_by")
       .notNull()
       .references(() => users.id),

@@ -306,6 +306,7 @@ describe("completion policy", () => {
       completedOn: today(),
       noAssessmentReason: "vardnadshavare_den_unge_avbojt",
       noAssessmentNote: "Familjen ville inte medverka",
+      childView: "Vill klara sig själv.",
     });
     expect(documented.statusCode, documented.body).toBe(200);
     const [done] = await w.database.db.select().from(investigations).where(eq(investigations.id, c.investigationId));
@@ -329,7 +330,10 @@ describe("completion policy", () => {
       })
     ).json();
     expect((await call("handlaggare", "POST", `/api/assessments/${id}/sign`)).statusCode).toBe(200);
-    const ok = await call("handlaggare", "POST", `/api/investigations/${c.investigationId}/complete`, { completedOn: today() });
+    const ok = await call("handlaggare", "POST", `/api/investigations/${c.investigationId}/complete`, {
+      completedOn: today(),
+      childView: "Vill ha stöd.",
+    });
     expect(ok.statusCode, ok.body).toBe(200);
 
     const off = await call("systemadministrator", "PUT", `/api/admin/districts/${w.own.id}/assessment-policy`, {
@@ -339,6 +343,7 @@ describe("completion policy", () => {
     const c2 = await crimeInvestigation();
     const free = await call("handlaggare", "POST", `/api/investigations/${c2.investigationId}/complete`, {
       completedOn: today(),
+      childView: "Vill ha stöd.",
     });
     expect(free.statusCode).toBe(200);
     await call("systemadministrator", "PUT", `/api/admin/districts/${w.own.id}/assessment-policy`, {

@@ -218,6 +218,7 @@ describe("case flow from report to closing", () => {
       // The case concerns crime: without a signed structured assessment the reason must be documented.
       noAssessmentReason: "ingen_utbildad_personal",
       noAssessmentNote: "Ingen utbildad bedömare under perioden",
+      childView: "Vill ha hjälp att komma tillbaka till skolan.",
     });
     expect(done.status).toBe(200);
     const byHandlaggare = await call("handlaggare", "POST", `/api/cases/${caseId}/decisions`, {
@@ -355,6 +356,8 @@ describe("2-month uppföljning when guardians decline", () => {
       guardiansDeclined: true,
       noAssessmentReason: "vardnadshavare_den_unge_avbojt",
       noAssessmentNote: "Vårdnadshavarna avböjde",
+      childNotHeardReason: "barnet_avstod",
+      childNotHeardNote: "Inställningen klarlagd genom skolkuratorn.",
     });
     nowMs = Date.parse("2026-06-01T10:00:00+02:00");
     let overview = await call("handlaggare", "GET", "/api/deadlines?clock=uppfoljning");

@@ -5,7 +5,7 @@ import { NO_ASSESSMENT_REASONS, type NoAssessmentReason } from "../../../domain/
 import type { DecisionType } from "../../../domain/case-flow";
 import { DUE_SOON_DAYS } from "../../../domain/clocks";
 import { byInstant, stockholmDate } from "../../../domain/time";
-import { type Database, oneByOne } from "../../db/connection";
+import { type Database, type Db, oneByOne, type Tx } from "../../db/connection";
 import {
   cases,
   closeReasons,
@@ -28,6 +28,14 @@ import { badRequest, notFound } from "../../platform/errors";
 import { caseScope } from "../../platform/scope";
 import { collectClocks } from "../deadlines/service";
 import { caseForWrite, caseInScope, requireAccepts } from "./access";
+import {
+  caseWorkerOfDistrict,
+  coHandledBy,
+  currentCoHandlers,
+  endCoHandlingOnAssignment,
+  handledBy,
+  notACaseWorker,
+} from "./co-handlers";
 import { recordDecision } from "./decisions";
 import { outOfOrder, requireDayWithin, requireWithin } from "./rules";
 
@@ -63,6 +71,7 @@ export async function getCase({ db }: Database, actor: Actor, caseId: string) {
         .orderBy(asc(journalEntries.createdAt)),
       c.assignedTo ? tx.select({ name: users.displayName }).from(users).where(eq(users.id, c.assignedTo)) : Promise.resolve([]),
     ]);
+    const coHandlers = await currentCoHandlers(tx, caseId);
     await audit(tx, actor, {
       action: "case.read",
       permission: "case:read",
@@ -80,6 +89,7 @@ export async function getCase({ db }: Database, actor: Actor, caseId: string) {
       unitId: c.unitId,
       assignedTo: c.assignedTo,
       assignedToName: assignee[0]?.name ?? null,
+      coHandlers,
       openedAt: c.openedAt.toISOString(),
       closedAt: iso(c.closedAt),
       closeReason: c.closeReason,
@@ -150,6 +160,7 @@ export async function listCases({ db }: Database, actor: Actor, input: z.infer<t
         lastName: persons.lastName,
         districtName: districts.name,
         assignedToName: users.displayName,
+        coHandledByMe: coHandledBy(actor.userId),
       })
       .from(cases)
       .innerJoin(persons, eq(persons.id, cases.personId))
@@ -160,8 +171,9 @@ export async function listCases({ db }: Database, actor: Actor, input: z.infer<t
           caseScope(actor),
           input.personId ? eq(cases.personId, input.personId) : undefined,
           input.status === "open" ? isNull(cases.closedAt) : input.status === "closed" ? isNotNull(cases.closedAt) : undefined,
+          // "My cases": those I am responsible for and those I work as medhandläggare.
           input.assignedTo === "me"
-            ? eq(cases.assignedTo, actor.userId)
+            ? handledBy(actor.userId)
             : input.assignedTo === "none"
               ? isNull(cases.assignedTo)
               : undefined,
@@ -204,6 +216,7 @@ export async function listCases({ db }: Database, actor: Actor, input: z.infer<t
         districtName: r.districtName,
         assignedTo: r.c.assignedTo,
         assignedToName: r.assignedToName,
+        coHandledByMe: r.coHandledByMe,
         openedAt: r.c.openedAt.toISOString(),
         closedAt: iso(r.c.closedAt),
         clocks: clocks
@@ -226,56 +239,9 @@ export async function takeDecision(
 ) {
   return db.transaction(async (tx) => {
     const { case: c } = await caseForWrite(tx, actor, caseId, "case:write");
-    requireAccepts(c, input.type === "uppfoljning" ? "uppfoljning" : "decision");
     const decidedAt = new Date(input.decidedAt);
-    const [inv] = input.investigationId
-      ? await tx
-          .select()
-          .from(investigations)
-          .where(and(eq(investigations.id, input.investigationId), eq(investigations.caseId, caseId)))
-      : await tx
-          .select()
-          .from(investigations)
-          .where(eq(investigations.caseId, caseId))
-          .orderBy(desc(investigations.openedOn))
-          .limit(1);
-    if (input.investigationId && !inv) {
-      throw badRequest("unknown_investigation", "Utredningen hör inte till ärendet / Not this case's investigation", [
-        { path: "body.investigationId", message: "Finns inte i ärendet" },
-      ]);
-    }
-    if (!inv)
-      throw outOfOrder(
-        "Beslut kräver en utredning: gör förhandsbedömningen först / A decision needs an investigation first",
-        "body.type",
-      );
-    if (input.type === "uppfoljning") {
-      if (!inv.completedOn || !inv.guardiansDeclined) {
-        throw outOfOrder(
-          "Uppföljning beslutas efter avslutad utredning där vårdnadshavarna tackat nej / Follow-up only after a completed investigation that guardians declined",
-        );
-      }
-    } else if (inv.completedOn === null) {
-      throw outOfOrder("Avsluta utredningen innan beslut / Complete the investigation before deciding", "body.type");
-    }
-    requireDayWithin(stockholmDate(decidedAt), inv.openedOn, now, "body.decidedAt", "utredningen inleddes");
-    const decision = await recordDecision(tx, actor, {
-      caseId,
-      districtId: c.districtId,
-      investigationId: inv.id,
-      type: input.type,
-      decidedAt,
-      reason: input.reason,
-      details: input.insats ? { insats: input.insats } : undefined,
-    });
-    await audit(tx, actor, {
-      action: "case.decision",
-      permission: "case:write",
-      personId: c.personId,
-      recordType: "decision",
-      recordId: decision.id,
-      details: { type: input.type },
-    });
+    const inv = await decisionInvestigation(tx, c, { ...input, decidedAt }, now);
+    const decision = await recordCaseDecision(tx, actor, c, inv.id, { ...input, decidedAt });
     return {
       id: decision.id,
       type: decision.type as DecisionType,
@@ -283,6 +249,83 @@ export async function takeDecision(
       decidedAsRole: decision.decidedAsRole,
     };
   });
+}
+
+type DecisionInput = Pick<z.infer<typeof decisionBody>, "type" | "reason" | "investigationId" | "insats">;
+
+/**
+ * What a decision of takeDecision's kinds needs before it is taken: a case that accepts it and the
+ * investigation it rests on (the one named, else the latest), completed — or, for the uppföljning,
+ * completed with the guardians declining — and a decision day within it. Shared with the förslag
+ * till beslut, checked when the proposal is sent and again when it is approved.
+ */
+export async function decisionInvestigation(
+  tx: Db | Tx,
+  c: { id: string; closedAt: Date | null },
+  input: Pick<DecisionInput, "type" | "investigationId"> & { decidedAt: Date },
+  now: Date,
+) {
+  requireAccepts(c, input.type === "uppfoljning" ? "uppfoljning" : "decision");
+  const [inv] = input.investigationId
+    ? await tx
+        .select()
+        .from(investigations)
+        .where(and(eq(investigations.id, input.investigationId), eq(investigations.caseId, c.id)))
+    : await tx
+        .select()
+        .from(investigations)
+        .where(eq(investigations.caseId, c.id))
+        .orderBy(desc(investigations.openedOn))
+        .limit(1);
+  if (input.investigationId && !inv) {
+    throw badRequest("unknown_investigation", "Utredningen hör inte till ärendet / Not this case's investigation", [
+      { path: "body.investigationId", message: "Finns inte i ärendet" },
+    ]);
+  }
+  if (!inv)
+    throw outOfOrder(
+      "Beslut kräver en utredning: gör förhandsbedömningen först / A decision needs an investigation first",
+      "body.type",
+    );
+  if (input.type === "uppfoljning") {
+    if (!inv.completedOn || !inv.guardiansDeclined) {
+      throw outOfOrder(
+        "Uppföljning beslutas efter avslutad utredning där vårdnadshavarna tackat nej / Follow-up only after a completed investigation that guardians declined",
+      );
+    }
+  } else if (inv.completedOn === null) {
+    throw outOfOrder("Avsluta utredningen innan beslut / Complete the investigation before deciding", "body.type");
+  }
+  requireDayWithin(stockholmDate(input.decidedAt), inv.openedOn, now, "body.decidedAt", "utredningen inleddes");
+  return inv;
+}
+
+/** Records the decision in the actor's name, as their delegation allows (else 409 no_delegation), and audits it. */
+export async function recordCaseDecision(
+  tx: Db | Tx,
+  actor: Actor,
+  c: { id: string; districtId: string; personId: string },
+  investigationId: string,
+  input: Pick<DecisionInput, "type" | "reason" | "insats"> & { decidedAt: Date },
+) {
+  const decision = await recordDecision(tx, actor, {
+    caseId: c.id,
+    districtId: c.districtId,
+    investigationId,
+    type: input.type,
+    decidedAt: input.decidedAt,
+    reason: input.reason,
+    details: input.insats ? { insats: input.insats } : undefined,
+  });
+  await audit(tx, actor, {
+    action: "case.decision",
+    permission: "case:write",
+    personId: c.personId,
+    recordType: "decision",
+    recordId: decision.id,
+    details: { type: input.type },
+  });
+  return decision;
 }
 
 /** Journal: signed entries never change; a correction is a new entry referring to the old one. */
@@ -406,27 +449,10 @@ export async function assignCase({ db }: Database, actor: Actor, caseId: string,
   return db.transaction(async (tx) => {
     const { case: c } = await caseForWrite(tx, actor, caseId, "case:assign");
     requireAccepts(c, "assignment");
-    const [target] = await tx
-      .select({ unitId: userRoles.unitId })
-      .from(userRoles)
-      .innerJoin(units, eq(units.id, userRoles.unitId))
-      .innerJoin(users, eq(users.id, userRoles.userId))
-      .where(
-        and(
-          eq(userRoles.userId, input.userId),
-          eq(userRoles.role, "handlaggare"),
-          eq(units.districtId, c.districtId),
-          eq(users.active, true),
-          input.unitId ? eq(userRoles.unitId, input.unitId) : undefined,
-        ),
-      )
-      .limit(1);
-    if (!target) {
-      throw badRequest("not_a_case_worker", "Användaren är inte handläggare i distriktet / Not a case worker of the district", [
-        { path: "body.userId", message: "Välj en handläggare i distriktet" },
-      ]);
-    }
+    const target = await caseWorkerOfDistrict(tx, input.userId, c.districtId, input.unitId);
+    if (!target) throw notACaseWorker();
     await tx.update(cases).set({ assignedTo: input.userId, unitId: target.unitId }).where(eq(cases.id, caseId));
+    await endCoHandlingOnAssignment(tx, actor, caseId, input.userId);
     await audit(tx, actor, {
       action: "case.assign",
       permission: "case:assign",

@@ -10,13 +10,14 @@ import type {
 import { isReReferral } from "../../../domain/case-flow";
 import { utredningDeadline } from "../../../domain/clocks";
 import { stockholmDate } from "../../../domain/time";
-import type { Database } from "../../db/connection";
+import type { Database, Db, Tx } from "../../db/connection";
 import { cases, investigations, persons, preAssessments, protectionAssessments, reports } from "../../db/schema/index";
 import { type Actor, districtsWithPermission } from "../../platform/actor";
 import { audit } from "../../platform/audit";
 import { badRequest } from "../../platform/errors";
 import { personScope } from "../../platform/scope";
 import { checkAssessmentPolicy } from "../assessments/policy";
+import { requireChildViewOnCompletion } from "../guardians/participation.service";
 import { investigationForWrite, reportForWrite } from "./access";
 import { recordDecision } from "./decisions";
 import { outOfOrder, requireDayWithin, requireWithin } from "./rules";
@@ -247,37 +248,60 @@ export async function extendInvestigation(
 ) {
   return db.transaction(async (tx) => {
     const { investigation: inv, case: c } = await investigationForWrite(tx, actor, investigationId, "case:write");
-    if (inv.completedOn) throw outOfOrder("Utredningen är redan avslutad / The investigation is completed");
-    const decidedAt = new Date(input.decidedAt);
-    requireDayWithin(stockholmDate(decidedAt), inv.openedOn, now, "body.decidedAt", "utredningen inleddes");
-    const current = utredningDeadline(inv.openedOn, inv.extendedTo);
-    if (input.newEndDate <= current.dueDate) {
-      throw badRequest(
-        "end_date_not_later",
-        "Nytt slutdatum måste ligga efter nuvarande / New end date must be later than the current one",
-        [{ path: "body.newEndDate", message: `Efter ${current.dueDate}` }],
-      );
-    }
-    const decision = await recordDecision(tx, actor, {
-      caseId: c.id,
-      districtId: c.districtId,
-      investigationId,
-      type: "forlangning",
-      decidedAt,
-      reason: input.reason,
-      details: { previousEndDate: current.dueDate, newEndDate: input.newEndDate },
-    });
-    await tx.update(investigations).set({ extendedTo: input.newEndDate }).where(eq(investigations.id, investigationId));
-    await audit(tx, actor, {
-      action: "investigation.extend",
-      permission: "case:write",
-      personId: inv.personId,
-      recordType: "investigation",
-      recordId: investigationId,
-      details: { decisionId: decision.id },
-    });
-    return { investigationId, extendedTo: input.newEndDate, decisionId: decision.id };
+    return recordExtension(tx, actor, inv, c, { ...input, decidedAt: new Date(input.decidedAt) }, now);
   });
+}
+
+type Investigation = typeof investigations.$inferSelect;
+
+/**
+ * What a förlängning needs before it is decided: a running investigation, a decision day within it
+ * and an end date later than the current one. Shared with the förslag till beslut, checked when the
+ * proposal is sent and again when it is approved. Returns the current end date.
+ */
+export function extensionCheck(inv: Investigation, input: { decidedAt: Date; newEndDate: string }, now: Date) {
+  if (inv.completedOn) throw outOfOrder("Utredningen är redan avslutad / The investigation is completed");
+  requireDayWithin(stockholmDate(input.decidedAt), inv.openedOn, now, "body.decidedAt", "utredningen inleddes");
+  const current = utredningDeadline(inv.openedOn, inv.extendedTo);
+  if (input.newEndDate <= current.dueDate) {
+    throw badRequest(
+      "end_date_not_later",
+      "Nytt slutdatum måste ligga efter nuvarande / New end date must be later than the current one",
+      [{ path: "body.newEndDate", message: `Efter ${current.dueDate}` }],
+    );
+  }
+  return current.dueDate;
+}
+
+/** Decides the förlängning in the actor's name (their delegation allowing), moves the end date and audits it. */
+export async function recordExtension(
+  tx: Db | Tx,
+  actor: Actor,
+  inv: Investigation,
+  c: { id: string; districtId: string },
+  input: { decidedAt: Date; reason: string; newEndDate: string },
+  now: Date,
+) {
+  const previousEndDate = extensionCheck(inv, input, now);
+  const decision = await recordDecision(tx, actor, {
+    caseId: c.id,
+    districtId: c.districtId,
+    investigationId: inv.id,
+    type: "forlangning",
+    decidedAt: input.decidedAt,
+    reason: input.reason,
+    details: { previousEndDate, newEndDate: input.newEndDate },
+  });
+  await tx.update(investigations).set({ extendedTo: input.newEndDate }).where(eq(investigations.id, inv.id));
+  await audit(tx, actor, {
+    action: "investigation.extend",
+    permission: "case:write",
+    personId: inv.personId,
+    recordType: "investigation",
+    recordId: inv.id,
+    details: { decisionId: decision.id },
+  });
+  return { investigationId: inv.id, extendedTo: input.newEndDate, decisionId: decision.id };
 }
 
 export async function setInvestigationMethods({ db }: Database, actor: Actor, investigationId: string, methods: string[]) {
@@ -307,6 +331,8 @@ export async function completeInvestigation(
     if (inv.completedOn) throw outOfOrder("Utredningen är redan avslutad / Already completed");
     requireDayWithin(input.completedOn, inv.openedOn, now, "body.completedOn", "utredningen inleddes");
     const documented = await checkAssessmentPolicy(tx, inv, input);
+    // Barnets syn (issue 18 point 3): documented in the investigation or given with the completion.
+    await requireChildViewOnCompletion(tx, actor, inv, input);
     await tx
       .update(investigations)
       .set({ completedOn: input.completedOn, guardiansDeclined: input.guardiansDeclined, ...documented })

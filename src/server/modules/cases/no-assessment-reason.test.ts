@@ -20,6 +20,7 @@ describe("the reason for completing without a structured assessment", () => {
         completedOn: new Date().toISOString().slice(0, 10),
         noAssessmentReason: "vardnadshavare_den_unge_avbojt",
         noAssessmentNote: "Familjen ville inte medverka",
+        childView: "Vill inte ha kontakt med socialtjänsten.",
       },
     });
     expect(done.statusCode, done.body).toBe(200);

@@ -27,10 +27,12 @@ import {
   protectionRecorded,
   reportCreated,
 } from "../../../contracts/cases";
+import { coHandlerBody, coHandlerChanged, coHandlerParams } from "../../../contracts/co-handlers";
 import { errorResponse, idParams, textUpTo } from "../../../contracts/common";
 import { type AppContext, now } from "../../app";
 import { actorOf } from "../../platform/http";
 import * as cases from "./case.service";
+import { addCoHandler, removeCoHandler } from "./co-handlers";
 import * as flow from "./flow.service";
 
 const errors = { 400: errorResponse, 404: errorResponse, 409: errorResponse };
@@ -148,6 +150,23 @@ export const caseRoutes =
         schema: { tags, params: idParams, body: assignBody, response: { 200: caseAssigned, ...errors } },
       },
       async (request) => cases.assignCase(ctx.database, actorOf(request), request.params.id, request.body),
+    );
+    app.post(
+      "/api/cases/:id/co-handlers",
+      {
+        config: { permission: "case:assign" },
+        schema: { tags, params: idParams, body: coHandlerBody, response: { 201: coHandlerChanged, ...errors } },
+      },
+      async (request, reply) =>
+        reply.code(201).send(await addCoHandler(ctx.database, actorOf(request), request.params.id, request.body, now(ctx))),
+    );
+    app.delete(
+      "/api/cases/:id/co-handlers/:userId",
+      {
+        config: { permission: "case:assign" },
+        schema: { tags, params: coHandlerParams, response: { 200: coHandlerChanged, ...errors } },
+      },
+      async (request) => removeCoHandler(ctx.database, actorOf(request), request.params.id, request.params.userId, now(ctx)),
     );
     app.get(
       "/api/caseload",

@@ -33,6 +33,7 @@ import { auditShownList } from "../../platform/audit";
 import { caseScope, insatsScope, investigationScope, reportScope } from "../../platform/scope";
 import { actionPlanClocks } from "../action-plans/clocks";
 import { avhoppClocks } from "../avhopp/clocks";
+import { handledBy } from "../cases/co-handlers";
 import { insatsClockInputs, nextFollowUpDay } from "../interventions/summary";
 import { youngOffenderClocks } from "../young-offenders/clocks";
 
@@ -110,7 +111,8 @@ export async function collectClocks(
   const since = new Date(now.getTime() - MET_WINDOW_DAYS * 86_400_000);
   const filters: SQL[] = [caseScope(actor)];
   if (filter.unitId) filters.push(eq(cases.unitId, filter.unitId));
-  if (filter.assignedTo) filters.push(eq(cases.assignedTo, filter.assignedTo));
+  // A handläggare's clocks: of the cases they are responsible for or work as medhandläggare.
+  if (filter.assignedTo) filters.push(handledBy(filter.assignedTo));
   if (filter.caseIds) filters.push(filter.caseIds.length ? inArray(cases.id, filter.caseIds) : sql`false`);
   const base = and(...filters);
   const want = (clock: Row["clock"]) => !filter.clock || filter.clock === clock;

@@ -25,6 +25,7 @@ import { stockholmDate } from "../../../domain/time";
 import type { Database, Db, Tx } from "../../db/connection";
 import {
   auditLog,
+  caseCoHandlers,
   cases,
   districts,
   insatser,
@@ -156,6 +157,22 @@ async function personRelations(tx: Tx, personIds: string[], from: string, to: st
     if (c.assignedTo) get(c.personId).assignedUserIds.push(c.assignedTo);
     if (c.unitId) get(c.personId).caseUnitIds.push(c.unitId);
   }
+  // Medhandläggare working one of the person's cases at some time in the month relate to them too.
+  const coHandlers = await tx
+    .select({ personId: cases.personId, userId: caseCoHandlers.userId })
+    .from(caseCoHandlers)
+    .innerJoin(cases, eq(cases.id, caseCoHandlers.caseId))
+    .where(
+      and(
+        inArray(cases.personId, personIds),
+        lt(caseCoHandlers.addedAt, sql`(${to}::date)::timestamp at time zone 'Europe/Stockholm'`),
+        or(
+          isNull(caseCoHandlers.removedAt),
+          gte(caseCoHandlers.removedAt, sql`(${from}::date)::timestamp at time zone 'Europe/Stockholm'`),
+        ),
+      ),
+    );
+  for (const h of coHandlers) get(h.personId).assignedUserIds.push(h.userId);
   const uppdrag = await tx
     .select({ personId: insatser.personId, unitId: insatser.providerUnitId })
     .from(insatser)

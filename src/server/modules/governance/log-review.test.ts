@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../../domain/roles";
 import { stockholmDate } from "../../../domain/time";
-import { cases, persons } from "../../db/schema/index";
+import { caseCoHandlers, cases, persons } from "../../db/schema/index";
 import type { Actor } from "../../platform/actor";
 import { audit } from "../../platform/audit";
 import { createWorld, nextPersonnummer, type World } from "../../testing/world";
@@ -11,6 +11,7 @@ let w: World;
 const month = () => stockholmDate(new Date()).slice(0, 7);
 let reviewId: string;
 const many: string[] = [];
+let coHandledPersonId: string;
 
 beforeAll(async () => {
   w = await createWorld();
@@ -38,6 +39,36 @@ beforeAll(async () => {
       .returning({ id: persons.id });
     many.push(p?.id as string);
   }
+  // A case with no unit whose only relation to a colleague is that they work it as medhandläggare.
+  const [co] = await db
+    .insert(persons)
+    .values({
+      personnummer: nextPersonnummer(),
+      kind: "ung",
+      firstName: "Test",
+      lastName: "Medhandlagd",
+      gender: "flicka",
+      birthDate: "2011-01-01",
+      districtId: w.own.id,
+    })
+    .returning({ id: persons.id });
+  coHandledPersonId = co?.id as string;
+  const [coCase] = await db
+    .insert(cases)
+    .values({ personId: coHandledPersonId, districtId: w.own.id, openedAt: new Date() })
+    .returning({ id: cases.id });
+  await db.insert(caseCoHandlers).values({
+    caseId: coCase?.id as string,
+    userId: w.userIds.kollega as string,
+    addedBy: w.userIds.enhetschef as string,
+  });
+  await audit(db, actorFor("kollega", "handlaggare", { ...w.own, unitId: w.own.providerUnitId }), {
+    action: "person.read",
+    permission: "person:read",
+    personId: coHandledPersonId,
+    recordType: "person",
+    recordId: coHandledPersonId,
+  });
   // Reads as the pages make them: the case's handläggare opens the person (no flag from the case rule).
   expect((await call("handlaggare", "GET", `/api/persons/${w.own.personId}`)).statusCode).toBe(200);
   // The enhetschef opens the protected person, with no case on them.
@@ -121,6 +152,9 @@ describe("log review (loggkontroll)", () => {
     const flagsFor = (pred: (i: Item) => boolean) => items.filter(pred).map((i) => i.flags);
     // The case's handläggare: no rule on the case relation.
     for (const f of flagsFor((i) => i.userId === w.userIds.handlaggare && i.personId === w.own.personId))
+      expect(f).not.toContain("no_case_relation");
+    // A medhandläggare is related to the case's person as the responsible one is.
+    for (const f of flagsFor((i) => i.userId === w.userIds.kollega && i.personId === coHandledPersonId))
       expect(f).not.toContain("no_case_relation");
     expect(flagsFor((i) => i.personId === w.own.protectedPersonId)[0]).toEqual(
       expect.arrayContaining(["protected_identity", "no_case_relation"]),

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, max, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, isNull, max, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { z } from "zod";
 import type {
@@ -12,14 +12,23 @@ import type {
   planBody,
   startBody,
 } from "../../../contracts/interventions";
+import {
+  type AgeOutside,
+  ageOutsideTarget,
+  earliestStart,
+  endContradictsGoals,
+  type GoalStatus,
+  goalStatus,
+  missingContradictionConfirmation,
+} from "../../../domain/interventions/guards";
 import { planDueDate } from "../../../domain/interventions/rules";
-import { isPlacement } from "../../../domain/interventions/vocabulary";
+import { type GoalAttainment, isPlacement } from "../../../domain/interventions/vocabulary";
 import { stockholmDate } from "../../../domain/time";
 import type { Database, Tx } from "../../db/connection";
 import { decisions, districts, insatser, insatsFollowUps, insatsPlans, overvaganden, units, users } from "../../db/schema/index";
 import type { Actor } from "../../platform/actor";
 import { type AuditEntry, audit } from "../../platform/audit";
-import { badRequest, notFound } from "../../platform/errors";
+import { badRequest, conflict, notFound } from "../../platform/errors";
 import { insatsScope } from "../../platform/scope";
 import { caseForWrite, caseInScope, requireAccepts } from "../cases/access";
 import { outOfOrder } from "../cases/rules";
@@ -36,6 +45,38 @@ const notBefore = (path: string, what: string) =>
   badRequest("date_out_of_order", `Datumet ligger före ${what} / The date is before ${what}`, field(path, `Före ${what}`));
 const inFuture = (path: string) =>
   badRequest("future_date", "Datumet ligger i framtiden / The date is in the future", field(path, "I framtiden"));
+
+/** 400 age_outside_catalogue: the insats is given outside its target ages without a written reason. */
+const ageOutsideError = (o: AgeOutside, name: string) =>
+  badRequest(
+    "age_outside_catalogue",
+    `${name} är avsedd för ${o.min}–${o.max} år och den unge är ${o.age} år vid starten: motivera valet / ` +
+      `${name} is meant for ages ${o.min}–${o.max} and the young person is ${o.age} at the start: give a reason`,
+    field("body.ageOutsideReason", "Motivera insatsen utanför målgruppens ålder / Give the reason for the age"),
+  );
+
+/**
+ * Where the goals of the plan in force (the latest signed version) stand after the follow-ups,
+ * read in the order they were made. No signed plan: no goals, so nothing to contradict.
+ */
+async function goalStatusOf(tx: Tx, insatsId: string): Promise<GoalStatus> {
+  const [inForce] = await tx
+    .select({ goals: insatsPlans.goals })
+    .from(insatsPlans)
+    .where(and(eq(insatsPlans.insatsId, insatsId), isNotNull(insatsPlans.signedAt)))
+    .orderBy(desc(insatsPlans.version))
+    .limit(1);
+  if (!inForce) return goalStatus([], []);
+  const followUps = await tx
+    .select({ results: insatsFollowUps.results })
+    .from(insatsFollowUps)
+    .where(eq(insatsFollowUps.insatsId, insatsId))
+    .orderBy(asc(insatsFollowUps.doneOn), asc(insatsFollowUps.createdAt));
+  return goalStatus(
+    (inForce.goals as { id: string }[]).map((g) => g.id),
+    followUps.map((f) => ({ results: f.results as { goalId: string; attainment: GoalAttainment }[] })),
+  );
+}
 
 /** The audit row of a change to an insats, under the permission the change was made with. */
 async function write(
@@ -63,7 +104,7 @@ export async function createInsats(
   now: Date,
 ): Promise<{ id: string }> {
   return db.transaction(async (tx) => {
-    const { case: c } = await caseForWrite(tx, actor, caseId, "insats:manage");
+    const { case: c, birthDate } = await caseForWrite(tx, actor, caseId, "insats:manage");
     requireAccepts(c, "insats");
     const entry = await offeredEntry(tx, input.catalogueId, c.districtId);
     const [unit] = await tx.select().from(units).where(eq(units.id, input.providerUnitId));
@@ -112,6 +153,12 @@ export async function createInsats(
       decidedOn = input.decidedOn ?? stockholmDate(now);
       if (decidedOn > stockholmDate(now)) throw inFuture("body.decidedOn");
     }
+    // The start day is not known yet: the earliest it can be is checked now, the real one at the start.
+    const ageOutside = ageOutsideTarget(birthDate, earliestStart(decidedOn, stockholmDate(now)), {
+      min: entry.targetAgeMin,
+      max: entry.targetAgeMax,
+    });
+    if (ageOutside && !input.ageOutsideReason) throw ageOutsideError(ageOutside, entry.name);
     const [row] = await tx
       .insert(insatser)
       .values({
@@ -124,11 +171,15 @@ export async function createInsats(
         decidedOn,
         providerUnitId: unit.id,
         advisedAgainstReason: entry.evidenceStatus === "avrads" ? (input.advisedAgainstReason ?? null) : null,
+        ageOutsideReason: ageOutside ? (input.ageOutsideReason ?? null) : null,
         createdBy: actor.userId,
       })
       .returning({ id: insatser.id });
     if (!row) throw new Error("insert returned nothing");
-    await write(tx, actor, c, "insats:manage", "insats.create", row.id, { catalogue: entry.code });
+    await write(tx, actor, c, "insats:manage", "insats.create", row.id, {
+      catalogue: entry.code,
+      ...(ageOutside ? { ageOutside: ageOutside.side } : {}),
+    });
     return row;
   });
 }
@@ -192,7 +243,7 @@ export async function getInsats({ db }: Database, actor: Actor, id: string, now:
       .from(insatsFollowUps)
       .innerJoin(users, eq(users.id, insatsFollowUps.recordedBy))
       .where(eq(insatsFollowUps.insatsId, id))
-      .orderBy(asc(insatsFollowUps.doneOn));
+      .orderBy(asc(insatsFollowUps.doneOn), asc(insatsFollowUps.createdAt));
     const overv = await tx
       .select({ o: overvaganden, name: users.displayName })
       .from(overvaganden)
@@ -207,11 +258,20 @@ export async function getInsats({ db }: Database, actor: Actor, id: string, now:
       recordId: id,
     });
     const i = row.insats;
+    const inForce = plans.filter(({ p }) => p.signedAt).at(-1)?.p;
     return {
       ...summary,
       notStartedReason: i.notStartedReason as never,
       notStartedNote: i.notStartedNote,
       advisedAgainstReason: i.advisedAgainstReason,
+      targetAges: { min: row.catalogue.targetAgeMin, max: row.catalogue.targetAgeMax },
+      personBirthDate: row.birthDate,
+      ageOutsideReason: i.ageOutsideReason,
+      goalStatus: goalStatus(
+        inForce ? (inForce.goals as { id: string }[]).map((g) => g.id) : [],
+        followUps.map(({ f }) => ({ results: f.results as { goalId: string; attainment: GoalAttainment }[] })),
+      ),
+      endContradictionNote: i.endContradictionNote,
       carePlanOn: i.carePlanOn,
       endReason: i.endReason as never,
       endOutcome: i.endOutcome,
@@ -256,7 +316,7 @@ const running = (i: { endedOn: string | null }) => {
 
 export async function startInsats({ db }: Database, actor: Actor, id: string, input: z.infer<typeof startBody>, now: Date) {
   return db.transaction(async (tx) => {
-    const { insats: i, catalogue } = await insatsForChange(tx, actor, id, "provide");
+    const { insats: i, catalogue, birthDate } = await insatsForChange(tx, actor, id, "provide");
     running(i);
     if (i.startedOn) throw outOfOrder("Insatsen har redan startat / Already started");
     // A placement needs its vårdplan before it begins (6 kap. 7 § SoL, 11 kap. 3 § SoL).
@@ -268,8 +328,15 @@ export async function startInsats({ db }: Database, actor: Actor, id: string, in
     }
     if (input.startedOn < i.decidedOn) throw notBefore("body.startedOn", "beslutet");
     if (input.startedOn > stockholmDate(now)) throw inFuture("body.startedOn");
-    await tx.update(insatser).set({ startedOn: input.startedOn }).where(eq(insatser.id, id));
-    await write(tx, actor, i, "insats:provide", "insats.start", id);
+    // The age that counts is the one on the start day; a reason given when ordered still stands.
+    const ageOutside = ageOutsideTarget(birthDate, input.startedOn, { min: catalogue.targetAgeMin, max: catalogue.targetAgeMax });
+    const ageOutsideReason = input.ageOutsideReason || i.ageOutsideReason;
+    if (ageOutside && !ageOutsideReason) throw ageOutsideError(ageOutside, catalogue.name);
+    await tx
+      .update(insatser)
+      .set({ startedOn: input.startedOn, ...(ageOutside ? { ageOutsideReason } : {}) })
+      .where(eq(insatser.id, id));
+    await write(tx, actor, i, "insats:provide", "insats.start", id, ageOutside ? { ageOutside: ageOutside.side } : undefined);
     return { id };
   });
 }
@@ -341,11 +408,39 @@ export async function endInsats({ db }: Database, actor: Actor, id: string, inpu
     if (i.startedOn && input.endedOn < i.startedOn) throw notBefore("body.endedOn", "starten");
     if (input.endedOn < i.decidedOn) throw notBefore("body.endedOn", "beslutet");
     if (input.endedOn > stockholmDate(now)) throw inFuture("body.endedOn");
+    // "Målen uppnådda" against follow-ups that say otherwise: only confirmed on purpose, with a note.
+    const status = await goalStatusOf(tx, id);
+    const contradiction = endContradictsGoals(input.endReason, status);
+    if (contradiction) {
+      const missing = missingContradictionConfirmation({ confirm: input.confirmContradiction, note: input.contradictionNote });
+      if (missing.length) {
+        const counts = `${status.reached} av ${status.total} mål uppnådda enligt uppföljningarna / ${status.reached} of ${status.total} goals reached according to the follow-ups`;
+        throw conflict(
+          "goals_not_reached",
+          `${counts}: bekräfta avslutet som "Målen uppnådda" och skriv varför / confirm the end as "goals achieved" and say why`,
+          missing.map((m) => ({
+            path: `body.${m}`,
+            message:
+              m === "confirmContradiction"
+                ? `Bekräfta: ${status.reached} av ${status.total} mål uppnådda / Confirm: ${status.reached} of ${status.total} goals reached`
+                : "Skriv varför målen ändå anses uppnådda / Say why the goals are considered achieved",
+          })),
+        );
+      }
+    }
     await tx
       .update(insatser)
-      .set({ endedOn: input.endedOn, endReason: input.endReason, endOutcome: input.outcome })
+      .set({
+        endedOn: input.endedOn,
+        endReason: input.endReason,
+        endOutcome: input.outcome,
+        endContradictionNote: contradiction ? (input.contradictionNote ?? null) : null,
+      })
       .where(eq(insatser.id, id));
-    await write(tx, actor, i, "insats:manage", "insats.end", id, { endReason: input.endReason });
+    await write(tx, actor, i, "insats:manage", "insats.end", id, {
+      endReason: input.endReason,
+      ...(contradiction ? { goalsReached: status.reached, goalsTotal: status.total } : {}),
+    });
     return { id };
   });
 }

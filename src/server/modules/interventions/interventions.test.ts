@@ -179,10 +179,20 @@ describe("an insats from decision to end", () => {
       outcome: "Klart",
     });
     expect(beforeStart.statusCode).toBe(400);
+    // g2 was only partly reached: "målen uppnådda" needs the confirmation and a note (insats-guards.test.ts).
+    const unconfirmed = await call("handlaggare", "POST", `/api/insatser/${id}/end`, {
+      endedOn: today(),
+      endReason: "mal_uppnatt",
+      outcome: "Målen nådda",
+    });
+    expect(unconfirmed.statusCode).toBe(409);
+    expect(unconfirmed.json().error.code).toBe("goals_not_reached");
     const ended = await call("handlaggare", "POST", `/api/insatser/${id}/end`, {
       endedOn: today(),
       endReason: "mal_uppnatt",
       outcome: "Målen nådda",
+      confirmContradiction: true,
+      contradictionNote: "Inga nya anmälningar sedan uppföljningen",
     });
     expect(ended.statusCode).toBe(200);
     expect((await call("insatsutforare", "GET", "/api/uppdrag")).json().items.map((i: { id: string }) => i.id)).not.toContain(id);
@@ -273,6 +283,8 @@ describe("verkställighet and placements", () => {
       catalogueId: komet.id,
       decidedOn: today(),
       providerUnitId: w.own.providerUnitId,
+      // Komet is for 3–11 and the world's young people are 15 (insats-guards.test.ts).
+      ageOutsideReason: "Föräldrastöd till familjen med yngre syskon",
     });
     expect(given.statusCode, given.body).toBe(201);
     const list = (await call("handlaggare", "GET", `/api/cases/${c.caseId}/insatser`)).json().items;

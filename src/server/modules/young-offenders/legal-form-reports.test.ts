@@ -233,6 +233,8 @@ describe("giving an LVU or påföljd insats asks for the day of its decision or 
         catalogueId: entry.id,
         providerUnitId: w.own.providerUnitId,
         ...(decidedOn ? { decidedOn } : {}),
+        // On this world's clock the young person is 13, under ungdomstjänst's target ages (insats-guards.test.ts).
+        ageOutsideReason: "Testfall om beslutsdagen",
       });
     };
     const count = async () => (await w.database.db.select().from(insatser).where(eq(insatser.caseId, caseId))).length;
