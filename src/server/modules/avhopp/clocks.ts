@@ -1,26 +1,12 @@
 import { and, eq, gte, isNull, or, type SQL } from "drizzle-orm";
-import type { OVERVIEW_CLOCK_KINDS } from "../../../contracts/cases";
 import { followUpClocks } from "../../../domain/avhopp/process";
-import { type Deadline } from "../../../domain/clocks";
 import { startOfStockholmDay, stockholmDate } from "../../../domain/time";
 import type { Db, Tx } from "../../db/connection";
 import { avhoppFollowUps, avhoppProcesses, cases, persons, units, users } from "../../db/schema/index";
+import type { Candidate } from "../deadlines/service";
 
-/** A clock for the deadline overview (src/server/modules/deadlines/service.ts), with its case columns. */
-export interface AvhoppClock {
-  clock: (typeof OVERVIEW_CLOCK_KINDS)[number];
-  deadline: Deadline;
-  completedAt: Date | null;
-  extended: boolean;
-  caseId: string;
-  recordId: string;
-  personId: string;
-  personName: string;
-  unitId: string | null;
-  unitName: string | null;
-  assignedTo: string | null;
-  assignedToName: string | null;
-}
+/** A clock for the deadline overview, in the shape its other sources yield. */
+export type AvhoppClock = Candidate;
 
 /**
  * The planned follow-ups of avhopp processes in the cases `base` selects (the overview's scope and

@@ -54,7 +54,8 @@ interface CaseColumns {
   assignedToName: string | null;
 }
 
-interface Candidate {
+/** A clock before it is ranked: what every source of clocks (case flow, avhopp, plans …) yields. */
+export interface Candidate {
   clock: Row["clock"];
   deadline: Deadline;
   completedAt: Date | null;
